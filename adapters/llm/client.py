@@ -1,0 +1,328 @@
+"""LLMClient: the one way the engine calls language models.
+
+* a chain of providers (primary, then fallbacks), each built lazily on first use;
+* retries with exponential backoff on transient failures (connection refused, timeouts, 5xx,
+  rate limits); when a provider stays down, the next one in the chain is used and that is logged;
+* structured output: schema-constrained generation, then Pydantic validation; one repair attempt
+  that shows the model its own answer and the validation errors; then a typed
+  :class:`StructuredOutputError`;
+* every call returns its raw text, tokens and latency so callers can record it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+import openai
+import structlog
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from pydantic import BaseModel, ValidationError
+
+from adapters.llm.providers import ChatProvider, build_chat_provider
+from config import Settings
+from errors import (
+    ConfigError,
+    LLMServerError,
+    LLMUnavailableError,
+    ModelNotFoundError,
+    StructuredOutputError,
+)
+
+log = structlog.get_logger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+
+#: Failures worth retrying on the same provider.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    openai.APIConnectionError,  # includes APITimeoutError
+    openai.InternalServerError,
+    openai.RateLimitError,
+    httpx.TransportError,
+    ConnectionError,
+    TimeoutError,
+)
+#: Failures that make a provider unusable for this call (after retries): fall back.
+PROVIDER_ERRORS: tuple[type[BaseException], ...] = (
+    *TRANSIENT_ERRORS,
+    openai.APIError,
+    httpx.HTTPError,
+    LLMServerError,
+    ConfigError,
+    ModelNotFoundError,
+)
+try:  # ollama's own error type, when that client is installed
+    from ollama import ResponseError as _OllamaResponseError
+
+    PROVIDER_ERRORS = (*PROVIDER_ERRORS, _OllamaResponseError)
+except ImportError:  # pragma: no cover
+    pass
+
+REPAIR_PROMPT = (
+    "Tu respuesta anterior no es válida para el esquema JSON pedido.\n"
+    "Errores: {errors}\n"
+    "Responde de nuevo SOLO con un objeto JSON que cumpla el esquema, sin texto adicional."
+)
+
+
+@dataclass
+class ChatResult:
+    """One model answer with what it cost."""
+
+    text: str
+    model: str
+    input_tokens: int | None
+    output_tokens: int | None
+    latency_s: float
+    calls: int = 1
+
+
+@dataclass
+class StructuredResult(ChatResult, Generic[T]):
+    """A validated structured answer."""
+
+    parsed: T | None = None
+    #: True when the first answer validated (no repair needed).
+    first_try_valid: bool = True
+
+
+ProviderFactory = Callable[[], ChatProvider]
+
+
+class _LazyProvider:
+    def __init__(self, spec: str, factory: ProviderFactory) -> None:
+        self.spec = spec
+        self._factory = factory
+        self._provider: ChatProvider | None = None
+
+    def get(self) -> ChatProvider:
+        if self._provider is None:
+            self._provider = self._factory()
+        return self._provider
+
+
+class LLMClient:
+    """Calls a chain of chat providers with retries, fallback and structured output."""
+
+    def __init__(
+        self,
+        providers: Sequence[ChatProvider | tuple[str, ProviderFactory]],
+        *,
+        max_retries: int = 2,
+        backoff_base_s: float = 0.5,
+        backoff_max_s: float = 8.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if not providers:
+            raise ValueError("LLMClient needs at least one provider")
+        self._chain: list[_LazyProvider] = []
+        for item in providers:
+            if isinstance(item, ChatProvider):
+                lazy = _LazyProvider(item.spec, lambda p=item: p)  # type: ignore[misc]
+            else:
+                lazy = _LazyProvider(item[0], item[1])
+            self._chain.append(lazy)
+        self.max_retries = max_retries
+        self.backoff_base_s = backoff_base_s
+        self.backoff_max_s = backoff_max_s
+        self._sleep = sleep
+
+    @property
+    def specs(self) -> list[str]:
+        return [p.spec for p in self._chain]
+
+    @property
+    def primary_spec(self) -> str:
+        return self._chain[0].spec
+
+    def primary(self) -> ChatProvider:
+        """The primary provider, built (and for llama.cpp started) now."""
+        return self._chain[0].get()
+
+    # -- plain chat ------------------------------------------------------------------------
+    def chat(self, messages: Sequence[BaseMessage], **kwargs: Any) -> ChatResult:
+        """One free-text answer from the first provider that works."""
+        msg, spec, latency = self._invoke(messages, None, "", start_at=0, **kwargs)
+        return _chat_result(msg, spec, latency)
+
+    # -- structured ------------------------------------------------------------------------
+    def structured(
+        self, messages: Sequence[BaseMessage], schema: type[T], **kwargs: Any
+    ) -> StructuredResult[T]:
+        """An answer validated against ``schema``; one repair attempt, then an error."""
+        json_schema = schema.model_json_schema()
+        name = schema.__name__
+        msg, spec, latency = self._invoke(messages, json_schema, name, start_at=0, **kwargs)
+        first = _chat_result(msg, spec, latency)
+        parsed, errors = parse_structured(first.text, schema)
+        if parsed is not None:
+            return StructuredResult(**vars(first), parsed=parsed, first_try_valid=True)
+        log.warning("llm.structured.invalid", model=spec, schema=name, errors=errors[:300])
+        repair = [
+            *messages,
+            AIMessage(content=first.text),
+            HumanMessage(content=REPAIR_PROMPT.format(errors=errors[:1000])),
+        ]
+        index = self.specs.index(spec)
+        msg2, spec2, latency2 = self._invoke(repair, json_schema, name, start_at=index, **kwargs)
+        second = _chat_result(msg2, spec2, latency2)
+        parsed, errors2 = parse_structured(second.text, schema)
+        total = ChatResult(
+            text=second.text,
+            model=spec2,
+            input_tokens=_add(first.input_tokens, second.input_tokens),
+            output_tokens=_add(first.output_tokens, second.output_tokens),
+            latency_s=first.latency_s + second.latency_s,
+            calls=2,
+        )
+        if parsed is None:
+            raise StructuredOutputError(
+                f"{spec2} gave no valid {name} after one repair: {errors2[:300]}",
+                raw=second.text,
+                validation_errors=errors2,
+            )
+        log.info("llm.structured.repaired", model=spec2, schema=name)
+        return StructuredResult(**vars(total), parsed=parsed, first_try_valid=False)
+
+    # -- the chain -------------------------------------------------------------------------
+    def _invoke(
+        self,
+        messages: Sequence[BaseMessage],
+        json_schema: dict[str, Any] | None,
+        name: str,
+        *,
+        start_at: int,
+        **kwargs: Any,
+    ) -> tuple[AIMessage, str, float]:
+        attempts: list[tuple[str, str]] = []
+        for position in range(start_at, len(self._chain)):
+            lazy = self._chain[position]
+            if position > start_at:
+                log.warning(
+                    "llm.fallback",
+                    from_model=self._chain[position - 1].spec,
+                    to_model=lazy.spec,
+                    reason=attempts[-1][1][:300],
+                )
+            try:
+                msg, latency = self._invoke_one(lazy, messages, json_schema, name, **kwargs)
+                return msg, lazy.spec, latency
+            except PROVIDER_ERRORS as exc:
+                attempts.append((lazy.spec, f"{type(exc).__name__}: {exc}"))
+                log.warning("llm.provider_failed", model=lazy.spec, error=attempts[-1][1][:300])
+        summary = "; ".join(f"{spec}: {err[:200]}" for spec, err in attempts)
+        raise LLMUnavailableError(f"no language model answered ({summary})", attempts)
+
+    def _invoke_one(
+        self,
+        lazy: _LazyProvider,
+        messages: Sequence[BaseMessage],
+        json_schema: dict[str, Any] | None,
+        name: str,
+        **kwargs: Any,
+    ) -> tuple[AIMessage, float]:
+        for attempt in range(self.max_retries + 1):
+            try:
+                provider = lazy.get()
+                runnable = provider.structured(json_schema, name) if json_schema else provider.model
+                if kwargs:
+                    runnable = runnable.bind(**kwargs)
+                started = time.perf_counter()
+                msg = runnable.invoke(list(messages))
+                latency = time.perf_counter() - started
+                if not isinstance(msg, AIMessage):  # pragma: no cover - providers return these
+                    msg = AIMessage(content=str(getattr(msg, "content", msg)))
+                return msg, latency
+            except TRANSIENT_ERRORS as exc:
+                if attempt >= self.max_retries:
+                    raise
+                delay = min(self.backoff_max_s, self.backoff_base_s * 2**attempt)
+                delay *= 0.5 + random.random() / 2  # noqa: S311 - jitter, not crypto
+                log.info(
+                    "llm.retry",
+                    model=lazy.spec,
+                    attempt=attempt + 1,
+                    delay_s=round(delay, 2),
+                    error=f"{type(exc).__name__}: {exc}"[:200],
+                )
+                self._sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None and b is None else (a or 0) + (b or 0)
+
+
+def _chat_result(msg: AIMessage, spec: str, latency: float) -> ChatResult:
+    usage: dict[str, Any] = dict(msg.usage_metadata or {})
+    return ChatResult(
+        text=message_text(msg),
+        model=spec,
+        input_tokens=usage.get("input_tokens"),
+        output_tokens=usage.get("output_tokens"),
+        latency_s=latency,
+    )
+
+
+def message_text(msg: BaseMessage) -> str:
+    content = msg.content
+    if isinstance(content, str):
+        return content
+    parts = [c if isinstance(c, str) else str(c.get("text", "")) for c in content]
+    return "".join(parts)
+
+
+_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
+
+
+def extract_json(text: str) -> str:
+    """The JSON object inside a model answer (tolerates code fences and chatter around it)."""
+    fenced = _FENCE.match(text)
+    if fenced:
+        text = fenced.group(1)
+    text = text.strip()
+    if text.startswith("{"):
+        return text
+    start, end = text.find("{"), text.rfind("}")
+    return text[start : end + 1] if 0 <= start < end else text
+
+
+def parse_structured(text: str, schema: type[T]) -> tuple[T | None, str]:
+    """Validate a model answer; return (model or None, error text). Never evaluates code."""
+    candidate = extract_json(text)
+    try:
+        return schema.model_validate_json(candidate), ""
+    except ValidationError as exc:
+        return None, _short_errors(exc, candidate)
+
+
+def _short_errors(exc: ValidationError, candidate: str) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"]) or "(raíz)"
+        parts.append(f"{loc}: {err['msg']}")
+    if not candidate.strip():
+        return "respuesta vacía"
+    try:
+        json.loads(candidate)
+    except ValueError:
+        return "no es JSON válido; " + "; ".join(parts)
+    return "; ".join(parts)
+
+
+def build_llm_client(settings: Settings, model: str | None = None) -> LLMClient:
+    """The engine's client: ``model`` (or LLM_MODEL) first, then LLM_FALLBACK_MODEL."""
+    specs = [model or settings.LLM_MODEL]
+    if settings.LLM_FALLBACK_MODEL and settings.LLM_FALLBACK_MODEL not in specs:
+        specs.append(settings.LLM_FALLBACK_MODEL)
+    chain: list[tuple[str, ProviderFactory]] = [
+        (spec, lambda s=spec: build_chat_provider(s, settings))  # type: ignore[misc]
+        for spec in specs
+    ]
+    return LLMClient(chain, max_retries=settings.LLM_MAX_RETRIES)

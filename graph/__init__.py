@@ -1,0 +1,1 @@
+"""Graph state types, the LangGraph builder and the pure routing functions."""

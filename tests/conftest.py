@@ -1,0 +1,35 @@
+"""Shared fixtures. Unit tests must never touch the network: a socket guard enforces it."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Settings come from the test, not from a developer's .env or shell."""
+    monkeypatch.chdir(tmp_path)  # no .env is picked up from the repo
+    for name in ("LLM_MODEL", "LLM_FALLBACK_MODEL", "ENTORNO", "MOCKS_TOKEN", "QDRANT_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_network_in_unit_tests(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if "integration" in request.keywords or "tests/integration" in str(request.path):
+        return
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        if self.family == socket.AF_UNIX:
+            return real_connect(self, address)
+        raise AssertionError(f"unit test tried to open a network connection to {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)

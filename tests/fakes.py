@@ -1,0 +1,56 @@
+"""Test doubles (tests only): a chat model with queued replies that records what it received."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import ConfigDict, Field
+
+
+class FakeChatModel(BaseChatModel):
+    """Replies from a queue: a ``str`` is answered, an ``Exception`` is raised.
+
+    ``history`` keeps (messages, call kwargs) of every call, so tests can assert what the
+    model was shown (e.g. the repair prompt, the response_format binding).
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    replies: deque[Any] = Field(default_factory=deque)
+    history: list[tuple[list[BaseMessage], dict[str, Any]]] = Field(default_factory=list)
+
+    def __init__(self, replies: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.replies = deque(replies or [])
+
+    @property
+    def _llm_type(self) -> str:
+        return "fake-chat"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        self.history.append((list(messages), dict(kwargs)))
+        if not self.replies:
+            raise AssertionError("FakeChatModel: no reply queued for this call")
+        reply = self.replies.popleft()
+        if isinstance(reply, BaseException):
+            raise reply
+        msg = AIMessage(
+            content=reply,
+            usage_metadata={
+                "input_tokens": sum(len(str(m.content)) // 4 for m in messages),
+                "output_tokens": max(1, len(reply) // 4),
+                "total_tokens": 0,
+            },
+        )
+        return ChatResult(generations=[ChatGeneration(message=msg)])

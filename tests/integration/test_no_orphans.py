@@ -1,0 +1,84 @@
+"""However the engine ends, no llama.cpp server is left running."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from config import REPO_ROOT
+from tests.integration.conftest import FAST_MODEL
+
+ENGINE = """
+import sys, time
+from adapters.llm.providers import build_chat_provider
+from config import load_settings
+
+provider = build_chat_provider({spec!r}, load_settings(LLM_N_THREADS=1))
+print(provider.server.pid, flush=True)
+if sys.argv[1] == "raise":
+    raise RuntimeError("engine crashed")
+time.sleep(600)
+"""
+
+
+def _start_engine(mode: str, tmp_path: Path) -> tuple[subprocess.Popen[str], int]:
+    script = tmp_path / "engine.py"
+    script.write_text(ENGINE.format(spec=FAST_MODEL), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, str(script), mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    assert line.strip().isdigit(), f"engine did not report a server pid: {line!r}"
+    server_pid = int(line)
+    assert psutil.pid_exists(server_pid)
+    return proc, server_pid
+
+
+def _gone(pid: int, within_s: float = 10.0) -> bool:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize(
+    ("mode", "signum"),
+    [
+        ("sleep", signal.SIGKILL),  # no cleanup possible in the engine: the watchdog acts
+        ("sleep", signal.SIGTERM),
+        ("sleep", signal.SIGINT),  # Ctrl-C
+        ("raise", None),  # unhandled exception
+    ],
+    ids=["sigkill", "sigterm", "ctrl-c", "exception"],
+)
+def test_server_dies_with_the_engine(mode: str, signum: int | None, tmp_path: Path) -> None:
+    engine, server_pid = _start_engine(mode, tmp_path)
+    try:
+        if signum is not None:
+            engine.send_signal(signum)
+        engine.wait(timeout=30)
+        assert _gone(server_pid), f"llama.cpp server {server_pid} outlived its engine"
+    finally:
+        for pid in (engine.pid, server_pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -1,0 +1,147 @@
+"""LLMClient behaviour with fake chat models: structured output, repair, retries, fallback."""
+
+from __future__ import annotations
+
+import httpx
+import openai
+import pytest
+from langchain_core.messages import HumanMessage
+from pydantic import BaseModel, Field
+
+from adapters.llm.client import LLMClient, extract_json, parse_structured
+from adapters.llm.providers import ChatProvider, _bind_json_object
+from errors import LLMUnavailableError, StructuredOutputError
+from tests.fakes import FakeChatModel
+
+MESSAGES = [HumanMessage(content="¿Qué componente falla?")]
+
+
+class Verdict(BaseModel):
+    componente: str = Field(max_length=40)
+    score: int = Field(ge=0, le=100)
+
+
+def _client(*models: FakeChatModel, **kwargs: object) -> tuple[LLMClient, list[float]]:
+    sleeps: list[float] = []
+    providers = [ChatProvider(f"fake/m{i}", m, _bind_json_object) for i, m in enumerate(models)]
+    client = LLMClient(providers, sleep=sleeps.append, **kwargs)  # type: ignore[arg-type]
+    return client, sleeps
+
+
+def _connection_error() -> openai.APIConnectionError:
+    return openai.APIConnectionError(request=httpx.Request("POST", "http://127.0.0.1:1/v1"))
+
+
+def test_valid_answer_is_parsed_and_costed() -> None:
+    model = FakeChatModel(['{"componente": "Correo", "score": 80}'])
+    client, _ = _client(model)
+    result = client.structured(MESSAGES, Verdict)
+    assert result.parsed == Verdict(componente="Correo", score=80)
+    assert result.first_try_valid and result.calls == 1
+    assert result.model == "fake/m0"
+    assert result.output_tokens and result.input_tokens
+    # the schema travelled as a constrained response_format
+    _, kwargs = model.history[0]
+    assert kwargs["response_format"]["type"] == "json_object"
+    assert kwargs["response_format"]["schema"]["properties"]["score"]["maximum"] == 100
+
+
+def test_invalid_answer_gets_one_repair_with_the_errors_shown() -> None:
+    model = FakeChatModel(
+        ['{"componente": "Correo", "score": 180}', '{"componente": "Correo", "score": 80}']
+    )
+    client, _ = _client(model)
+    result = client.structured(MESSAGES, Verdict)
+    assert result.parsed is not None and result.parsed.score == 80
+    assert not result.first_try_valid and result.calls == 2
+    repair_messages, _ = model.history[1]
+    assert repair_messages[-2].content == '{"componente": "Correo", "score": 180}'
+    assert "score" in repair_messages[-1].content  # the validation error is shown
+
+
+def test_still_invalid_after_repair_is_a_typed_error() -> None:
+    model = FakeChatModel(["APROBADA sin duda", "Te lo repito: APROBADA"])
+    client, _ = _client(model)
+    with pytest.raises(StructuredOutputError) as info:
+        client.structured(MESSAGES, Verdict)
+    assert info.value.raw == "Te lo repito: APROBADA"
+    assert len(model.history) == 2
+
+
+def test_transient_errors_are_retried_with_backoff() -> None:
+    model = FakeChatModel(
+        [_connection_error(), _connection_error(), '{"componente": "X", "score": 1}']
+    )
+    client, sleeps = _client(model, max_retries=2, backoff_base_s=1.0)
+    assert client.structured(MESSAGES, Verdict).parsed is not None
+    assert len(sleeps) == 2
+    assert 0.5 <= sleeps[0] <= 1.0 and 1.0 <= sleeps[1] <= 2.0  # exponential, jittered
+
+
+def test_provider_down_falls_back_to_next_and_logs_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from observability.logging import configure_logging
+
+    configure_logging("INFO", "json", force=True)
+    primary = FakeChatModel([_connection_error()] * 3)
+    fallback = FakeChatModel(['{"componente": "Accesos", "score": 70}'])
+    client, _ = _client(primary, fallback, max_retries=2)
+    result = client.structured(MESSAGES, Verdict)
+    assert result.model == "fake/m1"
+    assert len(primary.history) == 3
+    logged = capsys.readouterr().err
+    assert '"event": "llm.fallback"' in logged and '"to_model": "fake/m1"' in logged
+
+
+def test_repair_stays_on_the_provider_that_answered() -> None:
+    primary = FakeChatModel([_connection_error()])
+    fallback = FakeChatModel(["no json", '{"componente": "Accesos", "score": 70}'])
+    client, _ = _client(primary, fallback, max_retries=0)
+    result = client.structured(MESSAGES, Verdict)
+    assert result.model == "fake/m1" and len(primary.history) == 1
+
+
+def test_all_providers_down_is_a_typed_error_listing_each() -> None:
+    client, _ = _client(
+        FakeChatModel([_connection_error()]), FakeChatModel([TimeoutError("slow")]), max_retries=0
+    )
+    with pytest.raises(LLMUnavailableError) as info:
+        client.structured(MESSAGES, Verdict)
+    assert [spec for spec, _ in info.value.attempts] == ["fake/m0", "fake/m1"]
+
+
+def test_programming_errors_are_not_swallowed_as_outages() -> None:
+    client, _ = _client(FakeChatModel([KeyError("bug")]), FakeChatModel(["{}"]))
+    with pytest.raises(KeyError):
+        client.structured(MESSAGES, Verdict)
+
+
+def test_lazy_providers_are_built_only_when_needed() -> None:
+    built: list[str] = []
+
+    def factory(name: str):  # type: ignore[no-untyped-def]
+        def make() -> ChatProvider:
+            built.append(name)
+            return ChatProvider(name, FakeChatModel(['{"componente": "a", "score": 1}']))
+
+        return make
+
+    client = LLMClient([("p", factory("p")), ("f", factory("f"))])
+    client.structured(MESSAGES, Verdict)
+    assert built == ["p"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('```json\n{"a": 1}\n```', '{"a": 1}'),
+        ('Claro, aquí está: {"a": 1} ¡Saludos!', '{"a": 1}'),
+        ('  {"a": 1}  ', '{"a": 1}'),
+    ],
+)
+def test_extract_json(text: str, expected: str) -> None:
+    assert extract_json(text) == expected
+
+
+def test_parse_structured_never_evaluates_code() -> None:
+    parsed, errors = parse_structured("__import__('os').system('echo pwned')", Verdict)
+    assert parsed is None and "no es JSON válido" in errors
