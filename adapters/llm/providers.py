@@ -17,6 +17,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
+from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
 from adapters.llm import assembly
@@ -84,10 +85,28 @@ def resolve_gguf(spec: ModelSpec, settings: Settings) -> Path:
     return path
 
 
-def _openai_chat(model: str, base_url: str | None, api_key: SecretStr, settings: Settings) -> Any:
-    from langchain_openai import ChatOpenAI
+class LegacyMaxTokensChatOpenAI(ChatOpenAI):
+    """ChatOpenAI sends ``max_completion_tokens``; llama-cpp-python (and some other
+    OpenAI-compatible servers) only honour ``max_tokens`` and would otherwise generate
+    without a cap."""
 
-    return ChatOpenAI(
+    def _get_request_payload(self, input_: Any, *, stop: Any = None, **kwargs: Any) -> dict:
+        payload = super()._get_request_payload(input_, stop=stop, **kwargs)
+        if "max_completion_tokens" in payload:
+            payload["max_tokens"] = payload.pop("max_completion_tokens")
+        return payload
+
+
+def _openai_chat(
+    model: str,
+    base_url: str | None,
+    api_key: SecretStr,
+    settings: Settings,
+    *,
+    legacy_max_tokens: bool = False,
+) -> Any:
+    cls = LegacyMaxTokensChatOpenAI if legacy_max_tokens else ChatOpenAI
+    return cls(
         model=model,
         base_url=base_url,
         api_key=api_key,
@@ -109,7 +128,9 @@ def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
             start_timeout_s=settings.LLM_SERVER_START_TIMEOUT_S,
             log_dir=settings.logs_dir,
         )
-        model = _openai_chat(MODEL_ALIAS, server.base_url, SecretStr("local"), settings)
+        model = _openai_chat(
+            MODEL_ALIAS, server.base_url, SecretStr("local"), settings, legacy_max_tokens=True
+        )
         return ChatProvider(str(spec), model, _bind_json_object, server)
     if spec.provider == "openai":
         if settings.OPENAI_API_KEY is None:
@@ -120,7 +141,7 @@ def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
         return ChatProvider(str(spec), model, _bind_json_schema)
     if spec.provider == "openai-compatible":
         key = settings.OPENAI_API_KEY or SecretStr("none")
-        model = _openai_chat(spec.model, spec.base_url, key, settings)
+        model = _openai_chat(spec.model, spec.base_url, key, settings, legacy_max_tokens=True)
         return ChatProvider(str(spec), model, _bind_json_schema)
     # ollama
     from langchain_ollama import ChatOllama

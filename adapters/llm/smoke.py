@@ -59,7 +59,12 @@ def run_smoke(client: LLMClient, max_tokens: int = 128) -> dict[str, Any]:
     text = message_text(acc) if acc is not None else ""
     usage: dict[str, Any] = dict((acc.usage_metadata if acc is not None else None) or {})
     prompt_tokens = usage.get("input_tokens")
-    gen_tokens = usage.get("output_tokens") or chunks
+    gen_tokens = usage.get("output_tokens") or chunks  # llama.cpp streams one token per chunk
+    if prompt_tokens is None:
+        # Some servers (llama-cpp-python) send no usage when streaming: ask for the prompt's
+        # token count with a one-token completion, after timing (its prompt is then cached).
+        counted = provider.model.bind(max_tokens=1).invoke(SMOKE_MESSAGES)
+        prompt_tokens = (getattr(counted, "usage_metadata", None) or {}).get("input_tokens")
     parsed, errors = parse_structured(text, SmokeAnswer)
     if parsed is None:
         raise StructuredOutputError(

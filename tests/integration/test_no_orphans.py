@@ -20,7 +20,9 @@ ENGINE = """
 import sys, time
 from adapters.llm.providers import build_chat_provider
 from config import load_settings
+from observability.logging import configure_logging
 
+configure_logging("INFO", "json")  # as every entry point does: logs on stderr, not stdout
 provider = build_chat_provider({spec!r}, load_settings(LLM_N_THREADS=1))
 print(provider.server.pid, flush=True)
 if sys.argv[1] == "raise":
@@ -43,7 +45,9 @@ def _start_engine(mode: str, tmp_path: Path) -> tuple[subprocess.Popen[str], int
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
-    assert line.strip().isdigit(), f"engine did not report a server pid: {line!r}"
+    if not line.strip().isdigit():
+        proc.kill()  # the engine's death takes its server with it (that is the point)
+        pytest.fail(f"engine did not report a server pid: {line!r}")
     server_pid = int(line)
     assert psutil.pid_exists(server_pid)
     return proc, server_pid
