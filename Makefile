@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SHELL := /bin/bash
 
-.PHONY: help install run test unit integration lint format bench models clean
+.PHONY: help install run test unit integration lint format bench mocks models clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ integration: install  ## integration tests (bundled model, Tesseract, loopback s
 lint:  ## ruff (lint + format check) and mypy on the packages
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy config.py errors.py main.py adapters observability bench
+	$(PY) -m mypy config.py errors.py main.py batch.py adapters observability mocks bench
 
 format:  ## apply ruff fixes and formatting
 	$(PY) -m ruff check --fix .
@@ -35,6 +35,9 @@ format:  ## apply ruff fixes and formatting
 
 bench: install  ## provider-layer overhead vs raw llama_cpp (prints figures)
 	$(PY) bench/bench_provider.py
+
+mocks: install  ## run the mock incident manager and target system on the demo date
+	$(PY) -m mocks serve --today 20/11/2026
 
 models: install  ## list the model registry
 	$(PY) main.py models list

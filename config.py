@@ -117,6 +117,11 @@ class Settings(BaseSettings):
         SecretStr(DEV_MOCKS_TOKEN), description="Bearer token for the incident/target APIs."
     )
     HTTP_TIMEOUT_S: float = Field(30.0, gt=0, le=600)
+    MOCK_TODAY: str | None = Field(
+        None,
+        pattern=r"^\d{2}/\d{2}/\d{4}$",
+        description="Fixed 'today' (dd/mm/yyyy) for the mock services; unset = the real date.",
+    )
 
     # --- files ------------------------------------------------------------------------------
     DATA_DIR: Path = Field(

@@ -46,7 +46,7 @@ def test_ollama_constrains_with_format() -> None:
 
 
 def test_llamacpp_with_a_missing_model_says_how_to_get_it(tmp_path: Path) -> None:
-    with pytest.raises(ModelNotFoundError, match="models pull qwen2.5-coder-0.5b"):
+    with pytest.raises(ModelNotFoundError, match=r"models pull qwen2\.5-coder-0\.5b"):
         build_chat_provider("llamacpp/qwen2.5-coder-0.5b", load_settings(MODELS_DIR=tmp_path))
 
 

@@ -1,0 +1,238 @@
+"""The HTTP plumbing shared by the incident-manager and target-system adapters.
+
+Bearer auth, one timeout, retries with exponential backoff on connection errors, timeouts and
+5xx answers (tenacity), and HTTP status → typed error (errors.py). An ``httpx.Client`` can be
+injected, or anything with the same calls (:class:`HttpClient`; FastAPI's ``TestClient`` in unit
+tests); otherwise one is built and owned here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+import structlog
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from errors import ExternalServiceError
+
+log = structlog.get_logger("resolvia.adapters.http")
+
+T = TypeVar("T")
+ErrorClass = type[ExternalServiceError]
+
+
+class HttpResponse(Protocol):
+    """The part of ``httpx.Response`` the adapters use."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def json(self, **kwargs: Any) -> Any: ...
+
+    def read(self) -> bytes: ...
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]: ...
+
+
+class HttpClient(Protocol):
+    """The part of ``httpx.Client`` the adapters use (``TestClient`` has it too)."""
+
+    def request(
+        self, method: str, url: str, *, json: Any = ..., params: Any = ..., headers: Any = ...
+    ) -> HttpResponse: ...
+
+    def stream(
+        self, method: str, url: str, *, headers: Any = ..., follow_redirects: Any = ...
+    ) -> AbstractContextManager[HttpResponse]: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ServiceErrors:
+    """The error class to raise per failure kind, for one service."""
+
+    service: str
+    generic: ErrorClass
+    not_found: ErrorClass
+    auth: ErrorClass
+    conflict: ErrorClass
+    invalid: ErrorClass
+    unavailable: ErrorClass
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """``attempts`` in total; waits ``backoff_s``·2ⁿ between them, capped at ``max_backoff_s``."""
+
+    attempts: int = 3
+    backoff_s: float = 0.5
+    max_backoff_s: float = 8.0
+    sleep: Callable[[float], None] = time.sleep
+
+
+class TransientError(Exception):
+    """Worth retrying: the connection failed, timed out, or the server answered 5xx."""
+
+    def __init__(self, message: str, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+def origin_of(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) with the default port filled in."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or (443 if scheme == "https" else 80)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def detail_of(response: HttpResponse) -> str:
+    """The server's ``detail`` message when it sent one, else a short text excerpt."""
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:300]
+    if isinstance(body, dict) and isinstance(body.get("detail"), str):
+        return str(body["detail"])
+    return str(body)[:300]
+
+
+class ServiceClient:
+    """Authenticated JSON calls to one service's origin, with retries and typed errors."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        errors: ServiceErrors,
+        *,
+        timeout_s: float = 30.0,
+        client: HttpClient | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.errors = errors
+        self.retry = retry or RetryPolicy()
+        # An injected client keeps its own timeout settings.
+        self._owns_client = client is None
+        self._client: HttpClient = client or httpx.Client(
+            timeout=httpx.Timeout(timeout_s), follow_redirects=False
+        )
+        self._auth = {"Authorization": f"Bearer {token}"}
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def _error(self, kind: ErrorClass, message: str, status: int | None) -> ExternalServiceError:
+        service = self.errors.service
+        return kind(f"{service}: {message}", service=service, status_code=status)
+
+    def check(self, response: HttpResponse) -> None:
+        """Raise the typed error for a non-2xx answer (5xx as :class:`TransientError`)."""
+        status = response.status_code
+        if status < 300:
+            return
+        if status >= 500:
+            raise TransientError(f"HTTP {status}: {detail_of(response)}", status)
+        response.read()
+        kinds: dict[int, ErrorClass] = {
+            400: self.errors.invalid,
+            401: self.errors.auth,
+            403: self.errors.auth,
+            404: self.errors.not_found,
+            409: self.errors.conflict,
+            422: self.errors.invalid,
+        }
+        kind = kinds.get(status, self.errors.generic)
+        raise self._error(kind, f"HTTP {status} {detail_of(response)}", status)
+
+    def with_retries(self, call: Callable[[], T], what: str) -> T:
+        """Run ``call`` (which raises :class:`TransientError` on retryable failures) with retries;
+        connection errors and timeouts count as transient."""
+
+        def once() -> T:
+            try:
+                return call()
+            except httpx.TransportError as exc:  # includes timeouts
+                raise TransientError(f"{type(exc).__name__}: {exc}") from exc
+
+        policy = self.retry
+        retrying = Retrying(
+            stop=stop_after_attempt(policy.attempts),
+            wait=wait_exponential(multiplier=policy.backoff_s, max=policy.max_backoff_s),
+            retry=retry_if_exception_type(TransientError),
+            before_sleep=lambda state: log.warning(
+                "http.retry", service=self.errors.service, what=what, attempt=state.attempt_number
+            ),
+            sleep=policy.sleep,
+            reraise=True,
+        )
+        try:
+            return retrying(once)
+        except TransientError as exc:
+            raise self._error(
+                self.errors.unavailable,
+                f"{what} failed after {policy.attempts} attempt(s): {exc}",
+                exc.status_code,
+            ) from exc
+
+    def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        """One JSON call; returns the decoded body."""
+
+        def call() -> HttpResponse:
+            response = self._client.request(
+                method,
+                self.url(path),
+                json=body,
+                params=params,
+                headers={**self._auth, "Accept": "application/json", **(headers or {})},
+            )
+            self.check(response)
+            return response
+
+        response = self.with_retries(call, f"{method} {path}")
+        try:
+            return response.json()
+        except ValueError:
+            raise self._error(
+                self.errors.generic,
+                f"{method} {path}: the answer is not JSON",
+                response.status_code,
+            ) from None
+
+    @contextmanager
+    def stream(self, url: str) -> Iterator[HttpResponse]:
+        """A streamed, authenticated GET (no retries: use inside :meth:`with_retries`)."""
+        with self._client.stream(
+            "GET", url, headers=self._auth, follow_redirects=False
+        ) as response:
+            yield response
+
+    def invalid_response(self, message: str) -> ExternalServiceError:
+        """The error for an answer that does not match the contract."""
+        return self._error(self.errors.generic, message, None)

@@ -1,0 +1,285 @@
+"""Incident-manager adapter: the only way the engine reads and changes incidents.
+
+:class:`IncidentManager` is the interface (a Protocol); :class:`HttpIncidentManager` talks to
+the API of ARCHITECTURE §5 (the mock in ``mocks/`` or a compatible real system). Model fields
+keep the API's Spanish names so that records round-trip unchanged.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+from urllib.parse import quote, urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from adapters.http_service import (
+    HttpClient,
+    RetryPolicy,
+    ServiceClient,
+    ServiceErrors,
+    TransientError,
+    origin_of,
+)
+from config import Settings
+from errors import (
+    AttachmentRejectedError,
+    IncidentConflictError,
+    IncidentManagerAuthError,
+    IncidentManagerError,
+    IncidentManagerInvalidRequestError,
+    IncidentManagerUnavailableError,
+    IncidentNotFoundError,
+)
+
+IncidentAction = Literal["reasignar", "resolver", "en_espera", "pendiente_implantar"]
+
+#: Content types accepted as attachments (what OCR / vision can read).
+DEFAULT_ATTACHMENT_TYPES = frozenset(
+    {
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/webp",
+        "image/bmp",
+        "image/tiff",
+        "application/pdf",
+    }
+)
+DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+ATTACHMENTS_PATH = "/api/adjuntos/"
+
+_ERRORS = ServiceErrors(
+    service="incident-manager",
+    generic=IncidentManagerError,
+    not_found=IncidentNotFoundError,
+    auth=IncidentManagerAuthError,
+    conflict=IncidentConflictError,
+    invalid=IncidentManagerInvalidRequestError,
+    unavailable=IncidentManagerUnavailableError,
+)
+
+
+class HistorialEntry(BaseModel):
+    """One entry of an incident's history."""
+
+    model_config = ConfigDict(extra="allow")
+
+    Fecha: str = ""
+    Autor: str = ""
+    CodigoResolucion: str = ""
+    NotasResolucion: str = ""
+    buzonComentario: str = ""
+    buzonAsignado: str = ""
+    estado: str = ""
+    detalle: str = ""
+    adjuntos: list[str] = Field(default_factory=list, description="File names or URLs.")
+
+
+class Incidencia(BaseModel):
+    """An incident as the incident manager serves it (ARCHITECTURE §5)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    codIncidencia: str
+    buzon: str
+    titulo: str = ""
+    solicitante: str = ""
+    estado: str = ""
+    apertura: str = ""
+    prioridad: str = ""
+    descripcion: str = ""
+    historial: list[HistorialEntry] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A downloaded attachment, already size- and type-checked."""
+
+    name: str
+    url: str
+    content_type: str
+    content: bytes
+
+
+class IncidentManager(Protocol):
+    """What the engine needs from an incident manager."""
+
+    def list_open(self, buzon: str) -> list[Incidencia]:
+        """Open incidents of a mailbox."""
+        ...
+
+    def list_closed(self) -> list[Incidencia]:
+        """Closed incidents (knowledge-base maintenance mines them)."""
+        ...
+
+    def get(self, cod: str) -> Incidencia:
+        """One incident in any state."""
+        ...
+
+    def update(
+        self,
+        cod: str,
+        action: IncidentAction,
+        *,
+        buzon_destino: str | None = None,
+        notas_resolucion: str | None = None,
+        detalle: str | None = None,
+        codigo_resolucion: str | None = None,
+        autor: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Incidencia:
+        """Apply an action; the same ``idempotency_key`` applies it at most once."""
+        ...
+
+    def fetch_attachment(self, name_or_url: str) -> Attachment:
+        """Download an attachment from this incident manager's origin only."""
+        ...
+
+
+class HttpIncidentManager:
+    """:class:`IncidentManager` over HTTP (the mock or a compatible real system)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout_s: float = 30.0,
+        client: HttpClient | None = None,
+        retry: RetryPolicy | None = None,
+        max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+        attachment_types: frozenset[str] = DEFAULT_ATTACHMENT_TYPES,
+    ) -> None:
+        """``client``: an ``httpx.Client`` (or FastAPI's TestClient) to use; built if None. An
+        injected client keeps its own timeout settings."""
+        self._http = ServiceClient(
+            base_url, token, _ERRORS, timeout_s=timeout_s, client=client, retry=retry
+        )
+        self.max_attachment_bytes = max_attachment_bytes
+        self.attachment_types = attachment_types
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, *, client: HttpClient | None = None
+    ) -> HttpIncidentManager:
+        return cls(
+            settings.INCIDENT_MANAGER_URL,
+            settings.MOCKS_TOKEN.get_secret_value(),
+            timeout_s=settings.HTTP_TIMEOUT_S,
+            client=client,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- reading -------------------------------------------------------------------------
+    def list_open(self, buzon: str) -> list[Incidencia]:
+        return self._incidents(
+            self._http.request_json("GET", "/api/incidencias", params={"buzon": buzon})
+        )
+
+    def list_closed(self) -> list[Incidencia]:
+        return self._incidents(self._http.request_json("GET", "/api/incidencias/cerradas"))
+
+    def get(self, cod: str) -> Incidencia:
+        return self._incident(self._http.request_json("GET", f"/api/incidencias/{_segment(cod)}"))
+
+    # --- writing -------------------------------------------------------------------------
+    def update(
+        self,
+        cod: str,
+        action: IncidentAction,
+        *,
+        buzon_destino: str | None = None,
+        notas_resolucion: str | None = None,
+        detalle: str | None = None,
+        codigo_resolucion: str | None = None,
+        autor: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Incidencia:
+        """PATCH the incident. Without a key one is generated, so that retries after a 5xx or
+        a lost connection cannot apply the action twice."""
+        if action == "reasignar" and not (buzon_destino or "").strip():
+            raise IncidentManagerInvalidRequestError(
+                "incident-manager: reasignar needs buzon_destino", service=_ERRORS.service
+            )
+        body = {
+            "action": action,
+            "buzonDestino": buzon_destino,
+            "notasResolucion": notas_resolucion,
+            "detalle": detalle,
+            "codigoResolucion": codigo_resolucion,
+            "autor": autor,
+        }
+        key = idempotency_key or f"resolvia-{uuid.uuid4().hex}"
+        data = self._http.request_json(
+            "PATCH",
+            f"/api/incidencias/{_segment(cod)}",
+            body={k: v for k, v in body.items() if v is not None},
+            headers={"Idempotency-Key": key},
+        )
+        return self._incident(data)
+
+    # --- attachments ---------------------------------------------------------------------
+    def attachment_url(self, name_or_url: str) -> str:
+        """The absolute URL of an attachment reference, refusing anything off our origin."""
+        ref = name_or_url.strip()
+        parts = urlsplit(ref)
+        if parts.scheme or parts.netloc:
+            if origin_of(ref) != origin_of(self._http.base_url) or parts.username:
+                raise self._rejected(ref, "not on the incident manager's origin")
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            return self._http.url(path)
+        if ref.startswith("/"):
+            return self._http.url(ref)
+        if not ref or "/" in ref or "\\" in ref or ref in {".", ".."}:
+            raise self._rejected(ref, "not a file name")
+        return self._http.url(ATTACHMENTS_PATH + quote(ref, safe=""))
+
+    def fetch_attachment(self, name_or_url: str) -> Attachment:
+        url = self.attachment_url(name_or_url)
+        name = urlsplit(url).path.rsplit("/", 1)[-1]
+
+        def download() -> Attachment:
+            with self._http.stream(url) as response:
+                if response.status_code >= 500:
+                    raise TransientError(f"HTTP {response.status_code}", response.status_code)
+                self._http.check(response)
+                content_type = response.headers.get("content-type", "").split(";")[0].strip()
+                if content_type.lower() not in self.attachment_types:
+                    raise self._rejected(url, f"content type {content_type or 'missing'!r}")
+                declared = response.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self.max_attachment_bytes:
+                    raise self._rejected(url, f"{declared} bytes > {self.max_attachment_bytes}")
+                content = bytearray()
+                for chunk in response.iter_bytes():
+                    content.extend(chunk)
+                    if len(content) > self.max_attachment_bytes:
+                        raise self._rejected(url, f"more than {self.max_attachment_bytes} bytes")
+                return Attachment(name, url, content_type.lower(), bytes(content))
+
+        return self._http.with_retries(download, f"GET {url}")
+
+    # --- helpers -------------------------------------------------------------------------
+    def _rejected(self, ref: str, why: str) -> AttachmentRejectedError:
+        return AttachmentRejectedError(
+            f"incident-manager: attachment {ref!r} refused: {why}", service=_ERRORS.service
+        )
+
+    def _incident(self, data: Any) -> Incidencia:
+        try:
+            return Incidencia.model_validate(data)
+        except ValidationError as exc:
+            raise self._http.invalid_response(f"unexpected incident payload: {exc}") from None
+
+    def _incidents(self, data: Any) -> list[Incidencia]:
+        if not isinstance(data, list):
+            raise self._http.invalid_response("expected a list of incidents")
+        return [self._incident(item) for item in data]
+
+
+def _segment(value: str) -> str:
+    """A path segment, percent-encoded (an id can never climb out of its route)."""
+    return quote(value, safe="")

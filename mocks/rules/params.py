@@ -1,0 +1,90 @@
+"""Parameter normalisation and validation of resources/ACCIONES_API.md §2.1 (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from mocks.clock import parse_date
+
+NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+_EMAIL = r"[^@\s]+@[^@\s]+\.[a-z]{2,}"
+
+
+def _strip_spaces(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+def nif_is_valid(nif: str) -> bool:
+    """NIF (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter) with the right check letter."""
+    if re.fullmatch(r"\d{8}[A-Z]", nif):
+        number = nif[:8]
+    elif re.fullmatch(r"[XYZ]\d{7}[A-Z]", nif):
+        number = str("XYZ".index(nif[0])) + nif[1:8]
+    else:
+        return False
+    return NIF_LETTERS[int(number) % 23] == nif[-1]
+
+
+def iban_checksum_ok(iban: str) -> bool:
+    """ISO 13616: first four characters to the end, letters to 10..35, the number mod 97 is 1."""
+    rearranged = iban[4:] + iban[:4]
+    digits = "".join(str(int(c, 36)) for c in rearranged)
+    return int(digits) % 97 == 1
+
+
+def _is_calendar_date(value: str) -> bool:
+    try:
+        parse_date(value)
+    except ValueError:
+        return False
+    return True
+
+
+# name -> (normalise, is_valid) applied to the value after trimming the ends.
+_RULES: dict[str, tuple[Callable[[str], str], Callable[[str], bool]]] = {
+    "poliza": (_strip_spaces, lambda v: re.fullmatch(r"\d{8}", v) is not None),
+    "num_reembolso": (str.upper, lambda v: re.fullmatch(r"R-\d{7}", v) is not None),
+    "num_autorizacion": (str.upper, lambda v: re.fullmatch(r"A-\d{7}", v) is not None),
+    "nif": (lambda v: re.sub(r"[\s.\-]", "", v.upper()), nif_is_valid),
+    "iban": (
+        lambda v: _strip_spaces(v.upper()),
+        lambda v: re.fullmatch(r"ES\d{22}", v) is not None,
+    ),
+    "email": (str.lower, lambda v: re.fullmatch(_EMAIL, v) is not None),
+    "usuario": (
+        lambda v: v.lower().removeprefix("vitalia\\"),
+        lambda v: re.fullmatch(r"[a-z]{2,}\.[a-z]{2,}", v) is not None,
+    ),
+    "producto": (
+        lambda v: _strip_spaces(v.lower()),
+        lambda v: v in {"office", "visio", "project", "powerbi"},
+    ),
+    "buzon_compartido": (str.lower, lambda v: re.fullmatch(_EMAIL, v) is not None),
+    "fecha_nacimiento": (
+        lambda v: v,
+        lambda v: re.fullmatch(r"\d{2}/\d{2}/\d{4}", v) is not None and _is_calendar_date(v),
+    ),
+    "periodo": (lambda v: v, lambda v: re.fullmatch(r"(0[1-9]|1[0-2])/\d{4}", v) is not None),
+    "ejercicio": (lambda v: v, lambda v: re.fullmatch(r"\d{4}", v) is not None),
+}
+
+KNOWN_PARAMS = frozenset(_RULES)
+
+
+def normalize(name: str, raw: Any) -> str | None:
+    """The normalised value of parameter ``name``, or ``None`` if missing or not valid.
+
+    Integers are accepted as their digits (``"ejercicio": 2025``); any other non-string is
+    invalid.
+    """
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, int):
+        raw = str(raw)
+    if not isinstance(raw, str):
+        return None
+    normalise, is_valid = _RULES[name]
+    value = normalise(raw.strip())
+    return value if value and is_valid(value) else None
