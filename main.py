@@ -79,6 +79,51 @@ def run(
     _models_test(settings, model, as_json)
 
 
+@app.command()
+def search(
+    texts: Annotated[list[str], typer.Argument(help="Query text(s); several are merged.")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="Hits to return.")] = 5,
+    component: Annotated[
+        str | None, typer.Option("--component", help="Only rows of this COMPONENTE.")
+    ] = None,
+    mode: Annotated[str, typer.Option(help="hybrid | dense | sparse")] = "hybrid",
+    as_json: JsonOpt = False,
+) -> None:
+    """Search the knowledge base (hybrid dense + lexical, fused; phrasings merged by id)."""
+    from adapters.embeddings import build_embedder
+    from adapters.vector_store import KnowledgeIndex, open_client
+
+    settings = _setup()
+    if mode not in ("hybrid", "dense", "sparse"):
+        err.print("--mode must be hybrid, dense or sparse")
+        raise typer.Exit(2)
+    try:
+        client = open_client(settings)
+        try:
+            index = KnowledgeIndex(client, settings.QDRANT_COLLECTION, build_embedder(settings))
+            hits = index.search(texts, k=k, component=component, mode=mode)  # type: ignore[arg-type]
+        finally:
+            client.close()
+    except ResolviaError as exc:
+        _fail(exc)
+    if as_json:
+        rows = [{"id": h.kb_id, "score": h.score, **h.row} for h in hits]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(hits)} hit(s)")
+    for col in ("id", "score", "componente", "descripcion", "resolución automática"):
+        table.add_column(col, overflow="fold")
+    for h in hits:
+        table.add_row(
+            h.kb_id,
+            f"{h.score:.4f}",
+            h.row["componente"],
+            h.row["descripcion"],
+            h.row["resolucion_automatica"],
+        )
+    out.print(table)
+
+
 # --- models ---------------------------------------------------------------------------------
 @models_app.command("list")
 def models_list(as_json: JsonOpt = False) -> None:

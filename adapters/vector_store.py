@@ -1,0 +1,366 @@
+"""The knowledge-base index in Qdrant: build aside, switch an alias, hybrid search.
+
+* The live index is an **alias** (``QDRANT_COLLECTION``) pointing at a concrete collection
+  ``<alias>__<timestamp>``. A rebuild writes a new collection and only then moves the alias, so
+  searches keep being answered by the old one while it runs and if it crashes.
+* Rebuilds are **incremental**: a row whose content hash did not change keeps its vectors (copied
+  from the live collection); only new and changed rows are embedded. Nothing changed → nothing
+  is written at all.
+* Every point has a **dense** vector (sentence-transformers) and a **sparse** lexical vector
+  (:mod:`adapters.sparse`, IDF applied by Qdrant); search fuses both with reciprocal rank fusion,
+  for several query phrasings at once, merged by knowledge-base id.
+* The same code runs on qdrant-client local mode (a directory) and on a Qdrant server (URL).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import structlog
+from qdrant_client import QdrantClient, models
+
+from adapters.embeddings import Embedder
+from adapters.knowledge_base import KBRow
+from adapters.sparse import SPARSE_VERSION, encode_document, encode_query
+from config import Settings
+from errors import ResolviaError
+
+log = structlog.get_logger(__name__)
+
+DENSE = "dense"
+SPARSE = "sparse"
+_NAMESPACE = uuid.UUID("6f1d3c1e-5b1a-4c7e-9a52-2f0e6d8b9c41")
+RRF_K = 60
+SearchMode = Literal["hybrid", "dense", "sparse"]
+ProgressFn = Callable[[int], None]
+
+
+class KBIndexError(ResolviaError):
+    """The knowledge-base index is missing, incompatible or failed to build."""
+
+
+def point_id(kb_id: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, kb_id))
+
+
+def open_client(settings: Settings) -> QdrantClient:
+    """Qdrant server when QDRANT_URL is set, else local mode under DATA_DIR/qdrant."""
+    if settings.QDRANT_URL:
+        key = settings.QDRANT_API_KEY.get_secret_value() if settings.QDRANT_API_KEY else None
+        return QdrantClient(
+            url=settings.QDRANT_URL, api_key=key, timeout=int(settings.HTTP_TIMEOUT_S)
+        )
+    settings.qdrant_path.mkdir(parents=True, exist_ok=True)
+    try:
+        return QdrantClient(path=str(settings.qdrant_path))
+    except RuntimeError as exc:  # local mode allows one process per directory
+        raise KBIndexError(
+            f"the local index at {settings.qdrant_path} is in use by another process ({exc}). "
+            "Wait for it to finish, or use a Qdrant server (QDRANT_URL) for concurrent access."
+        ) from exc
+
+
+@dataclass
+class RebuildStats:
+    rows_read: int = 0
+    valid: int = 0
+    invalid: int = 0
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    #: invalid in the file but indexed before: the indexed version was kept
+    kept_previous: int = 0
+    seconds: float = 0.0
+    collection: str | None = None
+    switched: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One knowledge-base row found by a search."""
+
+    kb_id: str
+    score: float
+    row: dict[str, Any]
+    #: rank per query phrasing (0-based) for the phrasings that found it
+    ranks: dict[int, int] = field(default_factory=dict)
+
+
+class KnowledgeIndex:
+    """The knowledge base as a Qdrant index behind an alias."""
+
+    def __init__(self, client: QdrantClient, alias: str, embedder: Embedder) -> None:
+        self.client = client
+        self.alias = alias
+        self.embedder = embedder
+
+    # -- introspection ---------------------------------------------------------------------
+    def live_collection(self) -> str | None:
+        for a in self.client.get_aliases().aliases:
+            if a.alias_name == self.alias:
+                return a.collection_name
+        return None
+
+    def _own_collections(self) -> list[str]:
+        prefix = f"{self.alias}__"
+        return [
+            c.name for c in self.client.get_collections().collections if c.name.startswith(prefix)
+        ]
+
+    def indexed(self, collection: str | None = None) -> dict[str, dict[str, Any]]:
+        """kb_id -> payload of every point of a collection (default: the live one)."""
+        name = collection or self.live_collection()
+        if name is None:
+            return {}
+        return {
+            p.payload["kb_id"]: p.payload
+            for p in self._scroll(name, with_vectors=False)
+            if p.payload
+        }
+
+    def _scroll(self, collection: str, *, with_vectors: bool) -> Iterator[models.Record]:
+        offset: Any = None
+        while True:
+            points, offset = self.client.scroll(
+                collection, limit=256, offset=offset, with_payload=True, with_vectors=with_vectors
+            )
+            yield from points
+            if offset is None:
+                return
+
+    def count(self, collection: str | None = None) -> int:
+        name = collection or self.live_collection()
+        return 0 if name is None else self.client.count(name, exact=True).count
+
+    # -- building --------------------------------------------------------------------------
+    def _signature(self) -> dict[str, Any]:
+        # The embedder's name implies its dimension; not asking for the dimension here keeps
+        # the model unloaded when nothing needs embedding.
+        return {"embedder": self.embedder.name, "sparse": SPARSE_VERSION}
+
+    def _create_collection(self, name: str) -> None:
+        self.client.create_collection(
+            name,
+            vectors_config={
+                DENSE: models.VectorParams(
+                    size=self.embedder.dimension, distance=models.Distance.COSINE
+                )
+            },
+            sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+        )
+
+    def _payload(self, row: KBRow) -> dict[str, Any]:
+        return {
+            "kb_id": row.id,
+            **row.model_dump(exclude={"id"}),
+            "content_hash": row.content_hash(),
+            **{f"_{k}": v for k, v in self._signature().items()},
+        }
+
+    def _point(self, row: KBRow, dense: list[float]) -> models.PointStruct:
+        indices, values = encode_document(row.search_text())
+        return models.PointStruct(
+            id=point_id(row.id),
+            vector={DENSE: dense, SPARSE: models.SparseVector(indices=indices, values=values)},
+            payload=self._payload(row),
+        )
+
+    def rebuild(
+        self,
+        rows: Sequence[KBRow],
+        *,
+        dry_run: bool = False,
+        progress: ProgressFn | None = None,
+        batch_size: int = 64,
+        before_switch: Callable[[str], None] | None = None,
+        keep_ids: Sequence[str] = (),
+    ) -> RebuildStats:
+        """Bring the live index in line with ``rows``; see the module docstring.
+
+        ``progress`` is called with the number of rows processed (copied or embedded);
+        ``before_switch`` (tests) runs after the new collection is complete, before the alias
+        moves. ``keep_ids``: rows that are currently indexed but invalid in the new file keep
+        their indexed version instead of disappearing (a typo must not lose knowledge).
+        """
+        started = time.perf_counter()
+        stats = RebuildStats(valid=len(rows))
+        live = self.live_collection()
+        current = self.indexed(live) if live else {}
+        signature_ok = all(
+            p.get(f"_{k}") == v for p in current.values() for k, v in self._signature().items()
+        )
+        if not signature_ok:
+            log.info("index.signature_changed", collection=live, want=self._signature())
+            current = {}  # embedder or tokeniser changed: everything is re-embedded
+        wanted = {r.id: r for r in rows}
+        kept = [kb for kb in keep_ids if kb in current and kb not in wanted]
+        stats.kept_previous = len(kept)
+        unchanged = [
+            r for r in rows if r.id in current and current[r.id]["content_hash"] == r.content_hash()
+        ]
+        to_embed = [r for r in rows if r not in unchanged]
+        stats.unchanged = len(unchanged)
+        stats.updated = sum(1 for r in to_embed if r.id in current)
+        stats.added = len(to_embed) - stats.updated
+        stats.deleted = sum(1 for kb_id in current if kb_id not in wanted and kb_id not in kept)
+        nothing_to_do = live is not None and not to_embed and not stats.deleted and signature_ok
+        if dry_run or nothing_to_do:
+            stats.collection = live
+            stats.seconds = round(time.perf_counter() - started, 3)
+            if progress:
+                progress(len(rows))
+            return stats
+
+        self._drop_stale_builds(keep={live} if live else set())
+        name = f"{self.alias}__{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
+        self._create_collection(name)
+        try:
+            if (unchanged or kept) and live:
+                self._copy_points(live, name, [r.id for r in unchanged] + kept, progress)
+            for start in range(0, len(to_embed), batch_size):
+                batch = to_embed[start : start + batch_size]
+                dense = self.embedder.embed_documents([r.search_text() for r in batch])
+                points = [self._point(r, v) for r, v in zip(batch, dense, strict=True)]
+                self.client.upsert(name, points=points, wait=True)
+                if progress:
+                    progress(len(batch))
+            built = self.count(name)
+            if built != len(rows) + len(kept):
+                raise KBIndexError(
+                    f"new collection {name} has {built} points, expected {len(rows) + len(kept)}"
+                )
+            if before_switch:
+                before_switch(name)
+        except BaseException:
+            # The alias never moved: the live index is untouched. Remove the half-built one.
+            self.client.delete_collection(name)
+            raise
+        self.switch_alias(name)
+        if live:
+            self.client.delete_collection(live)
+        stats.collection, stats.switched = name, True
+        stats.seconds = round(time.perf_counter() - started, 3)
+        return stats
+
+    def _copy_points(
+        self, source: str, target: str, kb_ids: list[str], progress: ProgressFn | None
+    ) -> None:
+        for start in range(0, len(kb_ids), 256):
+            ids = [point_id(k) for k in kb_ids[start : start + 256]]
+            records = self.client.retrieve(source, ids=ids, with_payload=True, with_vectors=True)
+            points = [
+                models.PointStruct(id=r.id, vector=r.vector, payload=r.payload)  # type: ignore[arg-type]
+                for r in records
+            ]
+            self.client.upsert(target, points=points, wait=True)
+            if progress:
+                progress(len(points))
+
+    def switch_alias(self, collection: str) -> None:
+        """Point the live alias at ``collection`` in one operation."""
+        ops: list[Any] = []
+        if self.live_collection() is not None:
+            ops.append(
+                models.DeleteAliasOperation(delete_alias=models.DeleteAlias(alias_name=self.alias))
+            )
+        ops.append(
+            models.CreateAliasOperation(
+                create_alias=models.CreateAlias(collection_name=collection, alias_name=self.alias)
+            )
+        )
+        self.client.update_collection_aliases(change_aliases_operations=ops)
+        log.info("index.alias_switched", alias=self.alias, collection=collection)
+
+    def _drop_stale_builds(self, keep: set[str]) -> None:
+        """Remove collections left by crashed builds (never the live one)."""
+        for name in self._own_collections():
+            if name not in keep and not name.endswith("__restore_scratch"):
+                log.info("index.stale_collection_dropped", collection=name)
+                self.client.delete_collection(name)
+
+    # -- searching -------------------------------------------------------------------------
+    def search(
+        self,
+        queries: Sequence[str],
+        *,
+        k: int = 5,
+        component: str | None = None,
+        mode: SearchMode = "hybrid",
+        prefetch_limit: int = 30,
+        weights: tuple[float, float] = (1.0, 1.0),
+    ) -> list[Hit]:
+        """Search with one or more phrasings; results merged by kb_id with RRF.
+
+        ``weights`` = (dense, sparse) influence in the hybrid fusion.
+        """
+        live = self.live_collection()
+        if live is None:
+            raise KBIndexError(
+                f"no knowledge-base index '{self.alias}': run `python batch.py` first"
+            )
+        texts = [q for q in dict.fromkeys(q.strip() for q in queries) if q]
+        if not texts:
+            return []
+        flt = None
+        if component:
+            flt = models.Filter(
+                must=[
+                    models.FieldCondition(
+                        key="componente", match=models.MatchValue(value=component)
+                    )
+                ]
+            )
+        dense_vectors = self.embedder.embed_documents(texts) if mode != "sparse" else []
+        requests = []
+        for i, text in enumerate(texts):
+            indices, values = encode_query(text)
+            sparse = models.SparseVector(indices=indices, values=values)
+            if mode == "dense":
+                req = models.QueryRequest(
+                    query=dense_vectors[i],
+                    using=DENSE,
+                    filter=flt,
+                    limit=prefetch_limit,
+                    with_payload=True,
+                )
+            elif mode == "sparse":
+                req = models.QueryRequest(
+                    query=sparse, using=SPARSE, filter=flt, limit=prefetch_limit, with_payload=True
+                )
+            else:
+                req = models.QueryRequest(
+                    prefetch=[
+                        models.Prefetch(
+                            query=dense_vectors[i], using=DENSE, filter=flt, limit=prefetch_limit
+                        ),
+                        models.Prefetch(
+                            query=sparse, using=SPARSE, filter=flt, limit=prefetch_limit
+                        ),
+                    ],
+                    query=models.RrfQuery(rrf=models.Rrf(k=RRF_K, weights=list(weights))),
+                    limit=prefetch_limit,
+                    with_payload=True,
+                )
+            requests.append(req)
+        responses = self.client.query_batch_points(live, requests=requests)
+        scores: dict[str, float] = {}
+        rows: dict[str, dict[str, Any]] = {}
+        ranks: dict[str, dict[int, int]] = {}
+        for qi, response in enumerate(responses):
+            for rank, point in enumerate(response.points):
+                payload = point.payload or {}
+                kb_id = payload["kb_id"]
+                scores[kb_id] = scores.get(kb_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+                rows[kb_id] = {k: v for k, v in payload.items() if not k.startswith("_")}
+                ranks.setdefault(kb_id, {})[qi] = rank
+        ordered = sorted(scores, key=lambda kb: (-scores[kb], kb))[:k]
+        return [Hit(kb, round(scores[kb], 6), rows[kb], ranks[kb]) for kb in ordered]
