@@ -66,9 +66,8 @@ def main(
 
 def run_index(path: Path, alias: str, dry_run: bool, strict: bool, quiet: bool) -> dict:
     """Validate ``path`` and bring the index ``alias`` in line with it; return the summary."""
-    from adapters.embeddings import build_embedder
     from adapters.knowledge_base import load_kb
-    from adapters.vector_store import KnowledgeIndex, open_client
+    from adapters.vector_store import open_index
 
     if not path.exists():
         raise ResolviaError(f"knowledge-base file not found: {path}")
@@ -81,27 +80,24 @@ def run_index(path: Path, alias: str, dry_run: bool, strict: bool, quiet: bool) 
     if strict and loaded.bad:
         raise ResolviaError(f"{path}: {len(loaded.bad)} bad row(s) and --strict; nothing indexed")
     settings = get_settings()
-    embedder = build_embedder(settings)
-    client = open_client(settings)
-    try:
-        index = KnowledgeIndex(client, alias, embedder)
-        with Progress(
+    with (
+        open_index(settings, alias) as index,
+        Progress(
             TextColumn("indexing"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=err,
             disable=quiet or not err.is_terminal,
-        ) as progress:
-            task = progress.add_task("rows", total=len(loaded.rows))
-            stats = index.rebuild(
-                loaded.rows,
-                dry_run=dry_run,
-                progress=lambda n: progress.advance(task, n),
-                keep_ids=[b.id for b in loaded.bad if b.id],
-            )
-    finally:
-        client.close()
+        ) as progress,
+    ):
+        task = progress.add_task("rows", total=len(loaded.rows))
+        stats = index.rebuild(
+            loaded.rows,
+            dry_run=dry_run,
+            progress=lambda n: progress.advance(task, n),
+            keep_ids=[b.id for b in loaded.bad if b.id],
+        )
     result = stats.as_dict()
     result.update(rows_read=loaded.rows_read, invalid=len(loaded.bad))
     log.info("kb.indexed", **{k: v for k, v in result.items() if k != "collection"})

@@ -90,20 +90,15 @@ def search(
     as_json: JsonOpt = False,
 ) -> None:
     """Search the knowledge base (hybrid dense + lexical, fused; phrasings merged by id)."""
-    from adapters.embeddings import build_embedder
-    from adapters.vector_store import KnowledgeIndex, open_client
+    from adapters.vector_store import open_index
 
     settings = _setup()
     if mode not in ("hybrid", "dense", "sparse"):
         err.print("--mode must be hybrid, dense or sparse")
         raise typer.Exit(2)
     try:
-        client = open_client(settings)
-        try:
-            index = KnowledgeIndex(client, settings.QDRANT_COLLECTION, build_embedder(settings))
+        with open_index(settings) as index:
             hits = index.search(texts, k=k, component=component, mode=mode)  # type: ignore[arg-type]
-        finally:
-            client.close()
     except ResolviaError as exc:
         _fail(exc)
     if as_json:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -26,7 +27,7 @@ from qdrant_client import QdrantClient, models
 
 from adapters.embeddings import Embedder
 from adapters.knowledge_base import KBRow
-from adapters.sparse import SPARSE_VERSION, encode_document, encode_query
+from adapters.sparse import LexicalEncoder
 from config import Settings
 from errors import ResolviaError
 
@@ -35,7 +36,12 @@ log = structlog.get_logger(__name__)
 DENSE = "dense"
 SPARSE = "sparse"
 _NAMESPACE = uuid.UUID("6f1d3c1e-5b1a-4c7e-9a52-2f0e6d8b9c41")
-RRF_K = 60
+#: Reciprocal-rank-fusion constant and (dense, sparse) weights of the hybrid search, chosen on
+#: the gold set's dev split (bench/eval_retrieval.py): the lexical signal carries Spanish, the
+#: English dense model adds recall on paraphrases. Phrasings are merged with RRF_K_MERGE.
+RRF_K = 2
+HYBRID_WEIGHTS = (0.5, 1.0)
+RRF_K_MERGE = 60
 SearchMode = Literal["hybrid", "dense", "sparse"]
 ProgressFn = Callable[[int], None]
 
@@ -63,6 +69,23 @@ def open_client(settings: Settings) -> QdrantClient:
             f"the local index at {settings.qdrant_path} is in use by another process ({exc}). "
             "Wait for it to finish, or use a Qdrant server (QDRANT_URL) for concurrent access."
         ) from exc
+
+
+@contextmanager
+def open_index(settings: Settings, alias: str | None = None) -> Iterator[KnowledgeIndex]:
+    """The configured index (client, lazy embedder, synonyms); the client is closed after."""
+    from adapters.embeddings import build_embedder
+
+    client = open_client(settings)
+    try:
+        yield KnowledgeIndex(
+            client,
+            alias or settings.QDRANT_COLLECTION,
+            build_embedder(settings),
+            LexicalEncoder.from_file(settings.RESOURCES_DIR / "SINONIMOS.txt"),
+        )
+    finally:
+        client.close()
 
 
 @dataclass
@@ -98,10 +121,17 @@ class Hit:
 class KnowledgeIndex:
     """The knowledge base as a Qdrant index behind an alias."""
 
-    def __init__(self, client: QdrantClient, alias: str, embedder: Embedder) -> None:
+    def __init__(
+        self,
+        client: QdrantClient,
+        alias: str,
+        embedder: Embedder,
+        lexical: LexicalEncoder | None = None,
+    ) -> None:
         self.client = client
         self.alias = alias
         self.embedder = embedder
+        self.lexical = lexical or LexicalEncoder()
 
     # -- introspection ---------------------------------------------------------------------
     def live_collection(self) -> str | None:
@@ -145,7 +175,7 @@ class KnowledgeIndex:
     def _signature(self) -> dict[str, Any]:
         # The embedder's name implies its dimension; not asking for the dimension here keeps
         # the model unloaded when nothing needs embedding.
-        return {"embedder": self.embedder.name, "sparse": SPARSE_VERSION}
+        return {"embedder": self.embedder.name, "sparse": self.lexical.version}
 
     def _create_collection(self, name: str) -> None:
         self.client.create_collection(
@@ -167,7 +197,7 @@ class KnowledgeIndex:
         }
 
     def _point(self, row: KBRow, dense: list[float]) -> models.PointStruct:
-        indices, values = encode_document(row.search_text())
+        indices, values = self.lexical.encode_document(row.search_text())
         return models.PointStruct(
             id=point_id(row.id),
             vector={DENSE: dense, SPARSE: models.SparseVector(indices=indices, values=values)},
@@ -296,7 +326,8 @@ class KnowledgeIndex:
         component: str | None = None,
         mode: SearchMode = "hybrid",
         prefetch_limit: int = 30,
-        weights: tuple[float, float] = (1.0, 1.0),
+        weights: tuple[float, float] = HYBRID_WEIGHTS,
+        rrf_k: int = RRF_K,
     ) -> list[Hit]:
         """Search with one or more phrasings; results merged by kb_id with RRF.
 
@@ -322,7 +353,7 @@ class KnowledgeIndex:
         dense_vectors = self.embedder.embed_documents(texts) if mode != "sparse" else []
         requests = []
         for i, text in enumerate(texts):
-            indices, values = encode_query(text)
+            indices, values = self.lexical.encode_query(text)
             sparse = models.SparseVector(indices=indices, values=values)
             if mode == "dense":
                 req = models.QueryRequest(
@@ -346,7 +377,7 @@ class KnowledgeIndex:
                             query=sparse, using=SPARSE, filter=flt, limit=prefetch_limit
                         ),
                     ],
-                    query=models.RrfQuery(rrf=models.Rrf(k=RRF_K, weights=list(weights))),
+                    query=models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights))),
                     limit=prefetch_limit,
                     with_payload=True,
                 )
@@ -359,7 +390,7 @@ class KnowledgeIndex:
             for rank, point in enumerate(response.points):
                 payload = point.payload or {}
                 kb_id = payload["kb_id"]
-                scores[kb_id] = scores.get(kb_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+                scores[kb_id] = scores.get(kb_id, 0.0) + 1.0 / (RRF_K_MERGE + rank + 1)
                 rows[kb_id] = {k: v for k, v in payload.items() if not k.startswith("_")}
                 ranks.setdefault(kb_id, {})[qi] = rank
         ordered = sorted(scores, key=lambda kb: (-scores[kb], kb))[:k]

@@ -22,8 +22,10 @@ from qdrant_client import QdrantClient
 from adapters.embeddings import build_embedder
 from adapters.knowledge_base import load_kb
 from adapters.ocr import TesseractOcr
+from adapters.sparse import LexicalEncoder
 from adapters.vector_store import KnowledgeIndex
 from config import load_settings
+from observability.logging import configure_logging
 
 GOLD = Path(__file__).resolve().parents[1] / "resources" / "evaluacion"
 
@@ -46,7 +48,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--dense-weight", type=float, default=1.0)
     parser.add_argument("--sparse-weight", type=float, default=1.0)
+    parser.add_argument("--rrf-k", type=int, default=60)
+    parser.add_argument("--no-synonyms", action="store_true")
     args = parser.parse_args()
+    configure_logging("WARNING")  # logs on stderr: stdout is the report
 
     settings = load_settings()
     splits = ["dev", "test"] if args.split == "all" else [args.split]
@@ -55,7 +60,11 @@ def main() -> None:
         i for i in items if i["esperado"].get("kb_id") and i["esperado"]["resultado"] != "escalar"
     ]
     kb = load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv")
-    index = KnowledgeIndex(QdrantClient(":memory:"), "eval", build_embedder(settings, lazy=False))
+    lexical = LexicalEncoder.from_file(settings.RESOURCES_DIR / "SINONIMOS.txt")
+    if args.no_synonyms:
+        lexical = LexicalEncoder()
+    embedder = build_embedder(settings, lazy=False)
+    index = KnowledgeIndex(QdrantClient(":memory:"), "eval", embedder, lexical)
     index.rebuild(kb.rows)
     ocr = TesseractOcr(settings.DATA_DIR / "ocr_cache")
     attachments = settings.RESOURCES_DIR / "adjuntos"
@@ -70,7 +79,7 @@ def main() -> None:
             expected = item["esperado"]["kb_id"]
             started = time.perf_counter()
             weights = (args.dense_weight, args.sparse_weight)
-            hits = index.search([query], k=5, mode=mode, weights=weights)
+            hits = index.search([query], k=5, mode=mode, weights=weights, rrf_k=args.rrf_k)
             latencies.append(time.perf_counter() - started)
             ids = [h.kb_id for h in hits]
             rank = ids.index(expected) + 1 if expected in ids else None
