@@ -102,7 +102,10 @@ def search(
     except ResolviaError as exc:
         _fail(exc)
     if as_json:
-        rows = [{"id": h.kb_id, "score": h.score, **h.row} for h in hits]
+        rows = [
+            {"id": h.kb_id, "score": h.score, **{k: v for k, v in h.row.items() if k != "kb_id"}}
+            for h in hits
+        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(hits)} hit(s)")

@@ -153,11 +153,11 @@ class KnowledgeIndex:
             return {}
         return {
             p.payload["kb_id"]: p.payload
-            for p in self._scroll(name, with_vectors=False)
+            for p in self.scroll_points(name, with_vectors=False)
             if p.payload
         }
 
-    def _scroll(self, collection: str, *, with_vectors: bool) -> Iterator[models.Record]:
+    def scroll_points(self, collection: str, *, with_vectors: bool) -> Iterator[models.Record]:
         offset: Any = None
         while True:
             points, offset = self.client.scroll(
@@ -177,7 +177,7 @@ class KnowledgeIndex:
         # the model unloaded when nothing needs embedding.
         return {"embedder": self.embedder.name, "sparse": self.lexical.version}
 
-    def _create_collection(self, name: str) -> None:
+    def create_collection(self, name: str) -> None:
         self.client.create_collection(
             name,
             vectors_config={
@@ -252,7 +252,7 @@ class KnowledgeIndex:
 
         self._drop_stale_builds(keep={live} if live else set())
         name = f"{self.alias}__{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
-        self._create_collection(name)
+        self.create_collection(name)
         try:
             if (unchanged or kept) and live:
                 self._copy_points(live, name, [r.id for r in unchanged] + kept, progress)

@@ -101,7 +101,7 @@ def test_a_crash_before_the_switch_leaves_the_live_index_answering(index: Knowle
 
 def test_leftovers_of_a_killed_build_are_cleaned_by_the_next_one(index: KnowledgeIndex) -> None:
     first = index.rebuild(ROWS)
-    index._create_collection("kb__19990101000000000000")  # as if a process died mid-build
+    index.create_collection("kb__19990101000000000000")  # as if a process died mid-build
     stats = index.rebuild([*ROWS, _row("KB-9", "nuevo problema")])
     assert set(index._own_collections()) == {stats.collection}
     assert stats.collection != first.collection
