@@ -253,6 +253,7 @@ class KnowledgeIndex:
         self._drop_stale_builds(keep={live} if live else set())
         name = f"{self.alias}__{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
         self.create_collection(name)
+        log.info("index.building", collection=name, embed=len(to_embed), copy=len(unchanged))
         try:
             if (unchanged or kept) and live:
                 self._copy_points(live, name, [r.id for r in unchanged] + kept, progress)
