@@ -12,8 +12,9 @@ help:  ## list targets
 install:  ## venv, pinned packages, Tesseract, bundled models (idempotent)
 	@bash scripts/install.sh
 
-run: install  ## set up if needed, then run the main job on the embedded defaults
-	$(PY) main.py run
+run: install  ## set up if needed, then run the main job on the embedded defaults (demo queue)
+	@mkdir -p data
+	@bash scripts/run_demo.sh
 
 test: install lint  ## set up if needed, then lint and run the whole test suite
 	$(PY) -m pytest tests
@@ -27,7 +28,7 @@ integration: install  ## integration tests (bundled model, Tesseract, loopback s
 lint:  ## ruff (lint + format check) and mypy on the packages
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy config.py errors.py main.py batch.py backup.py adapters observability mocks finetune bench
+	$(PY) -m mypy config.py errors.py main.py batch.py backup.py adapters observability mocks finetune graph nodes prompts bench
 
 format:  ## apply ruff fixes and formatting
 	$(PY) -m ruff check --fix .

@@ -110,6 +110,16 @@ class Settings(BaseSettings):
         2, ge=0, le=10, description="Further candidates tried after a critic rejection."
     )
 
+    # --- the queue -----------------------------------------------------------------------
+    BUZONES: str = Field(
+        "SOPORTE_N1",
+        pattern=r"^\s*[\w.-]+(\s*,\s*[\w.-]+)*\s*$",
+        description="Mailboxes the scheduled run works on, comma-separated.",
+    )
+    BUZON_ESCALADO: str = Field(
+        "SOPORTE_N2", min_length=1, description="Where incidents go when a person must act."
+    )
+
     # --- external systems -----------------------------------------------------------------
     INCIDENT_MANAGER_URL: str = "http://127.0.0.1:3000"
     TARGET_SYSTEM_URL: str = "http://127.0.0.1:3001"
@@ -176,6 +186,10 @@ class Settings(BaseSettings):
     @property
     def qdrant_path(self) -> Path:
         return self.DATA_DIR / "qdrant"
+
+    @property
+    def mailboxes(self) -> list[str]:
+        return [m.strip() for m in self.BUZONES.split(",") if m.strip()]
 
     @property
     def logs_dir(self) -> Path:

@@ -64,19 +64,60 @@ def _default(ctx: typer.Context) -> None:
 
 @app.command()
 def run(
+    buzon: Annotated[
+        list[str] | None, typer.Option("--buzon", help="Mailbox to work on (repeatable).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most N incidents.")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Decide everything, apply nothing.")
+    ] = False,
     model: Annotated[str | None, typer.Option(help="Model spec (default: LLM_MODEL).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Run the main job on the configured queue.
+    """Work the incident queue: resolve, reassign, put on hold or escalate every open incident."""
+    from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
 
-    The resolution graph is not built yet: for now this checks the platform end to end
-    (settings, bundled model, managed llama.cpp server, structured output) with the smoke test.
-    """
+    from graph.runner import engine, run_queue
+
     settings = _setup()
-    log.info("run.start", model=model or settings.LLM_MODEL, entorno=settings.ENTORNO)
-    if not as_json:
-        err.print("The resolution graph is not available yet; running the model smoke test.")
-    _models_test(settings, model, as_json)
+    run_id = bind_run()
+    mailboxes = buzon or settings.mailboxes
+    log.info("run.start", mailboxes=mailboxes, model=model or settings.LLM_MODEL, dry_run=dry_run)
+    try:
+        with (
+            engine(settings, run_id, dry_run=dry_run, model=model) as (ctx, graph),
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                disable=as_json or not err.is_terminal,
+            ) as progress,
+        ):
+            task = progress.add_task("incidents", total=None)
+
+            def on_progress(incident_id: str, entry: dict[str, Any] | None, total: int) -> None:
+                progress.update(task, total=total, description=incident_id)
+                if entry is not None:
+                    progress.advance(task)
+
+            summary = run_queue(ctx, graph, mailboxes, limit=limit, on_progress=on_progress)
+    except ResolviaError as exc:
+        _fail(exc)
+    result = summary.as_dict()
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        err.print(
+            f"{'[dry run] ' if dry_run else ''}{result['processed']} incident(s) in "
+            f"{result['seconds']} s: {result['resolved']} resolved, {result['reassigned']} "
+            f"reassigned, {result['on_hold']} on hold, {result['escalated']} escalated, "
+            f"{result['errors']} error(s); {result['skipped']} skipped as already handled.\n"
+            f"Report: {result['report']}"
+        )
+    if result["errors"]:
+        raise typer.Exit(1)
 
 
 @app.command()

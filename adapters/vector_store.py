@@ -42,6 +42,8 @@ _NAMESPACE = uuid.UUID("6f1d3c1e-5b1a-4c7e-9a52-2f0e6d8b9c41")
 RRF_K = 2
 HYBRID_WEIGHTS = (0.5, 1.0)
 RRF_K_MERGE = 60
+#: The first query (the incident's own text) counts fully; each extra phrasing counts this much.
+PHRASING_WEIGHT = 0.5
 SearchMode = Literal["hybrid", "dense", "sparse"]
 ProgressFn = Callable[[int], None]
 
@@ -330,7 +332,8 @@ class KnowledgeIndex:
         weights: tuple[float, float] = HYBRID_WEIGHTS,
         rrf_k: int = RRF_K,
     ) -> list[Hit]:
-        """Search with one or more phrasings; results merged by kb_id with RRF.
+        """Search with one or more phrasings; results merged by kb_id with weighted RRF (the
+        first query is the incident's own text and weighs most).
 
         ``weights`` = (dense, sparse) influence in the hybrid fusion.
         """
@@ -391,7 +394,8 @@ class KnowledgeIndex:
             for rank, point in enumerate(response.points):
                 payload = point.payload or {}
                 kb_id = payload["kb_id"]
-                scores[kb_id] = scores.get(kb_id, 0.0) + 1.0 / (RRF_K_MERGE + rank + 1)
+                weight = 1.0 if qi == 0 else PHRASING_WEIGHT
+                scores[kb_id] = scores.get(kb_id, 0.0) + weight / (RRF_K_MERGE + rank + 1)
                 rows[kb_id] = {k: v for k, v in payload.items() if not k.startswith("_")}
                 ranks.setdefault(kb_id, {})[qi] = rank
         ordered = sorted(scores, key=lambda kb: (-scores[kb], kb))[:k]

@@ -12,10 +12,10 @@ from adapters.vector_store import KBIndexError, KnowledgeIndex
 
 
 class CountingEmbedder:
-    """Bag-of-words hashed into 32 dims; counts how many texts it embedded."""
+    """Bag-of-words hashed into 256 dims; counts how many texts it embedded."""
 
     name = "fake-bow"
-    dimension = 32
+    dimension = 256
 
     def __init__(self) -> None:
         self.embedded = 0

@@ -1,0 +1,130 @@
+"""Every LLM call the engine makes, redacted, in SQLite: the raw material for fine-tuning.
+
+Forward-only migrations keyed on ``PRAGMA user_version``. Inputs and outputs pass the
+personal-data redaction before they are written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from observability.redaction import redact, redact_value
+
+MIGRATIONS = [
+    """
+    CREATE TABLE llm_calls (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        incident_id TEXT,
+        node TEXT NOT NULL,
+        prompt_id TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        prompt_sha256 TEXT NOT NULL,
+        model TEXT,
+        input_json TEXT NOT NULL,
+        output TEXT,
+        parsed_json TEXT,
+        first_try_valid INTEGER,
+        calls INTEGER NOT NULL DEFAULT 1,
+        input_tokens INTEGER,
+        output_tokens INTEGER,
+        latency_s REAL,
+        error TEXT
+    );
+    CREATE INDEX llm_calls_run ON llm_calls(run_id);
+    CREATE INDEX llm_calls_incident ON llm_calls(incident_id);
+    """,
+]
+
+
+@dataclass(frozen=True)
+class LLMCallRecord:
+    run_id: str
+    incident_id: str | None
+    node: str
+    prompt_id: str
+    prompt_version: str
+    prompt_sha256: str
+    model: str | None
+    messages: list[dict[str, str]]
+    output: str | None
+    parsed: dict[str, Any] | None
+    first_try_valid: bool | None
+    calls: int
+    input_tokens: int | None
+    output_tokens: int | None
+    latency_s: float | None
+    error: str | None = None
+
+
+class LLMHistory:
+    """Append-only store of LLM calls (thread-safe; one connection per store)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(path, check_same_thread=False)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self._conn:
+                self._conn.executescript(script)
+                self._conn.execute(f"PRAGMA user_version = {number}")
+
+    def record(self, call: LLMCallRecord) -> None:
+        row = (
+            datetime.now(UTC).isoformat(timespec="milliseconds"),
+            call.run_id,
+            call.incident_id,
+            call.node,
+            call.prompt_id,
+            call.prompt_version,
+            call.prompt_sha256,
+            call.model,
+            json.dumps(redact_value(call.messages), ensure_ascii=False),
+            redact(call.output) if call.output is not None else None,
+            json.dumps(redact_value(call.parsed), ensure_ascii=False) if call.parsed else None,
+            None if call.first_try_valid is None else int(call.first_try_valid),
+            call.calls,
+            call.input_tokens,
+            call.output_tokens,
+            call.latency_s,
+            redact(call.error) if call.error else None,
+        )
+        with self._lock, self._conn:
+            self._conn.execute(
+                "INSERT INTO llm_calls (ts, run_id, incident_id, node, prompt_id, prompt_version,"
+                " prompt_sha256, model, input_json, output, parsed_json, first_try_valid, calls,"
+                " input_tokens, output_tokens, latency_s, error)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                row,
+            )
+
+    def rows(self, run_id: str | None = None) -> Iterator[dict[str, Any]]:
+        with self._lock:
+            if run_id:
+                cursor = self._conn.execute(
+                    "SELECT * FROM llm_calls WHERE run_id = ? ORDER BY id", (run_id,)
+                )
+            else:
+                cursor = self._conn.execute("SELECT * FROM llm_calls ORDER BY id")
+            names = [d[0] for d in cursor.description]
+            fetched = cursor.fetchall()
+        for values in fetched:
+            yield dict(zip(names, values, strict=True))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

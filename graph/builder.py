@@ -1,0 +1,50 @@
+"""The resolution graph (ARCHITECTURE §3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.runtime import Runtime
+
+from graph import routing
+from graph.context import EngineContext
+from graph.state import IncidentState
+from nodes.analyze_attachments import analyze_attachments
+from nodes.apply import apply
+from nodes.critique import critique
+from nodes.escalate import escalate
+from nodes.load_incident import load_incident
+from nodes.propose import propose
+from nodes.record import record
+from nodes.reformulate import reformulate
+from nodes.retrieve import retrieve
+
+
+def _after_critique(state: IncidentState, runtime: Runtime[EngineContext]) -> str:
+    return routing.after_critique(state, runtime.context.max_retries_critic)
+
+
+def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
+    g = StateGraph(IncidentState, context_schema=EngineContext)
+    g.add_node("load_incident", load_incident)
+    g.add_node("analyze_attachments", analyze_attachments)
+    g.add_node("reformulate", reformulate)
+    g.add_node("retrieve", retrieve)
+    g.add_node("propose", propose)
+    g.add_node("critique", critique)
+    g.add_node("apply", apply)
+    g.add_node("escalate", escalate)
+    g.add_node("record", record)
+    g.add_edge(START, "load_incident")
+    g.add_conditional_edges("load_incident", routing.after_load)
+    g.add_edge("analyze_attachments", "reformulate")
+    g.add_conditional_edges("reformulate", routing.after_reformulate)
+    g.add_edge("retrieve", "propose")
+    g.add_conditional_edges("propose", routing.after_propose)
+    g.add_conditional_edges("critique", _after_critique, ["apply", "propose", "escalate"])
+    g.add_conditional_edges("apply", routing.after_apply)
+    g.add_edge("escalate", "record")
+    g.add_edge("record", END)
+    return g.compile(checkpointer=checkpointer)

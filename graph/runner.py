@@ -1,0 +1,191 @@
+"""One scheduled run over the incident queue: every incident ends in exactly one outcome.
+
+* each incident is a LangGraph thread (``thread_id`` = incident id) checkpointed in SQLite, so
+  a run killed half-way resumes where it stopped — threads left unfinished by an earlier run
+  are resumed first, even if their incident no longer shows as open;
+* incidents with a final outcome in the outcome store are skipped;
+* any unexpected failure of one incident is recorded as its ``error`` outcome and the run
+  goes on with the next;
+* a finished thread's checkpoints are deleted (the outcome store is the durable record), which
+  keeps the checkpoint file from growing without bound.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import structlog
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from adapters.incident_manager import HttpIncidentManager, Incidencia
+from adapters.knowledge_base import load_kb
+from adapters.llm.client import build_llm_client
+from adapters.llm.server import stop_all
+from adapters.llm_history import LLMHistory
+from adapters.ocr import TesseractOcr
+from adapters.run_records import RunRecorder
+from adapters.target_system import HttpTargetSystem
+from adapters.vector_store import open_index
+from config import Settings
+from graph.builder import build_graph
+from graph.context import EngineContext
+from nodes.record import outcome_entry
+from observability.logging import incident_scope
+
+log = structlog.get_logger(__name__)
+
+SUMMARY_KEYS = ("resolved", "reassigned", "on_hold", "escalated", "errors")
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    processed: int = 0
+    skipped: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    report: str = ""
+    llm_calls: int = 0
+    llm_tokens: int = 0
+    outcomes: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "processed": self.processed,
+            "resolved": self.counts["resolved"],
+            "reassigned": self.counts["reassigned"],
+            "on_hold": self.counts["on_hold"],
+            "escalated": self.counts["escalated"],
+            "errors": self.counts["error"],
+            "skipped": self.skipped,
+            "seconds": round(self.seconds, 2),
+            "report": self.report,
+        }
+
+
+@contextmanager
+def engine(
+    settings: Settings, run_id: str, *, dry_run: bool = False, model: str | None = None
+) -> Iterator[tuple[EngineContext, Any]]:
+    """The context and compiled graph for one run; everything is closed afterwards."""
+    with ExitStack() as stack:
+        index = stack.enter_context(open_index(settings))
+        incidents = HttpIncidentManager.from_settings(settings)
+        stack.callback(incidents.close)
+        target = HttpTargetSystem.from_settings(settings)
+        stack.callback(target.close)
+        history = LLMHistory(settings.DATA_DIR / "llm_history.sqlite")
+        stack.callback(history.close)
+        recorder = RunRecorder(
+            settings.DATA_DIR / "outcomes.sqlite",
+            settings.RESOURCES_DIR / "reportes",
+            settings.RESOURCES_DIR / "rejected",
+            run_id,
+        )
+        stack.callback(recorder.close)
+        stack.callback(stop_all)  # the managed llama.cpp server, if one was started
+        conn = sqlite3.connect(settings.DATA_DIR / "checkpoints.sqlite", check_same_thread=False)
+        stack.callback(conn.close)
+        checkpointer = SqliteSaver(conn)
+        kb = load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv")
+        ctx = EngineContext(
+            llm=build_llm_client(settings, model),
+            index=index,
+            incidents=incidents,
+            target=target,
+            ocr=TesseractOcr(settings.DATA_DIR / "ocr_cache"),
+            history=history,
+            components=kb.components(),
+            run_id=run_id,
+            threshold=settings.CRITIC_APPROVAL_THRESHOLD,
+            max_retries_critic=settings.MAX_RETRIES_CRITIC,
+            query_limit=settings.QUERY_LIMIT_VECTORDB,
+            dry_run=dry_run,
+            escalation_mailbox=settings.BUZON_ESCALADO,
+            recorder=recorder,
+        )
+        yield ctx, build_graph(checkpointer)
+
+
+def _pending_threads(graph: Any) -> list[str]:
+    """Incident ids whose thread stopped before the end (a previous run died)."""
+    checkpointer = graph.checkpointer
+    threads = dict.fromkeys(c.config["configurable"]["thread_id"] for c in checkpointer.list(None))
+    return [t for t in threads if graph.get_state({"configurable": {"thread_id": t}}).next]
+
+
+def process_one(
+    ctx: EngineContext, graph: Any, incident: Incidencia | None, thread_id: str
+) -> dict[str, Any]:
+    """Run (or resume) one incident's thread; return its outcome entry."""
+    config = {"configurable": {"thread_id": thread_id}}
+    snapshot = graph.get_state(config)
+    if snapshot.next:
+        final = graph.invoke(None, config, context=ctx)  # resume where it stopped
+    else:
+        assert incident is not None
+        final = graph.invoke({"incident": incident.model_dump()}, config, context=ctx)
+    graph.checkpointer.delete_thread(thread_id)
+    return outcome_entry(final)
+
+
+def run_queue(
+    ctx: EngineContext,
+    graph: Any,
+    mailboxes: list[str],
+    *,
+    limit: int | None = None,
+    on_progress: Callable[[str, dict[str, Any] | None, int], None] | None = None,
+) -> RunSummary:
+    started = time.perf_counter()
+    summary = RunSummary(run_id=ctx.run_id)
+    assert ctx.recorder is not None
+    summary.report = str(ctx.recorder.report_path)
+
+    work: list[tuple[str, Incidencia | None]] = []
+    if not ctx.dry_run:
+        work += [(t, None) for t in _pending_threads(graph)]
+    seen = {t for t, _ in work}
+    for mailbox in mailboxes:
+        for incident in ctx.incidents.list_open(mailbox):
+            if incident.codIncidencia in seen:
+                continue
+            seen.add(incident.codIncidencia)
+            if not ctx.dry_run and ctx.recorder.is_final(incident.codIncidencia):
+                summary.skipped += 1
+                continue
+            work.append((incident.codIncidencia, incident))
+    if limit is not None:
+        work = work[:limit]
+    for position, (incident_id, queued) in enumerate(work, start=1):
+        if on_progress:
+            on_progress(incident_id, None, len(work))
+        thread_id = f"dry-{ctx.run_id}-{incident_id}" if ctx.dry_run else incident_id
+        with incident_scope(incident_id):
+            try:
+                entry = process_one(ctx, graph, queued, thread_id)
+            except Exception as exc:  # one incident's failure must not stop the run: recorded
+                log.exception("incident.failed")
+                entry = {"incident_id": incident_id, "outcome": "error",
+                         "reason": f"{type(exc).__name__}: {exc}"[:500]}  # fmt: skip
+                ctx.recorder.record(entry, dry_run=ctx.dry_run)
+            log.info("incident.done", outcome=entry["outcome"], kb_id=entry.get("kb_id"),
+                     llm_calls=entry.get("llm_calls"), position=position)  # fmt: skip
+        summary.processed += 1
+        summary.counts[entry["outcome"]] += 1
+        summary.llm_calls += int(entry.get("llm_calls") or 0)
+        summary.llm_tokens += int(entry.get("llm_tokens") or 0)
+        summary.outcomes.append(entry)
+        if on_progress:
+            on_progress(incident_id, entry, len(work))
+    summary.seconds = time.perf_counter() - started
+    ctx.recorder.write_summary({**summary.as_dict(), "run_id": ctx.run_id,
+                                "llm_calls": summary.llm_calls, "llm_tokens": summary.llm_tokens,
+                                "dry_run": ctx.dry_run, "mailboxes": mailboxes})  # fmt: skip
+    return summary

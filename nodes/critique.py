@@ -1,0 +1,63 @@
+"""critique: the critic scores 0-100 how well the proposed row fits; code decides approval.
+
+Approval is ``score >= threshold``. An answer that does not validate, or no answer at all,
+counts as a rejection (fail closed). Earlier rejections are shown to the critic as context.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from graph.context import EngineContext
+from graph.schemas import Critique
+from graph.state import CritiqueRecord, IncidentState
+from nodes.llm_call import structured_call
+from prompts.loader import load_prompt
+
+
+def feedback_text(critiques: list[CritiqueRecord]) -> str:
+    rejected = [c for c in critiques if not c["approved"] and c["feedback"]]
+    if not rejected:
+        return ""
+    lines = "\n".join(f"- {c['kb_id']}: {c['feedback']}" for c in rejected)
+    return f"\nSoluciones ya descartadas para esta incidencia y por qué:\n{lines}"
+
+
+def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
+    ctx = runtime.context
+    candidate = state["current"]
+    assert candidate is not None, "routing sends only a proposed candidate to the critic"
+    row = candidate["row"]
+    outcome = structured_call(
+        ctx,
+        node="critique",
+        incident_id=state["incident_id"],
+        prompt=load_prompt("critique", ctx.critique_prompt),
+        schema=Critique,
+        max_tokens=200,
+        incidencia=state["text"],
+        componente=str(row.get("componente", "")),
+        problema=str(row.get("descripcion", "")),
+        solucion=str(row.get("solucion", "")),
+        feedback=feedback_text(state.get("critiques", [])),
+    )
+    score = outcome.parsed.puntuacion if outcome.parsed else None
+    approved = score is not None and score >= ctx.threshold
+    record: CritiqueRecord = {
+        "kb_id": candidate["kb_id"],
+        "score": score,
+        "approved": approved,
+        "feedback": outcome.parsed.motivo if outcome.parsed else "",
+        "error": outcome.error,
+    }
+    update: dict[str, Any] = {
+        "critiques": [*state.get("critiques", []), record],
+        "attempts": state.get("attempts", 0) + 1,
+        "llm_calls": state.get("llm_calls", 0) + outcome.calls,
+        "llm_tokens": state.get("llm_tokens", 0) + outcome.tokens,
+    }
+    if not approved:
+        update["rejected"] = [*state.get("rejected", []), candidate["kb_id"]]
+    return update

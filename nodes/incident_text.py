@@ -1,0 +1,59 @@
+"""Pure helpers on an incident: its text, whether the engine already acted, injection hints."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+MAX_TEXT_CHARS = 3000
+
+# Phrases that address the model instead of describing a problem (accent-folded, lower-case).
+_INJECTION = re.compile(
+    r"ignor(a|e|ad|en)\s+(todas\s+)?(las\s+|tus\s+)?(instrucciones|indicaciones|reglas)"
+    r"|olvida\s+(las\s+|tus\s+)?instrucciones"
+    r"|ignore\s+(all\s+|the\s+)?(previous\s+|above\s+)?instructions"
+    r"|\b(system|sistema)\s*:"
+    r"|<\s*/?\s*(system|incidencia|instrucciones)\s*>"
+    r"|\baprueba(la|lo)?\s+con\s+(un\s+)?\d+"
+    r"|\b(puntua|puntuacion|score)\s*(de|=|:)?\s*100\b"
+    r"|(cierra|resuelve|aprueba)\s+(todas\s+)?(las\s+|esta\s+)?incidencias?\s+(sin|automatica)"
+    r"|eres\s+un\s+asistente\s+que"
+    r"|act(ua|ue)\s+como\b"
+    r"|modo\s+(administrador|desarrollador|dios)",
+)
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def compose_text(incident: dict[str, Any], extra: list[str] | None = None) -> str:
+    """What the engine reads: title, description, history details, screenshot text."""
+    parts = [str(incident.get("titulo", "")), str(incident.get("descripcion", ""))]
+    for entry in incident.get("historial", []):
+        for key in ("detalle", "NotasResolucion"):
+            if entry.get(key):
+                parts.append(str(entry[key]))
+    parts += extra or []
+    text = "\n".join(p.strip() for p in parts if p and p.strip())
+    return text[:MAX_TEXT_CHARS]
+
+
+def already_tried(incident: dict[str, Any], tag: str) -> bool:
+    """True when a history entry carries the engine's tag: it acted on this incident before."""
+    return any(
+        tag in str(entry.get(key, ""))
+        for entry in incident.get("historial", [])
+        for key in ("NotasResolucion", "detalle", "buzonComentario")
+    )
+
+
+def suspect_injection(text: str) -> bool:
+    """Deterministic hint that the text tries to instruct the model (the model adds its own)."""
+    return _INJECTION.search(fold(text)) is not None
+
+
+def attachment_names(incident: dict[str, Any]) -> list[str]:
+    return [str(a) for e in incident.get("historial", []) for a in e.get("adjuntos", [])]

@@ -1,0 +1,83 @@
+"""One recorded, structured LLM call (shared by the reformulate and critique nodes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
+
+import structlog
+from pydantic import BaseModel
+
+from adapters.llm_history import LLMCallRecord
+from errors import LLMError
+from graph.context import EngineContext
+from prompts.loader import Prompt
+
+log = structlog.get_logger(__name__)
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class CallOutcome(Generic[T]):
+    parsed: T | None
+    error: str | None
+    calls: int
+    tokens: int
+
+
+def structured_call(
+    ctx: EngineContext,
+    *,
+    node: str,
+    incident_id: str,
+    prompt: Prompt,
+    schema: type[T],
+    max_tokens: int,
+    **values: str,
+) -> CallOutcome[T]:
+    """Render, call, validate, record. Failures come back as ``error``, never as exceptions."""
+    messages = prompt.render(**values)
+    record = LLMCallRecord(
+        run_id=ctx.run_id,
+        incident_id=incident_id,
+        node=node,
+        prompt_id=prompt.id,
+        prompt_version=prompt.version,
+        prompt_sha256=prompt.sha256,
+        model=ctx.llm.primary_spec,
+        messages=[{"role": m.type, "content": str(m.content)} for m in messages],
+        output=None,
+        parsed=None,
+        first_try_valid=None,
+        calls=1,
+        input_tokens=None,
+        output_tokens=None,
+        latency_s=None,
+    )
+    try:
+        result = ctx.llm.structured(messages, schema, max_tokens=max_tokens)
+    except LLMError as exc:
+        raw = getattr(exc, "raw", None)
+        calls = 2 if raw is not None else 1  # a StructuredOutputError had one repair
+        if ctx.history is not None:
+            ctx.history.record(
+                replace(record, output=raw, calls=calls, first_try_valid=False, error=str(exc))
+            )
+        log.warning("llm.call_failed", node=node, error=str(exc)[:300])
+        return CallOutcome(None, f"{type(exc).__name__}: {exc}", calls, 0)
+    if ctx.history is not None:
+        ctx.history.record(
+            replace(
+                record,
+                model=result.model,
+                output=result.text,
+                parsed=result.parsed.model_dump() if result.parsed else None,
+                first_try_valid=result.first_try_valid,
+                calls=result.calls,
+                input_tokens=result.input_tokens,
+                output_tokens=result.output_tokens,
+                latency_s=round(result.latency_s, 3),
+            )
+        )
+    tokens = (result.input_tokens or 0) + (result.output_tokens or 0)
+    return CallOutcome(result.parsed, None, result.calls, tokens)

@@ -1,0 +1,43 @@
+"""record: the incident's one outcome, into the outcome store, run report and rejection log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from graph.context import EngineContext
+from graph.state import IncidentState
+
+
+def outcome_entry(state: IncidentState) -> dict[str, Any]:
+    decision = state.get("decision") or {}
+    return {
+        "incident_id": state["incident_id"],
+        "outcome": decision.get("outcome", "error"),
+        "kb_id": decision.get("kb_id"),
+        "action": decision.get("action"),
+        "mailbox": decision.get("mailbox"),
+        "reason": decision.get("reason"),
+        "message": decision.get("message"),
+        "applied": decision.get("applied", False),
+        "details": decision.get("details", {}),
+        "candidates": [
+            {"kb_id": c["kb_id"], "score": c["score"]} for c in state.get("candidates", [])
+        ],
+        "critiques": state.get("critiques", []),
+        "suspected_injection": state.get("suspected_injection", False),
+        "attachments": [
+            {"name": a["name"], "error": a["error"], "chars": len(a["text"])}
+            for a in state.get("attachments", [])
+        ],
+        "llm_calls": state.get("llm_calls", 0),
+        "llm_tokens": state.get("llm_tokens", 0),
+    }
+
+
+def record(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
+    ctx = runtime.context
+    if ctx.recorder is not None:
+        ctx.recorder.record(outcome_entry(state), dry_run=ctx.dry_run)
+    return {}

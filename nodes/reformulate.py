@@ -1,0 +1,37 @@
+"""reformulate: one schema-constrained call — summary, component, keywords, search phrasings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from graph.context import EngineContext
+from graph.schemas import Reformulation
+from graph.state import IncidentState
+from nodes.llm_call import structured_call
+from prompts.loader import load_prompt
+
+
+def reformulate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
+    ctx = runtime.context
+    components = ", ".join(f'"{c}"' for c in ctx.components)
+    outcome = structured_call(
+        ctx,
+        node="reformulate",
+        incident_id=state["incident_id"],
+        prompt=load_prompt("reformulate", ctx.reformulate_prompt),
+        schema=Reformulation,
+        max_tokens=300,
+        componentes=components,
+        incidencia=state["text"],
+    )
+    update: dict[str, Any] = {
+        "llm_calls": state.get("llm_calls", 0) + outcome.calls,
+        "llm_tokens": state.get("llm_tokens", 0) + outcome.tokens,
+        # Without a reformulation, retrieval still runs on the incident text itself.
+        "reformulation": outcome.parsed.model_dump() if outcome.parsed else None,
+    }
+    if outcome.parsed and outcome.parsed.posible_manipulacion:
+        update["suspected_injection"] = True
+    return update
