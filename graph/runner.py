@@ -31,7 +31,7 @@ from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
 from adapters.run_records import RunRecorder
 from adapters.target_system import HttpTargetSystem
-from adapters.vector_store import open_index
+from adapters.vector_store import KBIndexError, open_index
 from config import Settings
 from graph.builder import build_graph
 from graph.context import EngineContext
@@ -76,6 +76,11 @@ def engine(
     """The context and compiled graph for one run; everything is closed afterwards."""
     with ExitStack() as stack:
         index = stack.enter_context(open_index(settings))
+        if index.live_collection() is None:
+            raise KBIndexError(
+                f"no knowledge-base index '{settings.QDRANT_COLLECTION}' in "
+                f"{settings.QDRANT_URL or settings.qdrant_path}: run `python batch.py` first"
+            )
         incidents = HttpIncidentManager.from_settings(settings)
         stack.callback(incidents.close)
         target = HttpTargetSystem.from_settings(settings)
@@ -167,6 +172,7 @@ def run_queue(
         if on_progress:
             on_progress(incident_id, None, len(work))
         thread_id = f"dry-{ctx.run_id}-{incident_id}" if ctx.dry_run else incident_id
+        incident_started = time.perf_counter()
         with incident_scope(incident_id):
             try:
                 entry = process_one(ctx, graph, queued, thread_id)
@@ -177,6 +183,7 @@ def run_queue(
                 ctx.recorder.record(entry, dry_run=ctx.dry_run)
             log.info("incident.done", outcome=entry["outcome"], kb_id=entry.get("kb_id"),
                      llm_calls=entry.get("llm_calls"), position=position)  # fmt: skip
+        entry["seconds"] = round(time.perf_counter() - incident_started, 3)
         summary.processed += 1
         summary.counts[entry["outcome"]] += 1
         summary.llm_calls += int(entry.get("llm_calls") or 0)

@@ -23,7 +23,11 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _POLIZA = re.compile(r"(?<![\w/.-])(\d{8})(?![\w/-])")
 _REEMBOLSO = re.compile(r"\bR[- ]?(\d{7})\b", re.IGNORECASE)
 _AUTORIZACION = re.compile(r"\bA[- ]?(\d{7})\b", re.IGNORECASE)
-_NIF = re.compile(r"\b(\d{8})[ -]?([A-Za-z])\b|\b([XYZxyz])[ -]?(\d{7})[ -]?([A-Za-z])\b")
+# The letter may follow directly or after "-"; after a space only in upper case, so that
+# "póliza 30114872 y ..." is a policy number and not a NIF.
+_NIF = re.compile(
+    r"\b(\d{8})(?:-?([A-Za-z])| ([A-Z]))\b|\b([XYZxyz])[ -]?(\d{7})(?:-?([A-Za-z])| ([A-Z]))\b"
+)
 _IBAN = re.compile(r"\bES\s?\d{2}(?:\s?\d{4}){5}\b", re.IGNORECASE)
 _USER_HINT = re.compile(
     r"(?:usuari[oa]|login|cuenta|vitalia\\)\s*(?:es|:|de red|corporativ[oa])?\s*:?\s*"
@@ -70,7 +74,10 @@ def extract(
     without_emails = _EMAIL.sub(" ", text)
     nifs = []
     for m in _NIF.finditer(without_emails):
-        value = (m.group(1) + m.group(2)) if m.group(1) else (m.group(3) + m.group(4) + m.group(5))
+        if m.group(1):
+            value = m.group(1) + (m.group(2) or m.group(3))
+        else:
+            value = m.group(4) + m.group(5) + (m.group(6) or m.group(7))
         value = value.upper()
         if nif_is_valid(value):
             nifs.append(value)

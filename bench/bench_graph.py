@@ -1,0 +1,141 @@
+"""The resolution graph over the gold set, end to end, in dry-run mode.
+
+Starts the mock services on loopback seeded with the gold incidents (demo date), builds a fresh
+index, runs the real graph with the configured model, and prints per-incident cost: LLM calls
+(total and on the first attempt), tokens, latency p50/p95, and the share of wall time spent
+waiting for the model (target >= 90 %: the engine must not be the bottleneck). Also a first
+look at decision quality against the gold labels.
+
+    python bench/bench_graph.py [--split test] [--limit N] [--model SPEC]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from adapters.knowledge_base import load_kb
+from adapters.llm.server import free_port
+from adapters.llm_history import LLMHistory
+from adapters.vector_store import open_index
+from config import REPO_ROOT, load_settings
+from finetune.gold import load_gold
+from graph.runner import engine, run_queue
+from observability.logging import configure_logging, new_run_id
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--model")
+    args = parser.parse_args()
+    configure_logging("WARNING")
+
+    gold = load_gold(REPO_ROOT / "resources" / "evaluacion", args.split)[: args.limit]
+    with tempfile.TemporaryDirectory(prefix="resolvia-bench-graph-") as tmp_dir:
+        tmp = Path(tmp_dir)
+        (tmp / "incidents.json").write_text(
+            json.dumps([g.incident for g in gold], ensure_ascii=False), encoding="utf-8"
+        )
+        port = free_port()
+        settings = load_settings(
+            DATA_DIR=tmp / "data",
+            INCIDENT_MANAGER_URL=f"http://127.0.0.1:{port}",
+            TARGET_SYSTEM_URL=f"http://127.0.0.1:{port + 1}",
+        )
+        mocks = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mocks",
+                "serve",
+                "--port-base",
+                str(port),
+                "--today",
+                "20/11/2026",
+                "--incidents",
+                str(tmp / "incidents.json"),
+                "--data-dir",
+                str(tmp / "mocks"),
+            ],
+            cwd=REPO_ROOT,
+            env={**os.environ, "DATA_DIR": str(tmp / "data")},
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(150):
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            with open_index(settings) as index:
+                index.rebuild(load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv").rows)
+            run_id = new_run_id()
+            with engine(settings, run_id, dry_run=True, model=args.model) as (ctx, graph):
+                ctx.llm.primary()  # start the model server before timing
+                summary = run_queue(ctx, graph, ["SOPORTE_N1"])
+            calls = list(LLMHistory(settings.DATA_DIR / "llm_history.sqlite").rows(run_id))
+        finally:
+            mocks.send_signal(signal.SIGTERM)
+            mocks.wait(timeout=30)
+
+    by_incident: dict[str, list[dict]] = defaultdict(list)
+    for c in calls:
+        by_incident[c["incident_id"]].append(c)
+    first_attempt = [
+        sum(1 for c in by_incident[o["incident_id"]] if c["node"] == "reformulate")
+        + min(1, sum(1 for c in by_incident[o["incident_id"]] if c["node"] == "critique"))
+        for o in summary.outcomes
+    ]
+    latencies = [o["seconds"] for o in summary.outcomes]
+    llm_wait = sum(c["latency_s"] or 0 for c in calls)
+    n = max(1, len(summary.outcomes))
+    expected = {g.code: g.expected for g in gold}
+    auto = [o for o in summary.outcomes if o["outcome"] in ("resolved", "reassigned", "on_hold")]
+    right = [o for o in auto if o.get("kb_id") == expected[o["incident_id"]].get("kb_id")]
+    result = {
+        "model": ctx.llm.primary_spec,
+        "split": args.split,
+        "incidents": len(summary.outcomes),
+        "outcomes": dict(Counter(o["outcome"] for o in summary.outcomes)),
+        "llm_calls_per_incident": round(sum(o["llm_calls"] or 0 for o in summary.outcomes) / n, 2),
+        "llm_calls_first_attempt_max": max(first_attempt, default=0),
+        "llm_calls_first_attempt_mean": round(statistics.mean(first_attempt), 2)
+        if first_attempt
+        else 0,
+        "tokens_per_incident": round(sum(o["llm_tokens"] or 0 for o in summary.outcomes) / n),
+        "latency_p50_s": round(_pct(latencies, 0.5), 2) if latencies else None,
+        "latency_p95_s": round(_pct(latencies, 0.95), 2) if latencies else None,
+        "wall_s": round(summary.seconds, 1),
+        "llm_wait_share": round(llm_wait / summary.seconds, 3) if summary.seconds else None,
+        "schema_valid_first_try": round(
+            sum(1 for c in calls if c["first_try_valid"]) / max(1, len(calls)), 3
+        ),
+        "auto_applied": len(auto),
+        "auto_with_expected_kb_id": len(right),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
