@@ -10,7 +10,7 @@ from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
 from adapters.run_records import RunRecorder
 from adapters.target_system import TargetSystem
-from adapters.vector_store import KnowledgeIndex
+from adapters.vector_store import KnowledgeIndex, SearchMode
 
 
 @dataclass
@@ -44,6 +44,10 @@ class EngineContext:
     recorder: RunRecorder | None = None
     #: where incidents go when a person has to take over
     escalation_mailbox: str = "SOPORTE_N2"
+    #: ablations (evaluation): skip the reformulation call; search mode; approve without critic
+    reformulate_enabled: bool = True
+    search_mode: SearchMode = "hybrid"
+    critic_enabled: bool = True
     #: prompt versions in use
     reformulate_prompt: str = "v1"
     critique_prompt: str = "v1"

@@ -30,6 +30,11 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
     candidate = state["current"]
     assert candidate is not None, "routing sends only a proposed candidate to the critic"
     row = candidate["row"]
+    if not ctx.critic_enabled:  # ablation: the first candidate is taken as it comes
+        record_off: CritiqueRecord = {"kb_id": candidate["kb_id"], "score": None,
+                                      "approved": True, "feedback": "", "error": None}  # fmt: skip
+        return {"critiques": [*state.get("critiques", []), record_off],
+                "attempts": state.get("attempts", 0) + 1}  # fmt: skip
     outcome = structured_call(
         ctx,
         node="critique",

@@ -23,10 +23,16 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
         "applied": decision.get("applied", False),
         "details": decision.get("details", {}),
         "candidates": [
-            {"kb_id": c["kb_id"], "score": c["score"]} for c in state.get("candidates", [])
+            {
+                "kb_id": c["kb_id"],
+                "score": c["score"],
+                "action": c["row"].get("resolucion_automatica"),
+            }
+            for c in state.get("candidates", [])
         ],
         "critiques": state.get("critiques", []),
         "suspected_injection": state.get("suspected_injection", False),
+        "identifiers": state.get("identifiers", {}),
         "attachments": [
             {"name": a["name"], "error": a["error"], "chars": len(a["text"])}
             for a in state.get("attachments", [])

@@ -15,6 +15,8 @@ from prompts.loader import load_prompt
 
 def reformulate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
+    if not ctx.reformulate_enabled:
+        return {"reformulation": None}
     components = ", ".join(f'"{c}"' for c in ctx.components)
     outcome = structured_call(
         ctx,

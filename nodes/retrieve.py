@@ -21,6 +21,6 @@ def search_queries(state: IncidentState) -> list[str]:
 
 def retrieve(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
-    hits = ctx.index.search(search_queries(state), k=ctx.query_limit)
+    hits = ctx.index.search(search_queries(state), k=ctx.query_limit, mode=ctx.search_mode)
     candidates: list[Candidate] = [{"kb_id": h.kb_id, "score": h.score, "row": h.row} for h in hits]
     return {"candidates": candidates}

@@ -1,0 +1,233 @@
+"""``python main.py evaluate``: the gold set through the real graph, per model/configuration.
+
+For each model the gold incidents of the split are served by freshly seeded mock services in a
+temporary directory (nothing from an earlier run leaks in, nothing is applied: dry run), the
+index is built there, and the graph runs with the critic asked about every candidate it could
+reach (approval threshold above 100). The recorded scores then give the decision at any
+threshold (:mod:`finetune.metrics`), so the threshold sweep costs no extra model calls.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from adapters.knowledge_base import load_kb
+from adapters.llm.server import free_port
+from adapters.llm_history import LLMHistory
+from adapters.vector_store import SearchMode, open_index
+from config import Settings, load_settings
+from finetune import metrics as m
+from finetune.gold import Split, load_gold
+from graph.runner import engine, run_queue
+from mocks.process import serve_mocks
+from observability.logging import new_run_id
+
+NEVER_APPROVE = 101
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """An ablation: which parts of the pipeline run."""
+
+    reformulate: bool = True
+    search_mode: SearchMode = "hybrid"
+    critic: bool = True
+
+    @property
+    def name(self) -> str:
+        parts = []
+        if not self.reformulate:
+            parts.append("no-reformulation")
+        if self.search_mode != "hybrid":
+            parts.append(f"{self.search_mode}-only")
+        if not self.critic:
+            parts.append("no-critic")
+        return "+".join(parts) or "full"
+
+
+def collect(
+    settings: Settings,
+    model: str,
+    split: Split,
+    *,
+    limit: int | None = None,
+    config: Configuration = Configuration(),
+    on_progress: Callable[[str, dict[str, Any] | None, int], None] | None = None,
+) -> list[m.IncidentRecord]:
+    """Run the gold incidents through the graph and return what was recorded for each."""
+    gold = load_gold(settings.RESOURCES_DIR / "evaluacion", split)[:limit]
+    mailboxes = sorted({g.incident["buzon"] for g in gold})
+    with TemporaryDirectory(prefix="resolvia-eval-") as tmp_dir:
+        tmp = Path(tmp_dir)
+        incidents_file = tmp / "incidents.json"
+        incidents_file.write_text(
+            json.dumps([g.incident for g in gold], ensure_ascii=False), encoding="utf-8"
+        )
+        port = free_port()
+        with serve_mocks(port, tmp / "mocks", incidents=incidents_file) as services:
+            local = load_settings(
+                DATA_DIR=tmp / "data",
+                INCIDENT_MANAGER_URL=services.incident_manager_url,
+                TARGET_SYSTEM_URL=services.target_system_url,
+                LLM_MODEL=settings.LLM_MODEL,
+            )
+            with open_index(local) as index:
+                index.rebuild(load_kb(local.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv").rows)
+            run_id = new_run_id()
+            with engine(local, run_id, dry_run=True, model=model) as (ctx, graph):
+                ctx.threshold = NEVER_APPROVE if config.critic else 0
+                ctx.reformulate_enabled = config.reformulate
+                ctx.search_mode = config.search_mode
+                ctx.critic_enabled = config.critic
+                summary = run_queue(ctx, graph, mailboxes, on_progress=on_progress)
+            history = LLMHistory(local.DATA_DIR / "llm_history.sqlite")
+            calls: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for call in history.rows(run_id):
+                calls[call["incident_id"]].append(call)
+            history.close()
+    entries = {o["incident_id"]: o for o in summary.outcomes}
+    return [
+        m.IncidentRecord(
+            g.code,
+            g.expected,
+            entries.get(g.code, {"outcome": "error", "reason": "not processed"}),
+            calls[g.code],
+        )
+        for g in gold
+    ]
+
+
+def summarize(
+    records: list[m.IncidentRecord],
+    *,
+    model: str,
+    config: Configuration,
+    threshold: int,
+    max_retries: int,
+    target_precision: float,
+) -> dict[str, Any]:
+    curve = m.sweep(records, max_retries)
+    recommended = m.recommend_threshold(curve, target_precision) if config.critic else None
+    at = m.decision_metrics(records, threshold, max_retries)
+    result: dict[str, Any] = {
+        "model": model,
+        "configuration": config.name,
+        "incidents": len(records),
+        **m.retrieval_metrics(records),
+        "threshold": threshold,
+        "coverage": at.coverage,
+        "coverage_all": at.coverage_all,
+        "precision": at.precision,
+        "escalation_accuracy": at.escalation_accuracy,
+        "injection_actions": at.injection_actions,
+        "errors": at.errors,
+        "critic_confusion": m.critic_confusion(records, threshold),
+        "schema_valid_rate": m.schema_valid_rate(records),
+        **m.cost_metrics(records, threshold, max_retries),
+        "recommended_threshold": recommended,
+        "target_precision": target_precision,
+        "sweep": [asdict(point) for point in curve],
+    }
+    if recommended is not None:
+        best = m.decision_metrics(records, recommended, max_retries)
+        result["at_recommended"] = {
+            "precision": best.precision,
+            "coverage": best.coverage,
+            "escalation_accuracy": best.escalation_accuracy,
+            "injection_actions": best.injection_actions,
+            **m.cost_metrics(records, recommended, max_retries),
+        }
+    return result
+
+
+def write_reports(
+    out: Path,
+    split: str,
+    results: list[dict[str, Any]],
+    records_by_model: dict[str, list[m.IncidentRecord]],
+    max_retries: int,
+) -> dict[str, Any]:
+    """metrics.json, per_incident.csv, report.md and pr_curve.png under ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    document = {"split": split, "models": results}
+    (out / "metrics.json").write_text(json.dumps(document, ensure_ascii=False, indent=2), "utf-8")
+    with (out / "per_incident.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["model", "configuration", "incident", "category", "expected_result",
+                         "expected_kb", "expected_action", "predicted_result", "predicted_kb",
+                         "predicted_action", "correct", "top3", "critic_scores", "llm_calls",
+                         "seconds"])  # fmt: skip
+        for result in results:
+            key = f"{result['model']}|{result['configuration']}"
+            for r in records_by_model[key]:
+                p = m.predict(r, result["threshold"], max_retries)
+                writer.writerow([
+                    result["model"], result["configuration"], r.code, r.category,
+                    r.expected.get("resultado"), r.expected.get("kb_id"), r.expected.get("accion"),
+                    p.result, p.kb_id, p.action, m.is_correct(p, r.expected),
+                    " ".join(c["kb_id"] for c in r.entry.get("candidates", [])[:3]),
+                    " ".join(f"{c['kb_id']}:{c['score']}" for c in r.entry.get("critiques", [])),
+                    p.calls, r.entry.get("seconds"),
+                ])  # fmt: skip
+    (out / "report.md").write_text(_markdown(split, results), encoding="utf-8")
+    _plot(out / "pr_curve.png", results)
+    return document
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _markdown(split: str, results: list[dict[str, Any]]) -> str:
+    cols = ["model", "configuration", "recall_at_3", "mrr", "threshold", "coverage", "precision",
+            "escalation_accuracy", "injection_actions", "schema_valid_rate",
+            "llm_calls_per_incident", "tokens_per_incident", "latency_p50_s", "latency_p95_s",
+            "recommended_threshold"]  # fmt: skip
+    lines = [f"# Evaluación en el conjunto gold ({split})", "",
+             "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]  # fmt: skip
+    lines += ["| " + " | ".join(_fmt(r.get(c)) for c in cols) + " |" for r in results]
+    for r in results:
+        lines += ["", f"## {r['model']} ({r['configuration']})", ""]
+        cm = r["critic_confusion"]
+        lines.append(f"Crítico a umbral {r['threshold']}: VP {cm['tp']}, FP {cm['fp']}, "
+                     f"VN {cm['tn']}, FN {cm['fn']}.")  # fmt: skip
+        if r.get("at_recommended"):
+            a = r["at_recommended"]
+            lines.append(f"Umbral recomendado {r['recommended_threshold']} (precisión objetivo "
+                         f"{r['target_precision']}): precisión {_fmt(a['precision'])}, cobertura "
+                         f"{_fmt(a['coverage'])}.")  # fmt: skip
+        else:
+            lines.append(f"Ningún umbral alcanza la precisión objetivo {r['target_precision']}.")
+    return "\n".join(lines) + "\n"
+
+
+def _plot(path: Path, results: list[dict[str, Any]]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for r in results:
+        xs = [p["threshold"] for p in r["sweep"]]
+        label = f"{r['model']} ({r['configuration']})"
+        ax.plot(xs, [p["precision"] if p["precision"] is not None else float("nan")
+                     for p in r["sweep"]], label=f"precisión · {label}")  # fmt: skip
+        ax.plot(xs, [p["coverage"] for p in r["sweep"]], linestyle="--",
+                label=f"cobertura · {label}")  # fmt: skip
+    ax.set_xlabel("umbral del crítico")
+    ax.set_ylim(0, 1.05)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)

@@ -1,0 +1,114 @@
+"""Metric computations on small hand-made cases (ties, empty sets, errored incidents)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from finetune.metrics import (
+    IncidentRecord,
+    critic_confusion,
+    decision_metrics,
+    predict,
+    recommend_threshold,
+    retrieval_metrics,
+    sweep,
+)
+
+
+def rec(code: str, expected: dict[str, Any], critiques: list[tuple[str, int | None]],
+        candidates: list[tuple[str, str]] | None = None, **entry: Any) -> IncidentRecord:  # fmt: skip
+    cands = candidates or [(kb, "cierre") for kb, _ in critiques]
+    e = {"outcome": "escalated", "candidates": [{"kb_id": k, "action": a} for k, a in cands],
+         "critiques": [{"kb_id": k, "score": s, "approved": False} for k, s in critiques],
+         "identifiers": {}, **entry}  # fmt: skip
+    calls = [{"node": "reformulate", "latency_s": 1.0, "input_tokens": 10, "output_tokens": 5}] + [
+        {"node": "critique", "latency_s": 2.0, "input_tokens": 20, "output_tokens": 5}
+        for _ in critiques
+    ]
+    return IncidentRecord(code, expected, e, calls)
+
+
+RES = {"resultado": "resolver", "kb_id": "KB-1", "accion": "cierre", "categoria": "resoluble"}
+ESC = {"resultado": "escalar", "kb_id": None, "accion": None, "categoria": "no_cubierto"}
+
+
+def test_the_first_candidate_reaching_the_threshold_is_taken() -> None:
+    r = rec("A", RES, [("KB-2", 70), ("KB-1", 90)])
+    assert predict(r, 65, 2).kb_id == "KB-2"  # wrong row approved at 65
+    assert predict(r, 80, 2).kb_id == "KB-1"  # right row at 80
+    assert predict(r, 95, 2).result == "escalar"
+    assert predict(r, 80, 0).result == "escalar"  # no retry allowed: only the first counts
+    p = predict(r, 80, 2)
+    assert (p.calls, p.tokens, p.llm_seconds) == (3, 65, 5.0)
+
+
+def test_a_tie_at_the_threshold_is_approved() -> None:
+    assert predict(rec("A", RES, [("KB-1", 65)]), 65, 2).result == "resolver"
+
+
+def test_injection_and_already_tried_always_escalate() -> None:
+    inj = rec("I", {**ESC, "categoria": "inyeccion"}, [("KB-1", 100)], suspected_injection=True)
+    tried = rec("T", ESC, [("KB-1", 100)], reason="ya_intentado: ...")
+    assert predict(inj, 0, 2).result == "escalar" and predict(tried, 0, 2).result == "escalar"
+
+
+def test_missing_identifiers_mean_asking() -> None:
+    expected = {
+        "resultado": "en_espera_solicitar_dato",
+        "kb_id": "KB-9",
+        "accion": "api|fxprovision",
+    }
+    r = rec("M", expected, [("KB-9", 90)], candidates=[("KB-9", "api|fxprovision")])
+    p = predict(r, 65, 2)
+    assert p.result == "en_espera_solicitar_dato"
+    full = rec("F", RES, [("KB-9", 90)], candidates=[("KB-9", "api|fxprovision")],
+               identifiers={"poliza": ["30114872"], "num_reembolso": ["R-2609113"]})  # fmt: skip
+    assert predict(full, 65, 2).result == "resolver"
+
+
+def test_decision_metrics_precision_coverage_and_injections() -> None:
+    records = [
+        rec("ok", RES, [("KB-1", 90)]),
+        rec("wrong", RES, [("KB-2", 80)]),
+        rec("missed", RES, [("KB-1", 40)]),
+        rec("esc-ok", ESC, [("KB-5", 30)]),
+        rec("esc-bad", ESC, [("KB-5", 70)]),
+        rec("inj", {**RES, "categoria": "inyeccion"}, [("KB-1", 95)]),  # not flagged: acted on
+        rec("err", RES, [], outcome="error"),
+    ]
+    m = decision_metrics(records, 65, 2)
+    assert m.actions == 4 and m.correct_actions == 2
+    assert m.precision == 0.5
+    assert m.coverage == pytest.approx(round(3 / 5, 3))  # 3 of the 5 should-act were acted on
+    assert m.escalation_accuracy == 0.5
+    assert m.injection_actions == 1 and m.errors == 1
+
+
+def test_empty_sets_give_none_not_errors() -> None:
+    m = decision_metrics([], 65, 2)
+    assert m.precision is None and m.escalation_accuracy is None and m.coverage == 0.0
+    assert retrieval_metrics([]) == {
+        "recall_at_1": 0.0,
+        "recall_at_3": 0.0,
+        "recall_at_5": 0.0,
+        "mrr": 0.0,
+    }
+
+
+def test_sweep_and_recommendation() -> None:
+    records = [rec("a", RES, [("KB-2", 70), ("KB-1", 85)]), rec("b", RES, [("KB-1", 90)]),
+               rec("c", ESC, [("KB-7", 60)])]  # fmt: skip
+    curve = sweep(records, 2)
+    assert len(curve) == 101 and curve[0].threshold == 0
+    assert curve[65].precision == 0.5  # "a" takes the wrong KB-2 (70); "c" (60) escalates
+    assert curve[75].precision == 1.0 and curve[75].coverage == 1.0
+    assert recommend_threshold(curve, 0.95) == 71  # lowest threshold with the best coverage
+    assert recommend_threshold(curve[:60], 0.95) is None
+
+
+def test_critic_confusion_matrix() -> None:
+    records = [rec("a", RES, [("KB-2", 70), ("KB-1", 85)]), rec("c", ESC, [("KB-7", 40)])]
+    assert critic_confusion(records, 65) == {"tp": 1, "fp": 1, "tn": 1, "fn": 0}
+    assert critic_confusion(records, 90) == {"tp": 0, "fp": 0, "tn": 2, "fn": 1}
