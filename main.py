@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, cast
 
 import structlog
 import typer
@@ -16,8 +17,10 @@ from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
+    MofNCompleteColumn,
     Progress,
     TextColumn,
+    TimeElapsedColumn,
     TimeRemainingColumn,
     TransferSpeedColumn,
 )
@@ -25,7 +28,7 @@ from rich.table import Table
 
 from config import Settings, get_settings
 from errors import ResolviaError
-from observability.logging import bind_run, configure_logging
+from observability.logging import bind_run, configure_logging, new_run_id
 
 app = typer.Typer(
     help="Resolvia: resolves IT/back-office incidents from a knowledge base, safely.",
@@ -75,8 +78,6 @@ def run(
     as_json: JsonOpt = False,
 ) -> None:
     """Work the incident queue: resolve, reassign, put on hold or escalate every open incident."""
-    from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
-
     from graph.runner import engine, run_queue
 
     settings = _setup()
@@ -161,6 +162,107 @@ def search(
             h.row["resolucion_automatica"],
         )
     out.print(table)
+
+
+@app.command()
+def evaluate(
+    models: Annotated[
+        str | None, typer.Option(help="Comma-separated model specs (default: LLM_MODEL).")
+    ] = None,
+    split: Annotated[str, typer.Option(help="test | dev | all")] = "test",
+    limit: Annotated[int | None, typer.Option(min=1, help="First N gold incidents.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Report folder (default: resources/reportes/eval_<id>).")
+    ] = None,
+    target_precision: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Precision the recommended threshold needs.")
+    ] = 0.95,
+    no_reformulation: Annotated[
+        bool, typer.Option("--no-reformulation", help="Ablation: skip the reformulation call.")
+    ] = False,
+    dense_only: Annotated[
+        bool, typer.Option("--dense-only", help="Ablation: dense retrieval only.")
+    ] = False,
+    no_critic: Annotated[
+        bool, typer.Option("--no-critic", help="Ablation: take the first candidate.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the gold set through the real graph (dry run, fresh mocks) and report quality,
+    cost and the critic-threshold sweep for each model."""
+    from finetune.evaluate import Configuration, collect, summarize, write_reports
+    from finetune.gold import Split
+
+    settings = _setup()
+    if split not in ("test", "dev", "all"):
+        err.print("--split must be test, dev or all")
+        raise typer.Exit(2)
+    config = Configuration(
+        reformulate=not no_reformulation,
+        search_mode="dense" if dense_only else "hybrid",
+        critic=not no_critic,
+    )
+    specs = [s.strip() for s in (models or settings.LLM_MODEL).split(",") if s.strip()]
+    results, records_by_model = [], {}
+    try:
+        for spec in specs:
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                disable=as_json or not err.is_terminal,
+            ) as progress:
+                task = progress.add_task(spec, total=None)
+
+                def on_progress(
+                    code: str,
+                    entry: dict[str, Any] | None,
+                    total: int,
+                    task: Any = task,
+                    spec: str = spec,
+                    progress: Progress = progress,
+                ) -> None:
+                    progress.update(task, total=total, description=f"{spec} {code}")
+                    if entry is not None:
+                        progress.advance(task)
+
+                records = collect(
+                    settings,
+                    spec,
+                    cast(Split, split),
+                    limit=limit,
+                    config=config,
+                    on_progress=on_progress,
+                )
+            records_by_model[f"{spec}|{config.name}"] = records
+            results.append(
+                summarize(
+                    records,
+                    model=spec,
+                    config=config,
+                    threshold=settings.CRITIC_APPROVAL_THRESHOLD,
+                    max_retries=settings.MAX_RETRIES_CRITIC,
+                    target_precision=target_precision,
+                )
+            )
+    except ResolviaError as exc:
+        _fail(exc)
+    folder = out or settings.RESOURCES_DIR / "reportes" / f"eval_{new_run_id()}"
+    document = write_reports(folder, split, results, records_by_model, settings.MAX_RETRIES_CRITIC)
+    if as_json:
+        sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+        return
+    for r in results:
+        err.print(
+            f"{r['model']} ({r['configuration']}): R@3 {r['recall_at_3']}, MRR {r['mrr']}, "
+            f"at threshold {r['threshold']}: precision {r['precision']}, coverage "
+            f"{r['coverage']}, escalation accuracy {r['escalation_accuracy']}, injection "
+            f"actions {r['injection_actions']}; recommended threshold "
+            f"{r['recommended_threshold']}"
+        )
+    err.print(f"Reports in {folder}")
 
 
 # --- models ---------------------------------------------------------------------------------

@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
-
-import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -34,6 +28,7 @@ from adapters.vector_store import open_index
 from config import REPO_ROOT, load_settings
 from finetune.gold import load_gold
 from graph.runner import engine, run_queue
+from mocks.process import serve_mocks
 from observability.logging import configure_logging, new_run_id
 
 
@@ -56,38 +51,12 @@ def main() -> None:
         (tmp / "incidents.json").write_text(
             json.dumps([g.incident for g in gold], ensure_ascii=False), encoding="utf-8"
         )
-        port = free_port()
-        settings = load_settings(
-            DATA_DIR=tmp / "data",
-            INCIDENT_MANAGER_URL=f"http://127.0.0.1:{port}",
-            TARGET_SYSTEM_URL=f"http://127.0.0.1:{port + 1}",
-        )
-        mocks = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mocks",
-                "serve",
-                "--port-base",
-                str(port),
-                "--today",
-                "20/11/2026",
-                "--incidents",
-                str(tmp / "incidents.json"),
-                "--data-dir",
-                str(tmp / "mocks"),
-            ],
-            cwd=REPO_ROOT,
-            env={**os.environ, "DATA_DIR": str(tmp / "data")},
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            for _ in range(150):
-                try:
-                    if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.2)
+        with serve_mocks(free_port(), tmp / "mocks", incidents=tmp / "incidents.json") as mocks:
+            settings = load_settings(
+                DATA_DIR=tmp / "data",
+                INCIDENT_MANAGER_URL=mocks.incident_manager_url,
+                TARGET_SYSTEM_URL=mocks.target_system_url,
+            )
             with open_index(settings) as index:
                 index.rebuild(load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv").rows)
             run_id = new_run_id()
@@ -95,9 +64,6 @@ def main() -> None:
                 ctx.llm.primary()  # start the model server before timing
                 summary = run_queue(ctx, graph, ["SOPORTE_N1"])
             calls = list(LLMHistory(settings.DATA_DIR / "llm_history.sqlite").rows(run_id))
-        finally:
-            mocks.send_signal(signal.SIGTERM)
-            mocks.wait(timeout=30)
 
     by_incident: dict[str, list[dict]] = defaultdict(list)
     for c in calls:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from adapters.incident_manager import HttpIncidentManager, Incidencia
@@ -95,9 +97,16 @@ def engine(
         )
         stack.callback(recorder.close)
         stack.callback(stop_all)  # the managed llama.cpp server, if one was started
-        conn = sqlite3.connect(settings.DATA_DIR / "checkpoints.sqlite", check_same_thread=False)
-        stack.callback(conn.close)
-        checkpointer = SqliteSaver(conn)
+        checkpointer: BaseCheckpointSaver[Any]
+        if dry_run:
+            # A dry run must never leave a thread that a real run could resume and apply.
+            checkpointer = InMemorySaver()
+        else:
+            conn = sqlite3.connect(
+                settings.DATA_DIR / "checkpoints.sqlite", check_same_thread=False
+            )
+            stack.callback(conn.close)
+            checkpointer = SqliteSaver(conn)
         kb = load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv")
         ctx = EngineContext(
             llm=build_llm_client(settings, model),
@@ -122,7 +131,13 @@ def _pending_threads(graph: Any) -> list[str]:
     """Incident ids whose thread stopped before the end (a previous run died)."""
     checkpointer = graph.checkpointer
     threads = dict.fromkeys(c.config["configurable"]["thread_id"] for c in checkpointer.list(None))
-    return [t for t in threads if graph.get_state({"configurable": {"thread_id": t}}).next]
+    pending = []
+    for thread in threads:
+        if thread.startswith("dry-"):  # left by an older version's dry run: never resume
+            checkpointer.delete_thread(thread)
+        elif graph.get_state({"configurable": {"thread_id": thread}}).next:
+            pending.append(thread)
+    return pending
 
 
 def process_one(

@@ -55,7 +55,7 @@ def default_data_dir(settings: Settings) -> Path:
 
 
 @app.command()
-def serve(  # noqa: PLR0917 - a typed CLI command takes its options as parameters
+def serve(
     incidents: Annotated[
         Path | None,
         typer.Option(help="Incidents JSON (default: RESOURCES_DIR/incidencias_demo.json)."),

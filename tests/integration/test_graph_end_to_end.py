@@ -20,6 +20,7 @@ import pytest
 from adapters.llm.server import free_port
 from config import DEV_MOCKS_TOKEN, REPO_ROOT
 from finetune.gold import load_gold
+from mocks.process import serve_mocks
 
 # A cierre row, an API action whose parameters are in the text, a screenshot-only incident and
 # a prompt injection, from the development split.
@@ -33,31 +34,19 @@ def services(tmp_path: Path) -> Iterator[dict[str, Any]]:
     incidents = [gold[c].incident for c in CASES]
     (tmp_path / "incidents.json").write_text(json.dumps(incidents, ensure_ascii=False), "utf-8")
     port = free_port()
-    env = {
-        **os.environ,
-        "DATA_DIR": str(tmp_path / "data"),
-        "INCIDENT_MANAGER_URL": f"http://127.0.0.1:{port}",
-        "TARGET_SYSTEM_URL": f"http://127.0.0.1:{port + 1}",
-        "BUZONES": "SOPORTE_N1",
-        "LOG_FORMAT": "json",
-    }
-    mocks = subprocess.Popen(
-        [sys.executable, "-m", "mocks", "serve", "--port-base", str(port), "--today",
-         "20/11/2026", "--incidents", str(tmp_path / "incidents.json")],
-        cwd=REPO_ROOT, env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    subprocess.run([sys.executable, "batch.py"], cwd=REPO_ROOT, env=env, check=True,
-                   capture_output=True)  # fmt: skip
-    yield {"env": env, "base": base, "data": tmp_path / "data", "gold": gold}
-    mocks.send_signal(signal.SIGTERM)
-    mocks.wait(timeout=30)
+    with serve_mocks(port, tmp_path / "mocks", incidents=tmp_path / "incidents.json") as mocks:
+        env = {
+            **os.environ,
+            "DATA_DIR": str(tmp_path / "data"),
+            "INCIDENT_MANAGER_URL": mocks.incident_manager_url,
+            "TARGET_SYSTEM_URL": mocks.target_system_url,
+            "BUZONES": "SOPORTE_N1",
+            "LOG_FORMAT": "json",
+        }
+        subprocess.run([sys.executable, "batch.py"], cwd=REPO_ROOT, env=env, check=True,
+                       capture_output=True)  # fmt: skip
+        base = mocks.incident_manager_url
+        yield {"env": env, "base": base, "data": tmp_path / "data", "gold": gold}
 
 
 def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -112,3 +112,26 @@ def test_critic_confusion_matrix() -> None:
     records = [rec("a", RES, [("KB-2", 70), ("KB-1", 85)]), rec("c", ESC, [("KB-7", 40)])]
     assert critic_confusion(records, 65) == {"tp": 1, "fp": 1, "tn": 1, "fn": 0}
     assert critic_confusion(records, 90) == {"tp": 0, "fp": 0, "tn": 2, "fn": 1}
+
+
+def test_reports_have_the_stable_keys_and_files(tmp_path: Any) -> None:
+    from finetune.evaluate import Configuration, summarize, write_reports
+
+    records = [rec("a", RES, [("KB-2", 70), ("KB-1", 85)]), rec("b", RES, [("KB-1", 90)]),
+               rec("c", {**ESC, "categoria": "inyeccion"}, [], suspected_injection=True)]  # fmt: skip
+    for r in records:
+        r.entry["seconds"] = 5.0
+    result = summarize(records, model="fake/m", config=Configuration(), threshold=65,
+                       max_retries=2, target_precision=0.95)  # fmt: skip
+    keys = {"recall_at_3", "mrr", "coverage", "precision", "escalation_accuracy",
+            "injection_actions", "schema_valid_rate", "llm_calls_per_incident",
+            "tokens_per_incident", "latency_p50_s", "latency_p95_s", "recommended_threshold"}  # fmt: skip
+    assert keys <= result.keys()
+    assert result["recommended_threshold"] == 71 and result["injection_actions"] == 0
+    doc = write_reports(tmp_path, "test", [result], {"fake/m|full": records}, 2)
+    assert set(doc) == {"split", "models"}
+    for name in ("metrics.json", "per_incident.csv", "report.md", "pr_curve.png"):
+        assert (tmp_path / name).stat().st_size > 0
+    assert (tmp_path / "pr_curve.png").read_bytes()[:4] == b"\x89PNG"
+    rows = (tmp_path / "per_incident.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 4 and "KB-2:70 KB-1:85" in rows[1]

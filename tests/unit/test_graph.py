@@ -338,3 +338,17 @@ def test_a_run_killed_after_a_side_effect_resumes_without_repeating_it(make: Any
     history = h2.incident("INC900001")["historial"]
     assert sum(e["NotasResolucion"].startswith("[RESOLVIA]") for e in history) == 1
     assert h2.run() == {}
+
+
+def test_an_interrupted_dry_run_is_never_resumed_by_a_real_run(make: Any) -> None:
+    saver = InMemorySaver()
+    h = make([_incident(*INCIDENTS[0])], [_reform(), SystemExit("killed")], dry_run=True,
+             checkpointer=saver)  # fmt: skip
+    with pytest.raises(SystemExit):
+        h.run()
+    real = make([], [_reform(), _critic(85)], checkpointer=saver, store=h.store)
+    out = real.run()["INC900001"]
+    assert out["outcome"] == "resolved"
+    assert len(real.model.history) == 2  # processed afresh, from the start
+    threads = {c.config["configurable"]["thread_id"] for c in saver.list(None)}
+    assert not any(t.startswith("dry-") for t in threads)
