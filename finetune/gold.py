@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from adapters.ocr import AttachmentError, TesseractOcr
+from nodes.incident_text import attachment_names, compose_text
 
 Split = Literal["dev", "test", "all"]
 
@@ -41,24 +42,16 @@ def load_gold(folder: Path, split: Split) -> list[GoldItem]:
     return items
 
 
-def attachment_names(incident: dict[str, Any]) -> list[str]:
-    return [
-        Path(str(name)).name
-        for entry in incident.get("historial", [])
-        for name in entry.get("adjuntos", [])
-    ]
-
-
 def incident_text(incident: dict[str, Any], ocr: TesseractOcr | None, attachments: Path) -> str:
-    """Title, description, history details and (with ``ocr``) the text of screenshots."""
-    parts = [incident.get("titulo", ""), incident.get("descripcion", "")]
-    parts += [e.get("detalle", "") for e in incident.get("historial", [])]
+    """What the engine reads before any model call (same composition as the graph), with the
+    Tesseract text of screenshots taken from ``attachments``."""
+    texts = []
     if ocr is not None:
         for name in attachment_names(incident):
-            path = attachments / name
+            path = attachments / Path(name).name
             if path.exists():
                 try:
-                    parts.append(ocr.read(path.read_bytes(), name).text)
+                    texts.append(f"[Texto de la captura]\n{ocr.read(path.read_bytes(), name).text}")
                 except AttachmentError:
                     continue
-    return "\n".join(p for p in parts if p)
+    return compose_text(incident, texts)
