@@ -240,7 +240,9 @@ class LLMClient:
                     msg = AIMessage(content=str(getattr(msg, "content", msg)))
                 return msg, latency
             except TRANSIENT_ERRORS as exc:
-                if attempt >= self.max_retries:
+                timed_out = isinstance(exc, openai.APITimeoutError | TimeoutError)
+                no_retry = timed_out and not lazy.get().retry_on_timeout
+                if attempt >= self.max_retries or no_retry:
                     raise
                 delay = min(self.backoff_max_s, self.backoff_base_s * 2**attempt)
                 delay *= 0.5 + random.random() / 2  # noqa: S311 - jitter, not crypto

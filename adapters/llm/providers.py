@@ -59,6 +59,9 @@ class ChatProvider:
     model: BaseChatModel
     bind_schema: StructuredBinder = field(default=_bind_nothing)
     server: LlamaServer | None = None
+    #: A managed llama.cpp server keeps working on a request whose client timed out; retrying
+    #: would only queue behind it, so a timeout there goes straight to the fallback.
+    retry_on_timeout: bool = True
 
     def structured(self, schema: dict[str, Any], name: str) -> Runnable[Any, Any]:
         return self.bind_schema(self.model, schema, name)
@@ -131,7 +134,7 @@ def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
         model = _openai_chat(
             MODEL_ALIAS, server.base_url, SecretStr("local"), settings, legacy_max_tokens=True
         )
-        return ChatProvider(str(spec), model, _bind_json_object, server)
+        return ChatProvider(str(spec), model, _bind_json_object, server, retry_on_timeout=False)
     if spec.provider == "openai":
         if settings.OPENAI_API_KEY is None:
             raise ConfigError(f"{spec}: set OPENAI_API_KEY in the environment")

@@ -145,3 +145,16 @@ def test_extract_json(text: str, expected: str) -> None:
 def test_parse_structured_never_evaluates_code() -> None:
     parsed, errors = parse_structured("__import__('os').system('echo pwned')", Verdict)
     assert parsed is None and "no es JSON válido" in errors
+
+
+def test_a_timeout_on_a_managed_llama_server_is_not_retried() -> None:
+    timeout = openai.APITimeoutError(request=httpx.Request("POST", "http://127.0.0.1:1/v1"))
+    local = FakeChatModel([timeout, '{"componente": "X", "score": 1}'])
+    fallback = FakeChatModel(['{"componente": "Y", "score": 2}'])
+    client = LLMClient(
+        [ChatProvider("llamacpp/x", local, _bind_json_object, retry_on_timeout=False),
+         ChatProvider("fake/fallback", fallback, _bind_json_object)],
+        max_retries=2, sleep=lambda s: None,
+    )  # fmt: skip
+    result = client.structured(MESSAGES, Verdict)
+    assert len(local.history) == 1 and result.model == "fake/fallback"
