@@ -8,8 +8,9 @@ An action may only use a value found here; when a required identifier is missing
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
+
+from adapters.knowledge_base import fold
 
 NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 MONTHS = {
@@ -38,11 +39,6 @@ _LOGIN = re.compile(r"^[a-z]{2,}\.[a-z]{2,}$")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PERIOD = re.compile(r"\b(0?[1-9]|1[0-2])/(\d{4})\b")
 _YEAR = re.compile(r"\b(20\d{2})\b")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -85,7 +81,7 @@ def extract(
     ibans = [re.sub(r"\s", "", m.group(0)).upper() for m in _IBAN.finditer(without_emails)]
     without_ibans = _IBAN.sub(" ", without_emails)
     polizas = [p for p in _POLIZA.findall(without_ibans) if p not in nif_numbers]
-    folded = _fold(without_emails)
+    folded = fold(without_emails)
     users = [u.lower() for u in _USER_HINT.findall(without_emails)]
     if not users and _LOGIN.match(requester.lower()):
         users = [requester.lower()]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
+
+from adapters.knowledge_base import fold
 
 MAX_TEXT_CHARS = 3000
 
@@ -22,11 +23,6 @@ _INJECTION = re.compile(
     r"|act(ua|ue)\s+como\b"
     r"|modo\s+(administrador|desarrollador|dios)",
 )
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def compose_text(incident: dict[str, Any], extra: list[str] | None = None) -> str:
