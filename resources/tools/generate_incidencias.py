@@ -489,6 +489,272 @@ def gold_dev() -> list[dict[str, Any]]:
         "resolver", "KB-0040", "El aviso 'Tarjeta no vigente' y el número de póliza solo están en la "
         "captura.",
         parametros={"poliza": "31072614"}))
+
+    # resoluble (ampliación del split de desarrollo, INC100038-INC100067) ----------------
+    add(gold("resoluble", incident(
+        "INC100038", "No estoy conforme con lo de las cataratas",
+        "Buenas tardes,\n\nme ha llegado una carta diciendo que no me pagan la operación de "
+        "cataratas (reembolso R-2607702) y no lo entiendo, porque llevo pagando el seguro "
+        "religiosamente desde marzo. Son 1.450 euros, así que quiero que alguien lo mire otra vez "
+        "con calma. Mi póliza es la 33172694.\n\nUn saludo,\nRosario Medina\n\nEnviado desde mi "
+        "iPad",
+        "rosario.medina@example.com", ts(10, 18, 42)),
+        "resolver", "KB-0002", "Reclamación contra el rechazo de un reembolso, con póliza y número "
+        "de reembolso.",
+        parametros={"poliza": "33172694", "num_reembolso": "R-2607702"}))
+    add(gold("resoluble", incident(
+        "INC100039", "me habeis pagado de menos??",
+        "hola buenas, me habeis ingresado 135 € por la consulta del cardiologo y la factura era de "
+        "150, es el reembolso R-2610731. Yo tengo la modalidad de reembolso total y pensaba q me "
+        "devolviais todo o casi todo, creo que las cuentas estan mal echas. poliza 32060417. "
+        "gracias",
+        "raul.dominguez@example.com", ts(11, 21, 17), prioridad="Baja"),
+        "resolver", "KB-0003", "El asegurado cree que el importe abonado está mal calculado; "
+        "póliza y número de reembolso presentes.",
+        parametros={"poliza": "32060417", "num_reembolso": "R-2610731"}))
+    add(gold("resoluble", incident(
+        "INC100040", "En la clínica dicen que mi autorización no existe",
+        "Buenos días, estoy ahora mismo en la recepción de la clínica para la resonancia de la "
+        "rodilla y la chica me dice que el número que me disteis, A-2611063, no le aparece en su "
+        "ordenador y que sin eso no me la hacen. Póliza 31847266. ¿Qué hago? La cita es en media "
+        "hora.\n\nTomás Reyes",
+        "tomas.reyes@example.com", ts(13, 8, 47), prioridad="Alta"),
+        "resolver", "KB-0013", "El centro no localiza el número de autorización; póliza y "
+        "autorización presentes.",
+        parametros={"poliza": "31847266", "num_autorizacion": "A-2611063"}))
+    add(gold("resoluble", incident(
+        "INC100041", "el link de la tarjeta no va",
+        "Hola! Me llegó el email para activar la tarjeta del seguro pero lo abrí tarde (estaba de "
+        "viaje) y ahora al darle me sale que ya no vale, que está caducado :( Mi póliza es la "
+        "31952108. ¿Me mandáis otro? Thanks!\n\nAlba",
+        "alba.navarro@example.com", ts(9, 13, 5), prioridad="Baja"),
+        "resolver", "KB-0033", "Enlace de activación de la tarjeta digital caducado, con póliza.",
+        parametros={"poliza": "31952108"}))
+    add(gold("resoluble", incident(
+        "INC100042", "Ya he pagado lo que debía, quiero el seguro otra vez",
+        "Buenas. Me cortasteis el seguro porque me devolvieron un recibo y no tenía saldo en ese "
+        "momento. Ayer os hice la transferencia con lo que debía, así que ya estoy al día. Por "
+        "favor, volved a activarme la póliza 32845126, que la semana que viene tengo que llevar al "
+        "crío al pediatra y no quiero problemas.\n\nDiego Rubio Santana",
+        "diego.rubio@example.com", ts(14, 11, 32)),
+        "resolver", "KB-0042", "Póliza cortada por impago; el cliente dice haber pagado y pide "
+        "recuperar la cobertura.",
+        parametros={"poliza": "32845126"}))
+    add(gold("resoluble", incident(
+        "INC100043", "Meter a mi hija en el seguro",
+        "Hola!! Somos papás desde el 12/11/2026: ha nacido nuestra hija Vega y queremos que entre "
+        "en mi seguro cuanto antes. Soy el titular, Miguel Ángel Torres Rey, DNI "
+        f"{nif('31630081')}, póliza 31630081. ¿Necesitáis algo más?\n\nSaludos (y perdón por las "
+        "prisas, aquí no dormimos nada jaja)",
+        "miguel.angel.torres@example.com", ts(16, 23, 5)),
+        "resolver", "KB-0044", "Alta de un recién nacido con póliza, NIF del titular y fecha de "
+        "nacimiento.",
+        parametros={"poliza": "31630081", "nif": nif("31630081"),
+                    "fecha_nacimiento": "12/11/2026"}))
+    add(gold("resoluble", incident(
+        "INC100044", "Word en rojo, no me deja escribir",
+        "Buenas, desde esta mañana al abrir el Word y el Excel me sale arriba una franja roja "
+        "diciendo que no tengo licencia y está todo en solo lectura, no puedo tocar nada. Tengo "
+        "que mandar un informe antes de las 12!! Mi usuario: lucia.marquez\n\nLucía Márquez\nDpto. "
+        "Prestaciones | Ext. 5123",
+        "lucia.marquez", ts(12, 9, 21), prioridad="Alta", canal="portal de autoservicio"),
+        "resolver", "KB-0076", "Office sin licencia (Word y Excel en solo lectura); usuario "
+        "presente, producto office.",
+        parametros={"usuario": "lucia.marquez", "producto": "office"}))
+    add(gold("resoluble", incident(
+        "INC100045", "Necesito el MS Project",
+        "Hola equipo, me han metido en el proyecto de migración de GesPol y mi jefa quiere que "
+        "lleve la planificación con MS Project. ¿Me lo podéis poner en el portátil? Mi usuario es "
+        "hector.soler. Si hace falta su ok, es Carmen Ibarra.\n\nThanks!\nHéctor",
+        "hector.soler", ts(18, 10, 14), prioridad="Baja", canal="portal de autoservicio"),
+        "resolver", "KB-0077", "Petición de Project (licencia de pago); usuario y producto "
+        "presentes.",
+        parametros={"usuario": "hector.soler", "producto": "project"}))
+    add(gold("resoluble", incident(
+        "INC100046", "papel para hacienda",
+        "Buenas, mi gestor me pide un justificante de todo lo que os he pagado del seguro durante "
+        "2025 para meterlo en la declaración. Póliza 32951847. ¿Me lo podéis mandar al correo? "
+        "Gracias.\nElena Vargas",
+        "elena.vargas@example.com", ts(15, 17, 50), prioridad="Baja"),
+        "resolver", "KB-0089", "Certificado de primas para la renta con póliza y ejercicio.",
+        parametros={"poliza": "32951847", "ejercicio": "2025"}))
+    add(gold("resoluble", incident(
+        "INC100047", "No puedo entrar en la app",
+        "Hola, he cambiado de móvil y al meterme en la aplicación de Vitalia no me acuerdo de la "
+        "password. He probado varias y ahora ya ni me deja intentarlo. Mi póliza es 30637215 y el "
+        "email con el que me registré es lucia.herrera@example.com. Necesito descargar unas "
+        "facturas, ¿me ayudáis?\n\nLucía",
+        "lucia.herrera@example.com", ts(19, 20, 33)),
+        "resolver", "KB-0094", "Cliente sin acceso al Área Cliente/app por olvido de clave; póliza "
+        "y correo presentes.",
+        parametros={"poliza": "30637215", "email": "lucia.herrera@example.com"}))
+    add(gold("resoluble", incident(
+        "INC100048", "que papeles hay que mandar",
+        "buenas tardes, el martes fui al traumatologo por mi cuenta (no es de vuestra lista) y "
+        "tambien me hicieron una radiografia. Quiero pedir que me devolvais el dinero pero no se "
+        "exactamente q tengo q mandaros, solo la factura o algo mas? gracias\nnacho",
+        "nacho.prieto@example.com", ts(10, 16, 28), prioridad="Baja"),
+        "resolver", "KB-0004", "Consulta sobre la documentación para pedir un reembolso de "
+        "consulta y prueba."))
+    add(gold("resoluble", incident(
+        "INC100049", "No me ha llegado el dinero del reembolso",
+        "Hola. En la app pone que el reembolso de la fisio se pagó hace dos semanas, pero en mi "
+        "banco no hay nada. He llamado al banco y me dicen que la transferencia llegó y la "
+        "rebotaron porque esa cuenta la cerré en verano (me cambié a otro banco). Yo quiero cobrar "
+        "lo mío, ¿cómo lo hacemos?\n\nTeresa Galán",
+        "teresa.galan@example.com", ts(17, 12, 9)),
+        "resolver", "KB-0007", "Transferencia de reembolso devuelta por cuenta cancelada."))
+    add(gold("resoluble", incident(
+        "INC100050", "Prestaciones no me deja guardar una factura",
+        "Buenos días, estoy metiendo el reembolso de una psicóloga de Zaragoza y al darle a "
+        "guardar me salta que el profesional no existe en el maestro y no pasa de ahí. La factura "
+        "trae su NIF y el nº de colegiada, todo correcto. Tengo unas cuantas más en cola del mismo "
+        "centro... ¿me echáis una mano?\n\nBea Ramos – Prestaciones",
+        "beatriz.ramos", ts(12, 11, 55), canal="portal interno"),
+        "resolver", "KB-0010", "Error de profesional no dado de alta al grabar un reembolso: alta "
+        "manual en el maestro."))
+    add(gold("resoluble", incident(
+        "INC100051", "Me dicen que no se ve la receta",
+        "Hola, pedí por la web la autorización para la ecografía de tiroides y me ha llegado un "
+        "mensaje diciendo que no se puede tramitar porque la foto del volante del médico no se lee "
+        "bien. La hice con el móvil y salió algo movida, lo reconozco. ¿Qué hago ahora, la vuelvo "
+        "a subir o tengo que ir a una oficina?\n\nJavier Mena",
+        "javier.mena@example.com", ts(11, 10, 37)),
+        "resolver", "KB-0017", "Solicitud de autorización con la prescripción ilegible: se pide de "
+        "nuevo."))
+    add(gold("resoluble", incident(
+        "INC100052", "No sale el volante en GesAut",
+        "Hola, tengo a una señora delante esperando el volante de su ecografía y cuando le doy a "
+        "imprimir en GesAut me sale un error de que no encuentra la plantilla del PDF. Lo he "
+        "intentado 3 veces y con otro asegurado pasa lo mismo, así que no es cosa de ella. Urge un "
+        "poco!!\n\nPaloma – Oficina Valencia Centro",
+        "paloma.rubio", ts(17, 10, 40), prioridad="Alta", canal="portal interno"),
+        "resolver", "KB-0021", "GesAut no genera el volante por falta de plantilla: republicación "
+        "manual por un supervisor."))
+    add(gold("resoluble", incident(
+        "INC100053", "Más sesiones de fisio",
+        "Buenas, me operaron de la rodilla en septiembre y ya he gastado las 10 sesiones de fisio "
+        "que me aprobasteis. El fisio dice que todavía me faltan unas cuantas porque no doblo bien "
+        "la pierna. ¿Cómo hago para que me den más?\n\nUn saludo\nJesús Carrasco",
+        "jesus.carrasco@example.com", ts(13, 19, 26), prioridad="Baja"),
+        "resolver", "KB-0022", "Sesiones de rehabilitación agotadas: ampliación pendiente de "
+        "informe."))
+    add(gold("resoluble", incident(
+        "INC100054", "Me han cobrado en una clínica de vuestra lista",
+        "Fui el jueves a la Clínica San Rafael de Sabadell, que sale en vuestra web como "
+        "concertada, y al acabar la consulta del otorrino me hicieron pagar 70 € porque según "
+        "ellos 'no trabajan con Vitalia'. Tengo la factura. ¿Me explicáis qué pasa? O trabajan con "
+        "vosotros o no...\n\nMontse Riera",
+        "montse.riera@example.com", ts(16, 13, 2)),
+        "resolver", "KB-0025", "Centro del cuadro que cobra al asegurado negando el concierto: "
+        "reasignación a Cuadro Médico."))
+    add(gold("resoluble", incident(
+        "INC100055", "Quiero que otro médico vea lo de mi mujer",
+        "Buenas tardes. A mi mujer le acaban de diagnosticar un tumor en el pulmón y estamos muy "
+        "asustados. Antes de empezar ningún tratamiento nos gustaría que otro especialista "
+        "revisara el caso y las pruebas. He leído que el seguro lo cubre, ¿cómo lo pedimos?\n\n"
+        "Agustín Pons",
+        "agustin.pons@example.com", ts(18, 17, 12), prioridad="Alta"),
+        "resolver", "KB-0031", "Petición de segunda opinión médica ante un diagnóstico grave."))
+    add(gold("resoluble", incident(
+        "INC100056", "Wallet button not working",
+        "Hi, estoy intentando guardar la tarjeta del seguro en el Apple Wallet del iPhone, pero le "
+        "doy al botón y no pasa nada, nothing at all. Otras tarjetas sí las he añadido sin "
+        "problema. Any idea?\n\nSophie",
+        "sophie.martin@example.com", ts(14, 22, 18), prioridad="Baja"),
+        "resolver", "KB-0035", "El botón de Wallet de la tarjeta digital no funciona (español e "
+        "inglés mezclados)."))
+    add(gold("resoluble", incident(
+        "INC100057", "Me han robado la cartera",
+        "Me robaron la cartera el sábado en el metro y dentro iba la tarjeta del seguro, la de "
+        "plástico. Quiero que la anuléis cuanto antes, no sea que alguien vaya al médico con ella "
+        "o la use para cualquier cosa. Ya lo he denunciado en comisaría.\n\nManuel Vázquez",
+        "manuel.vazquez@example.com", ts(9, 10, 51)),
+        "resolver", "KB-0041", "Tarjeta física extraviada: el cliente pide anularla."))
+    add(gold("resoluble", incident(
+        "INC100058", "No quiero seguir con el seguro",
+        "Buenos días:\n\nLes comunico que en enero no voy a continuar con Vitalia, me paso al "
+        "seguro que me da mi nueva empresa. Díganme qué tengo que hacer para darme de baja y que "
+        "no me pasen más recibos.\n\nGracias.\nCarmen Solís\n\nEste mensaje y sus anexos son "
+        "confidenciales y van dirigidos exclusivamente a su destinatario. Si lo ha recibido por "
+        "error, le rogamos que lo comunique al remitente y lo elimine.",
+        "carmen.solis@example.com", ts(19, 9, 8)),
+        "resolver", "KB-0045", "El titular pide la baja y no renovar (firma con aviso legal)."))
+    add(gold("resoluble", incident(
+        "INC100059", "Viuda quiere quedarse con la póliza",
+        "Hola, me llama una señora, Lourdes Peinado, cuyo marido murió el mes pasado. Él era quien "
+        "tenía el seguro a su nombre y ella va incluida como beneficiaria. Quiere seguir con la "
+        "póliza pero ahora a su nombre. ¿Lo gestionáis vosotros o a quién se lo paso?\n\nInés "
+        "(Atención al Cliente)",
+        "ines.garrido", ts(12, 15, 44), canal="portal interno"),
+        "resolver", "KB-0047", "Fallecimiento del titular y cambio de tomador: reasignación a "
+        "Gestión de Pólizas."))
+    add(gold("resoluble", incident(
+        "INC100060", "outlook dice que estoy lleno",
+        "Ayuda!! Me sale un aviso en el Outlook de que no me queda sitio y no me deja mandar nada, "
+        "se me quedan los correos atascados en la bandeja de salida. Llevo años sin borrar nada, "
+        "la verdad jeje. Qué hago??",
+        "oscar.mateo", ts(10, 12, 13), canal="portal de autoservicio"),
+        "resolver", "KB-0055", "Buzón de correo lleno que impide enviar."))
+    add(gold("resoluble", incident(
+        "INC100061", "Los correos a Laboratorios Ébano me rebotan",
+        "Hola, desde el lunes cada vez que escribo a cualquiera de @labebano.es me vuelve el "
+        "correo a los pocos segundos con un mensaje en inglés tipo 'Delivery has failed ... 550 "
+        "5.7.1 ...'. A los demás proveedores les llega todo bien. Necesito mandarles los pedidos "
+        "de esta semana.\n\nDavid Pizarro – Compras",
+        "david.pizarro", ts(11, 8, 31), prioridad="Alta", canal="portal de autoservicio"),
+        "resolver", "KB-0057", "Rebotes 550 5.7.1 hacia un dominio externo concreto: reasignación "
+        "a Sistemas de Correo."))
+    add(gold("resoluble", incident(
+        "INC100062", "correo raro del banco",
+        "Buenas, me ha llegado un email que dice ser del Santander avisando de que me van a "
+        "bloquear la cuenta si no pincho en un link para verificar mis datos. Tiene toda la pinta "
+        "de timo, está escrito fatal. No he tocado nada, ¿lo borro sin más o se lo reenvío a "
+        "alguien?",
+        "elena.cortes", ts(18, 12, 49), prioridad="Baja", canal="portal de autoservicio"),
+        "resolver", "KB-0062", "Correo de phishing recibido sin haber pulsado el enlace."))
+    add(gold("resoluble", incident(
+        "INC100063", "Cambié de móvil y no me deja entrar",
+        "Hola, el finde me compré un móvil nuevo y el viejo lo entregué en la tienda. Ahora cuando "
+        "entro en el correo o en Teams desde el portátil me pide que apruebe el aviso en la app "
+        "Authenticator, pero en el móvil nuevo no tengo nada configurado y no me llega nada. Estoy "
+        "parado sin poder trabajar. Os escribo desde el ordenador de una compañera.\n\nGonzalo",
+        "gonzalo.fraile", ts(16, 8, 16), prioridad="Alta"),
+        "resolver", "KB-0070", "Segundo factor perdido al cambiar de móvil: restablecimiento "
+        "manual tras verificar identidad."))
+    add(gold("resoluble", incident(
+        "INC100064", "vpn no conecta desde casa",
+        "Buenos días, hoy teletrabajo y la VPN no hay manera. Le doy a conectar en el Forti, se "
+        "queda clavado en 40% un buen rato y luego me dice que se ha agotado el tiempo. El wifi de "
+        "casa va bien, con el móvil navego sin problema. Llevo media hora así...\n\nPaco Jiménez\n"
+        "Contabilidad",
+        "paco.jimenez", ts(15, 9, 3), canal="portal de autoservicio"),
+        "resolver", "KB-0071", "VPN FortiClient parada al 40 % con timeout desde casa."))
+    add(gold("resoluble", incident(
+        "INC100065", "el portatil se reinicia solo con pantalla azul",
+        "hola, el portatil lleva dos dias que de repente se pone la pantalla azul esa con la "
+        "carita triste y se reinicia el solito, hoy ya van 4 veces y he perdido un excel a medias. "
+        "Ahora tarda una eternidad en arrancar y alguna vez ni llega a encender del todo.\nRaquel",
+        "raquel.bueno", ts(19, 11, 27), prioridad="Alta", canal="portal de autoservicio"),
+        "resolver", "KB-0079", "Reinicios con pantallazo azul y arranques fallidos: reasignación a "
+        "Microinformática."))
+    add(gold("resoluble", incident(
+        "INC100066", "Me pide una clave rarísima al encender",
+        "Buenas, al encender el portátil esta mañana me sale una pantalla que pide una clave de "
+        "recuperación larguísima, solo números, algo de BitLocker pone. Yo nunca he tenido esa "
+        "clave. No puedo ni llegar a Windows. Os escribo desde el móvil.\n\nJoaquín Roldán\n"
+        "Enviado desde mi Android",
+        "joaquin.roldan", ts(20, 7, 58), prioridad="Alta"),
+        "resolver", "KB-0087", "Pantalla de recuperación de BitLocker al arrancar: clave "
+        "facilitada manualmente tras verificar identidad."))
+    add(gold("resoluble", incident(
+        "INC100067", "Pagar una vez al año",
+        "Hola, buenas. Estoy harto de ver cada mes el cargo del seguro en el banco; preferiría "
+        "pagarlo todo de golpe una vez al año (o cada tres meses como mucho). ¿Se puede cambiar? "
+        "Si encima hay descuento por pagar de una vez, mejor jaja.\n\nErnesto Lara",
+        "ernesto.lara@example.com", ts(17, 19, 40), prioridad="Baja"),
+        "resolver", "KB-0092", "Cambio de periodicidad de pago de mensual a anual o trimestral: "
+        "reasignación a Facturación."))
     return items
 
 
