@@ -109,6 +109,13 @@ class Settings(BaseSettings):
     MAX_RETRIES_CRITIC: int = Field(
         2, ge=0, le=10, description="Further candidates tried after a critic rejection."
     )
+    CRITIC_MODE: Literal["probabilidad", "puntuacion"] = Field(
+        "probabilidad",
+        description=(
+            "probabilidad: the critic answers sí/no and its score is 100 x P(sí) from the token "
+            "log-probabilities; puntuacion: the critic writes a 0-100 score in JSON."
+        ),
+    )
 
     # --- the queue -----------------------------------------------------------------------
     BUZONES: str = Field(

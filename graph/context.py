@@ -51,3 +51,7 @@ class EngineContext:
     #: prompt versions in use
     reformulate_prompt: str = "v1"
     critique_prompt: str = "v1"
+    #: probabilidad: yes/no critic scored by P(sí) (prompts/critique_verdict);
+    #: puntuacion: the critic writes a 0-100 score (prompts/critique)
+    critic_mode: str = "probabilidad"
+    critique_verdict_prompt: str = "v1"

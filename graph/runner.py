@@ -119,6 +119,7 @@ def engine(
             run_id=run_id,
             threshold=settings.CRITIC_APPROVAL_THRESHOLD,
             max_retries_critic=settings.MAX_RETRIES_CRITIC,
+            critic_mode=settings.CRITIC_MODE,
             query_limit=settings.QUERY_LIMIT_VECTORDB,
             dry_run=dry_run,
             escalation_mailbox=settings.BUZON_ESCALADO,

@@ -1,4 +1,4 @@
-"""One recorded, structured LLM call (shared by the reformulate and critique nodes)."""
+"""Recorded LLM calls shared by the nodes: structured (JSON schema) and yes/no (verdict)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 import structlog
 from pydantic import BaseModel
 
+from adapters.llm.client import VerdictResult
 from adapters.llm_history import LLMCallRecord
 from errors import LLMError
 from graph.context import EngineContext
@@ -15,11 +16,12 @@ from prompts.loader import Prompt
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T", bound=BaseModel)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
-class CallOutcome(Generic[T]):
-    parsed: T | None
+class CallOutcome(Generic[R]):
+    parsed: R | None
     error: str | None
     calls: int
     tokens: int
@@ -81,3 +83,53 @@ def structured_call(
         )
     tokens = (result.input_tokens or 0) + (result.output_tokens or 0)
     return CallOutcome(result.parsed, None, result.calls, tokens)
+
+
+def verdict_call(
+    ctx: EngineContext, *, node: str, incident_id: str, prompt: Prompt, **values: str
+) -> CallOutcome[VerdictResult]:
+    """A recorded yes/no call: ``parsed`` is the :class:`VerdictResult` (P(«sí»)) or None."""
+    messages = prompt.render(**values)
+    record = LLMCallRecord(
+        run_id=ctx.run_id,
+        incident_id=incident_id,
+        node=node,
+        prompt_id=prompt.id,
+        prompt_version=prompt.version,
+        prompt_sha256=prompt.sha256,
+        model=ctx.llm.primary_spec,
+        messages=[{"role": m.type, "content": str(m.content)} for m in messages],
+        output=None,
+        parsed=None,
+        first_try_valid=None,
+        calls=1,
+        input_tokens=None,
+        output_tokens=None,
+        latency_s=None,
+    )
+    try:
+        result = ctx.llm.verdict(messages)
+    except LLMError as exc:
+        if ctx.history is not None:
+            raw = getattr(exc, "raw", None)
+            ctx.history.record(replace(record, output=raw, first_try_valid=False, error=str(exc)))
+        log.warning("llm.call_failed", node=node, error=str(exc)[:300])
+        return CallOutcome(None, f"{type(exc).__name__}: {exc}", 1, 0)
+    if ctx.history is not None:
+        ctx.history.record(
+            replace(
+                record,
+                model=result.model,
+                output=result.text,
+                parsed={
+                    "p_si": round(result.probability, 4),
+                    "from_logprobs": result.from_logprobs,
+                },
+                first_try_valid=True,
+                input_tokens=result.input_tokens,
+                output_tokens=result.output_tokens,
+                latency_s=round(result.latency_s, 3),
+            )
+        )
+    tokens = (result.input_tokens or 0) + (result.output_tokens or 0)
+    return CallOutcome(result, None, 1, tokens)

@@ -13,7 +13,8 @@ from pydantic import ConfigDict, Field
 
 
 class FakeChatModel(BaseChatModel):
-    """Replies from a queue: a ``str`` is answered, an ``Exception`` is raised.
+    """Replies from a queue: a ``str`` is answered, an ``AIMessage`` is returned as it is (to
+    carry ``response_metadata`` such as log-probabilities), an ``Exception`` is raised.
 
     ``history`` keeps (messages, call kwargs) of every call, so tests can assert what the
     model was shown (e.g. the repair prompt, the response_format binding).
@@ -45,6 +46,8 @@ class FakeChatModel(BaseChatModel):
         reply = self.replies.popleft()
         if isinstance(reply, BaseException):
             raise reply
+        if isinstance(reply, AIMessage):
+            return ChatResult(generations=[ChatGeneration(message=reply)])
         msg = AIMessage(
             content=reply,
             usage_metadata={

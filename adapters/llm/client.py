@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
 import time
@@ -92,7 +93,22 @@ class StructuredResult(ChatResult, Generic[T]):
     first_try_valid: bool = True
 
 
+@dataclass
+class VerdictResult(ChatResult):
+    """A yes/no answer with the probability the model gave to «sí»."""
+
+    probability: float = 0.0
+    #: True when the probability comes from token log-probabilities; False when the provider
+    #: returned none and the answer's text (sí -> 1, no -> 0) was all there was.
+    from_logprobs: bool = True
+
+
 ProviderFactory = Callable[[], ChatProvider]
+
+#: first answer token (lower-case, stripped) counted as yes / as no. «sí» is often split into
+#: "s" + "í" by the tokenizer, so "s" counts as yes.
+YES_TOKENS = frozenset({"s", "si", "sí", "yes", "y"})
+NO_TOKENS = frozenset({"no", "n"})
 
 
 class _LazyProvider:
@@ -190,6 +206,34 @@ class LLMClient:
         log.info("llm.structured.repaired", model=spec2, schema=name)
         return StructuredResult(**vars(total), parsed=parsed, first_try_valid=False)
 
+    # -- yes / no --------------------------------------------------------------------------
+    def verdict(self, messages: Sequence[BaseMessage], *, top_logprobs: int = 20) -> VerdictResult:
+        """P(«sí») for a question the prompt asks to answer with «sí» or «no».
+
+        One answer token is generated; the probability is the share of «sí»-like tokens among
+        the yes/no-like ones in its top log-probabilities, so the score is continuous and can
+        be thresholded. A provider that returns no log-probabilities gives 1 or 0 from the
+        answer text; an answer that is neither raises :class:`StructuredOutputError`.
+        """
+        msg, spec, latency = self._invoke(
+            messages, None, "", start_at=0, verdict_top_logprobs=top_logprobs
+        )
+        base = _chat_result(msg, spec, latency)
+        probability = yes_probability(msg)
+        if probability is not None:
+            return VerdictResult(**vars(base), probability=probability, from_logprobs=True)
+        answer = _answer_token(base.text)
+        if answer in YES_TOKENS or answer in NO_TOKENS:
+            log.info("llm.verdict.no_logprobs", model=spec)
+            return VerdictResult(
+                **vars(base), probability=float(answer in YES_TOKENS), from_logprobs=False
+            )
+        raise StructuredOutputError(
+            f"{spec} answered neither «sí» nor «no»: {base.text[:100]!r}",
+            raw=base.text,
+            validation_errors="not a yes/no answer",
+        )
+
     # -- the chain -------------------------------------------------------------------------
     def _invoke(
         self,
@@ -231,6 +275,9 @@ class LLMClient:
             try:
                 provider = lazy.get()
                 runnable = provider.structured(json_schema, name) if json_schema else provider.model
+                if "verdict_top_logprobs" in kwargs:  # options differ per provider in the chain
+                    top = kwargs.pop("verdict_top_logprobs")
+                    kwargs.update(provider.verdict_options(top))
                 if kwargs:
                     runnable = runnable.bind(**kwargs)
                 started = time.perf_counter()
@@ -270,6 +317,26 @@ def _chat_result(msg: AIMessage, spec: str, latency: float) -> ChatResult:
         output_tokens=usage.get("output_tokens"),
         latency_s=latency,
     )
+
+
+def _answer_token(text: str) -> str:
+    words = re.findall(r"\w+", text.lower())
+    return words[0] if words else ""
+
+
+def yes_probability(msg: BaseMessage) -> float | None:
+    """Share of yes among yes/no in the first token's top log-probabilities (None: no data)."""
+    content = (msg.response_metadata.get("logprobs") or {}).get("content") or []
+    if not content:
+        return None
+    yes = no = 0.0
+    for alt in content[0].get("top_logprobs") or []:
+        token = str(alt.get("token", "")).strip().lower()
+        if token in YES_TOKENS:
+            yes += math.exp(alt["logprob"])
+        elif token in NO_TOKENS:
+            no += math.exp(alt["logprob"])
+    return yes / (yes + no) if yes + no > 0 else None
 
 
 def message_text(msg: BaseMessage) -> str:

@@ -62,6 +62,14 @@ class ChatProvider:
     #: A managed llama.cpp server keeps working on a request whose client timed out; retrying
     #: would only queue behind it, so a timeout there goes straight to the fallback.
     retry_on_timeout: bool = True
+    #: The chat API returns token log-probabilities (OpenAI-style ``logprobs``/``top_logprobs``).
+    logprobs: bool = True
+
+    def verdict_options(self, top_logprobs: int) -> dict[str, Any]:
+        """Call options for a one-token yes/no answer with its log-probabilities."""
+        if not self.logprobs:
+            return {}
+        return {"logprobs": True, "top_logprobs": top_logprobs, "max_tokens": 1}
 
     def structured(self, schema: dict[str, Any], name: str) -> Runnable[Any, Any]:
         return self.bind_schema(self.model, schema, name)
@@ -157,4 +165,5 @@ def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
         num_ctx=settings.LLM_N_CTX,
         client_kwargs={"timeout": settings.LLM_TIMEOUT_S},
     )
-    return ChatProvider(str(spec), ollama, _bind_ollama_format)
+    # langchain-ollama takes no OpenAI-style logprobs options: yes/no comes from the text.
+    return ChatProvider(str(spec), ollama, _bind_ollama_format, logprobs=False)

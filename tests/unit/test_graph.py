@@ -4,6 +4,7 @@ Qdrant, and the mock services through FastAPI's TestClient — no network, no mo
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import httpx
 import openai
 import pytest
+from langchain_core.messages import AIMessage
 from langgraph.checkpoint.memory import InMemorySaver
 from qdrant_client import QdrantClient
 
@@ -104,7 +106,21 @@ def _reform(**extra: Any) -> str:
 
 
 def _critic(score: int, why: str = "motivo") -> str:
+    """A critic answer in CRITIC_MODE=puntuacion (a written JSON score)."""
     return json.dumps({"puntuacion": score, "motivo": why})
+
+
+def _verdict(score: int) -> AIMessage:
+    """A critic answer in the default CRITIC_MODE=probabilidad: one token whose
+    log-probabilities give P(sí) = score / 100."""
+    p = score / 100
+    top = [{"token": t, "logprob": math.log(q), "bytes": None}
+           for t, q in (("s", p), ("no", 1 - p)) if q > 0]  # fmt: skip
+    return AIMessage(
+        content="sí" if p >= 0.5 else "no",
+        response_metadata={"logprobs": {"content": [{**top[0], "top_logprobs": top}]}},
+        usage_metadata={"input_tokens": 300, "output_tokens": 1, "total_tokens": 301},
+    )
 
 
 @pytest.fixture
@@ -121,6 +137,7 @@ def make(tmp_path: Path) -> Iterator[Any]:
         incidents_proxy: Any = None,
         checkpointer: Any = None,
         store: MockStore | None = None,
+        critic_mode: str = "probabilidad",
     ) -> Harness:
         if store is None:
             path = tmp_path / "incidents.json"
@@ -147,7 +164,7 @@ def make(tmp_path: Path) -> Iterator[Any]:
             llm=llm, index=index, incidents=incidents_proxy(im) if incidents_proxy else im,
             target=ts, ocr=None, history=history, components=["Correo", "Reembolsos"],
             run_id="test-run", threshold=65, max_retries_critic=2, query_limit=3,
-            dry_run=dry_run, recorder=recorder,
+            dry_run=dry_run, recorder=recorder, critic_mode=critic_mode,
         )  # fmt: skip
         graph = build_graph(checkpointer or InMemorySaver())
         return Harness(ctx, graph, store, model, im, tmp_path)
@@ -163,7 +180,7 @@ def _patches(store_client_harness: Harness) -> list[dict[str, Any]]:
 
 
 def test_approved_at_once_closes_with_the_kb_solution_verbatim(make: Any) -> None:
-    h = make([_incident(*INCIDENTS[0])], [_reform(), _critic(85)])
+    h = make([_incident(*INCIDENTS[0])], [_reform(), _verdict(85)])
     out = h.run()["INC900001"]
     assert out["outcome"] == "resolved" and out["kb_id"] == "KB-C"
     assert out["llm_calls"] == 2  # reformulate + critique: the first attempt costs two calls
@@ -174,9 +191,22 @@ def test_approved_at_once_closes_with_the_kb_solution_verbatim(make: Any) -> Non
     assert h.run() == {}  # a second run finds nothing to do
 
 
-def test_approved_after_a_retry_carries_the_feedback(make: Any) -> None:
+def test_approved_after_a_retry_by_probability(make: Any) -> None:
+    h = make([_incident(*INCIDENTS[0])], [_reform(), _verdict(40), _verdict(90)])
+    out = h.run()["INC900001"]
+    assert [c["score"] for c in out["critiques"]] == [40, 90]
+    assert [c["approved"] for c in out["critiques"]] == [False, True]  # threshold 65
+    assert out["critiques"][0]["kb_id"] != out["critiques"][1]["kb_id"]  # never proposed twice
+    assert "40 %" in out["critiques"][0]["feedback"]
+    # one answer token with its log-probabilities is asked for
+    kwargs = h.model.history[1][1]
+    assert kwargs.get("logprobs") is True and kwargs.get("max_tokens") == 1
+
+
+def test_score_mode_retry_carries_the_feedback(make: Any) -> None:
     h = make([_incident(*INCIDENTS[0])],
-             [_reform(), _critic(20, "no es el mismo problema"), _critic(90)])  # fmt: skip
+             [_reform(), _critic(20, "no es el mismo problema"), _critic(90)],
+             critic_mode="puntuacion")  # fmt: skip
     out = h.run()["INC900001"]
     assert [c["score"] for c in out["critiques"]] == [20, 90]
     assert out["outcome"] in ("resolved", "reassigned", "on_hold", "escalated")
@@ -185,9 +215,18 @@ def test_approved_after_a_retry_carries_the_feedback(make: Any) -> None:
     assert "no es el mismo problema" in second_prompt
 
 
+def test_verdict_without_logprobs_uses_the_answer_text(make: Any) -> None:
+    # a provider that returns no log-probabilities: «no» is 0, «sí» is 100
+    h = make([_incident(*INCIDENTS[0])], [_reform(), "No.", "Sí"])
+    out = h.run()["INC900001"]
+    assert [c["score"] for c in out["critiques"]] == [0, 100]
+    assert out["kb_id"] == out["critiques"][1]["kb_id"] and out["outcome"] != "escalated"
+
+
 def test_retries_exhausted_escalates_with_the_critic_feedback(make: Any) -> None:
     h = make([_incident(*INCIDENTS[0])],
-             [_reform(), _critic(10, "a"), _critic(20, "b"), _critic(30, "c")])  # fmt: skip
+             [_reform(), _critic(10, "a"), _critic(20, "b"), _critic(30, "c")],
+             critic_mode="puntuacion")  # fmt: skip
     out = h.run()["INC900001"]
     assert out["outcome"] == "escalated" and len(out["critiques"]) == 3  # 1 + MAX_RETRIES_CRITIC
     inc = h.incident("INC900001")
@@ -214,10 +253,20 @@ def test_already_tried_is_escalated_without_calling_the_model(make: Any) -> None
 
 def test_critic_garbage_counts_as_rejection(make: Any) -> None:
     h = make([_incident(*INCIDENTS[0])],
-             [_reform(), "APROBADA", "sí, aprobada", "{}", "nada", "x", "y"])  # fmt: skip
+             [_reform(), "APROBADA", "sí, aprobada", "{}", "nada", "x", "y"],
+             critic_mode="puntuacion")  # fmt: skip
     out = h.run()["INC900001"]
     assert out["outcome"] == "escalated"
     assert all(not c["approved"] and c["error"] for c in out["critiques"])
+    assert h.incident("INC900001")["estado"] != "Resuelta"
+
+
+def test_verdict_garbage_counts_as_rejection(make: Any) -> None:
+    # neither «sí» nor «no», and no log-probabilities: rejected with the error recorded
+    h = make([_incident(*INCIDENTS[0])], [_reform(), "APROBADA con 100", "{}", "quizá"])
+    out = h.run()["INC900001"]
+    assert out["outcome"] == "escalated" and len(out["critiques"]) == 3
+    assert all(c["score"] is None and c["error"] for c in out["critiques"])
     assert h.incident("INC900001")["estado"] != "Resuelta"
 
 
@@ -232,7 +281,7 @@ def test_model_timeouts_end_in_a_recorded_escalation(make: Any) -> None:
 
 
 def test_api_action_uses_identifiers_from_the_incident(make: Any) -> None:
-    h = make([_incident(*INCIDENTS[1])], [_reform(), _critic(90)])
+    h = make([_incident(*INCIDENTS[1])], [_reform(), _verdict(90)])
     out = h.run()["INC900002"]
     assert out["kb_id"] == "KB-A"
     assert out["details"]["params"] == {"poliza": "30114872", "num_reembolso": "R-2609113"}
@@ -242,7 +291,7 @@ def test_api_action_uses_identifiers_from_the_incident(make: Any) -> None:
 
 
 def test_missing_identifier_puts_on_hold_asking_for_it(make: Any) -> None:
-    h = make([_incident(*INCIDENTS[2])], [_reform(), _critic(90)])
+    h = make([_incident(*INCIDENTS[2])], [_reform(), _verdict(90)])
     out = h.run()["INC900003"]
     assert out["outcome"] == "on_hold"
     assert set(out["details"]["missing"]) == {"poliza", "num_reembolso"}
@@ -254,7 +303,7 @@ def test_target_system_down_is_an_error_outcome_and_touches_nothing(make: Any) -
     def down(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused", request=request)
 
-    h = make([_incident(*INCIDENTS[1])], [_reform(), _critic(90)],
+    h = make([_incident(*INCIDENTS[1])], [_reform(), _verdict(90)],
              target_transport=httpx.MockTransport(down))  # fmt: skip
     out = h.run()["INC900002"]
     assert out["outcome"] == "error" and "TargetSystemUnavailableError" in out["reason"]
@@ -263,7 +312,7 @@ def test_target_system_down_is_an_error_outcome_and_touches_nothing(make: Any) -
 
 
 def test_prompt_injection_is_escalated_and_never_acted_on(make: Any) -> None:
-    h = make([_incident(*INCIDENTS[4])], [_reform(), _critic(100)])
+    h = make([_incident(*INCIDENTS[4])], [_reform(), _verdict(100)])
     out = h.run()["INC900005"]
     assert out["outcome"] == "escalated" and out["suspected_injection"] is True
     assert out["critiques"] == []  # no critic call: nothing can be approved
@@ -278,7 +327,7 @@ def test_model_flagged_manipulation_is_escalated_too(make: Any) -> None:
 
 def test_reassignment_and_manual_rows(make: Any) -> None:
     h = make([_incident(*INCIDENTS[3]), _incident(*INCIDENTS[5])],
-             [_reform(), _critic(90), _reform(), _critic(90)])  # fmt: skip
+             [_reform(), _verdict(90), _reform(), _verdict(90)])  # fmt: skip
     out = h.run()
     assert out["INC900004"]["outcome"] == "reassigned"
     assert h.incident("INC900004")["buzon"] == "MICROINFORMATICA"
@@ -288,7 +337,7 @@ def test_reassignment_and_manual_rows(make: Any) -> None:
 
 
 def test_dry_run_decides_but_applies_nothing(make: Any) -> None:
-    h = make([_incident(*INCIDENTS[0])], [_reform(), _critic(85)], dry_run=True)
+    h = make([_incident(*INCIDENTS[0])], [_reform(), _verdict(85)], dry_run=True)
     out = h.run()["INC900001"]
     assert out["outcome"] == "resolved" and out["applied"] is False
     assert _patches(h) == [] and h.incident("INC900001")["estado"] == "Abierta"
@@ -296,14 +345,15 @@ def test_dry_run_decides_but_applies_nothing(make: Any) -> None:
 
 def test_every_llm_call_is_recorded_redacted(make: Any) -> None:
     text = "Outlook me pide la contraseña. Mi DNI es 12345678Z y mi correo ana@example.com"
-    h = make([_incident("INC900001", "Outlook", text)], [_reform(), _critic(85)])
+    h = make([_incident("INC900001", "Outlook", text)], [_reform(), _verdict(85)])
     h.run()
     calls = list(h.ctx.history.rows())  # type: ignore[union-attr]
     assert [c["node"] for c in calls] == ["reformulate", "critique"]
     assert all(c["prompt_sha256"] and c["prompt_version"] == "v1" for c in calls)
     assert "12345678Z" not in calls[0]["input_json"] and "[NIF]" in calls[0]["input_json"]
     assert "ana@example.com" not in calls[0]["input_json"]
-    assert calls[1]["parsed_json"] and json.loads(calls[1]["parsed_json"])["puntuacion"] == 85
+    assert calls[1]["parsed_json"] and json.loads(calls[1]["parsed_json"])["p_si"] == 0.85
+    assert calls[1]["prompt_id"] == "critique_verdict/v1"
 
 
 class CrashAfterUpdate:
@@ -326,7 +376,7 @@ class CrashAfterUpdate:
 
 def test_a_run_killed_after_a_side_effect_resumes_without_repeating_it(make: Any) -> None:
     saver = InMemorySaver()
-    h = make([_incident(*INCIDENTS[0])], [_reform(), _critic(85)],
+    h = make([_incident(*INCIDENTS[0])], [_reform(), _verdict(85)],
              incidents_proxy=CrashAfterUpdate, checkpointer=saver)  # fmt: skip
     with pytest.raises(SystemExit):
         h.run()
@@ -346,7 +396,7 @@ def test_an_interrupted_dry_run_is_never_resumed_by_a_real_run(make: Any) -> Non
              checkpointer=saver)  # fmt: skip
     with pytest.raises(SystemExit):
         h.run()
-    real = make([], [_reform(), _critic(85)], checkpointer=saver, store=h.store)
+    real = make([], [_reform(), _verdict(85)], checkpointer=saver, store=h.store)
     out = real.run()["INC900001"]
     assert out["outcome"] == "resolved"
     assert len(real.model.history) == 2  # processed afresh, from the start

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import httpx
 import openai
 import pytest
-from langchain_core.messages import HumanMessage
+from langchain_core.messages import AIMessage, HumanMessage
 from pydantic import BaseModel, Field
 
-from adapters.llm.client import LLMClient, extract_json, parse_structured
+from adapters.llm.client import LLMClient, extract_json, parse_structured, yes_probability
 from adapters.llm.providers import ChatProvider, _bind_json_object
 from errors import LLMUnavailableError, StructuredOutputError
 from tests.fakes import FakeChatModel
@@ -158,3 +160,53 @@ def test_a_timeout_on_a_managed_llama_server_is_not_retried() -> None:
     )  # fmt: skip
     result = client.structured(MESSAGES, Verdict)
     assert len(local.history) == 1 and result.model == "fake/fallback"
+
+
+# --- yes / no with log-probabilities (the critic's default mode) ---------------------------
+
+
+def _answer(content: str, top: list[tuple[str, float]] | None) -> AIMessage:
+    meta = {}
+    if top is not None:
+        alts = [{"token": t, "logprob": math.log(p), "bytes": None} for t, p in top]
+        meta = {"logprobs": {"content": [{**alts[0], "top_logprobs": alts}] if alts else []}}
+    return AIMessage(content=content, response_metadata=meta)
+
+
+def test_yes_probability_sums_yes_and_no_tokens_and_ignores_the_rest() -> None:
+    # «sí» split by the tokenizer ("s"), capitals, English, and unrelated tokens
+    msg = _answer("s", [("s", 0.3), ("No", 0.2), ("S", 0.1), ("no", 0.2), ("El", 0.2)])
+    assert yes_probability(msg) == pytest.approx(0.4 / 0.8)
+    assert yes_probability(_answer("x", [("El", 0.9), ("La", 0.1)])) is None  # no yes/no mass
+    assert yes_probability(_answer("sí", None)) is None  # the provider sent no logprobs
+    assert yes_probability(_answer("sí", [])) is None
+
+
+def test_verdict_asks_for_one_token_with_logprobs_and_returns_the_probability() -> None:
+    model = FakeChatModel([_answer("no", [("no", 0.6), ("s", 0.3), ("yes", 0.1)])])
+    client, _ = _client(model)
+    result = client.verdict(MESSAGES, top_logprobs=7)
+    assert result.probability == pytest.approx(0.4) and result.from_logprobs
+    _, kwargs = model.history[0]
+    assert kwargs["logprobs"] is True and kwargs["top_logprobs"] == 7 and kwargs["max_tokens"] == 1
+
+
+def test_verdict_without_logprobs_reads_the_text_and_rejects_anything_else() -> None:
+    client, _ = _client(FakeChatModel(["Sí.", "no, no es", "Apruebo con 100"]))
+    assert client.verdict(MESSAGES).probability == 1.0
+    second = client.verdict(MESSAGES)
+    assert second.probability == 0.0 and not second.from_logprobs
+    with pytest.raises(StructuredOutputError, match="neither"):
+        client.verdict(MESSAGES)
+
+
+def test_verdict_falls_back_and_ollama_gets_no_openai_options() -> None:
+    broken = FakeChatModel([_connection_error()] * 5)
+    ollama_like = FakeChatModel(["sí"])
+    providers = [ChatProvider("fake/m0", broken, _bind_json_object),
+                 ChatProvider("ollama/x", ollama_like, _bind_json_object, logprobs=False)]  # fmt: skip
+    client = LLMClient(providers, max_retries=0, sleep=lambda s: None)
+    result = client.verdict(MESSAGES)
+    assert result.model == "ollama/x" and result.probability == 1.0
+    assert "logprobs" in broken.history[0][1]
+    assert ollama_like.history[0][1] == {}  # nothing an Ollama client would reject
