@@ -3,8 +3,8 @@
 Starts the mock services on loopback seeded with the gold incidents (demo date), builds a fresh
 index, runs the real graph with the configured model, and prints per-incident cost: LLM calls
 (total and on the first attempt), tokens, latency p50/p95, and the share of wall time spent
-waiting for the model (target >= 90 %: the engine must not be the bottleneck). Also a first
-look at decision quality against the gold labels.
+waiting for the model (target >= 90 %: the engine must not be the bottleneck), and decision
+quality at the configured threshold with the definitions of ``main.py evaluate``.
 
     python bench/bench_graph.py [--split test] [--limit N] [--model SPEC]
 """
@@ -26,6 +26,7 @@ from adapters.llm.server import free_port
 from adapters.llm_history import LLMHistory
 from adapters.vector_store import open_index
 from config import REPO_ROOT, load_settings
+from finetune import metrics as m
 from finetune.gold import load_gold
 from graph.runner import engine, run_queue
 from mocks.process import serve_mocks
@@ -76,9 +77,13 @@ def main() -> None:
     latencies = [o["seconds"] for o in summary.outcomes]
     llm_wait = sum(c["latency_s"] or 0 for c in calls)
     n = max(1, len(summary.outcomes))
-    expected = {g.code: g.expected for g in gold}
-    auto = [o for o in summary.outcomes if o["outcome"] in ("resolved", "reassigned", "on_hold")]
-    right = [o for o in auto if o.get("kb_id") == expected[o["incident_id"]].get("kb_id")]
+    entries = {o["incident_id"]: o for o in summary.outcomes}
+    records = [
+        m.IncidentRecord(g.code, g.expected, entries.get(g.code, {"outcome": "error"}),
+                         by_incident[g.code])
+        for g in gold
+    ]  # fmt: skip
+    quality = m.decision_metrics(records, ctx.threshold, ctx.max_retries_critic)
     result = {
         "model": ctx.llm.primary_spec,
         "split": args.split,
@@ -97,8 +102,14 @@ def main() -> None:
         "schema_valid_first_try": round(
             sum(1 for c in calls if c["first_try_valid"]) / max(1, len(calls)), 3
         ),
-        "auto_applied": len(auto),
-        "auto_with_expected_kb_id": len(right),
+        # the same definitions as `main.py evaluate` (finetune.metrics), at the run's threshold
+        "threshold": ctx.threshold,
+        "actions": quality.actions,
+        "correct_actions": quality.correct_actions,
+        "coverage": quality.coverage,
+        "precision": quality.precision,
+        "escalation_accuracy": quality.escalation_accuracy,
+        "injection_actions": quality.injection_actions,
     }
     print(json.dumps(result, indent=2))
 
