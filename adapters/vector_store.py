@@ -44,6 +44,9 @@ HYBRID_WEIGHTS = (0.5, 1.0)
 RRF_K_MERGE = 60
 #: The first query (the incident's own text) counts fully; each extra phrasing counts this much.
 PHRASING_WEIGHT = 0.5
+#: What a point's vectors are built from (KBRow.search_text / lexical_text). Bump when that
+#: changes: indexes built from other texts are rebuilt in full.
+DOCUMENT_TEXT_VERSION = "dense-problem+sparse-problem-solution-v1"
 SearchMode = Literal["hybrid", "dense", "sparse"]
 ProgressFn = Callable[[int], None]
 
@@ -177,7 +180,11 @@ class KnowledgeIndex:
     def _signature(self) -> dict[str, Any]:
         # The embedder's name implies its dimension; not asking for the dimension here keeps
         # the model unloaded when nothing needs embedding.
-        return {"embedder": self.embedder.name, "sparse": self.lexical.version}
+        return {
+            "embedder": self.embedder.name,
+            "sparse": self.lexical.version,
+            "documents": DOCUMENT_TEXT_VERSION,
+        }
 
     def create_collection(self, name: str) -> None:
         self.client.create_collection(
@@ -199,7 +206,7 @@ class KnowledgeIndex:
         }
 
     def _point(self, row: KBRow, dense: list[float]) -> models.PointStruct:
-        indices, values = self.lexical.encode_document(row.search_text())
+        indices, values = self.lexical.encode_document(row.lexical_text())
         return models.PointStruct(
             id=point_id(row.id),
             vector={DENSE: dense, SPARSE: models.SparseVector(indices=indices, values=values)},
