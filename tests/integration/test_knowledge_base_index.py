@@ -136,8 +136,8 @@ def test_retrieval_quality_on_the_gold_set(split: str) -> None:
         capture_output=True, text=True, cwd=REPO_ROOT, timeout=600, check=True,
     )  # fmt: skip
     modes = json.loads(proc.stdout)["modes"]
-    # Issue target is R@3 >= 0.90; measured 0.818 at the time of writing. This guards the
-    # measured level against regressions; it does not claim the target.
-    assert modes["hybrid"]["recall_at_3"] >= 0.80
+    # The knowledge-base target: hybrid R@3 >= 0.90 on the test split (measured 0.909 when the
+    # lexical vectors started to include the solution; dense-only 0.545).
+    assert modes["hybrid"]["recall_at_3"] >= 0.90
     assert modes["hybrid"]["mrr"] > modes["dense"]["mrr"]
     assert modes["hybrid"]["recall_at_3"] >= modes["dense"]["recall_at_3"]
