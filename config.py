@@ -109,6 +109,14 @@ class Settings(BaseSettings):
     MAX_RETRIES_CRITIC: int = Field(
         2, ge=0, le=10, description="Further candidates tried after a critic rejection."
     )
+    LLM_INJECTION_FLAG_ESCALATES: bool = Field(
+        False,
+        description=(
+            "Escalate when the reformulation model flags the text as an attempt to instruct it. "
+            "Off by default: small local models flag most legitimate incidents; the "
+            "deterministic check on the text and screenshots always escalates."
+        ),
+    )
     CRITIC_MODE: Literal["probabilidad", "puntuacion"] = Field(
         "probabilidad",
         description=(

@@ -48,6 +48,8 @@ class EngineContext:
     reformulate_enabled: bool = True
     search_mode: SearchMode = "hybrid"
     critic_enabled: bool = True
+    #: the reformulation model's own "posible_manipulacion" flag escalates (off: recorded only)
+    model_injection_flag_escalates: bool = False
     #: prompt versions in use
     reformulate_prompt: str = "v1"
     critique_prompt: str = "v1"

@@ -120,6 +120,7 @@ def engine(
             threshold=settings.CRITIC_APPROVAL_THRESHOLD,
             max_retries_critic=settings.MAX_RETRIES_CRITIC,
             critic_mode=settings.CRITIC_MODE,
+            model_injection_flag_escalates=settings.LLM_INJECTION_FLAG_ESCALATES,
             query_limit=settings.QUERY_LIMIT_VECTORDB,
             dry_run=dry_run,
             escalation_mailbox=settings.BUZON_ESCALADO,

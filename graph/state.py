@@ -55,6 +55,9 @@ class IncidentState(TypedDict, total=False):
     #: identifiers found by regex in the incident and its screenshots (never by the model)
     identifiers: dict[str, list[str]]
     suspected_injection: bool
+    #: the reformulation model said the text tries to give it instructions (recorded; it only
+    #: escalates with LLM_INJECTION_FLAG_ESCALATES)
+    model_flagged_injection: bool
     reformulation: dict[str, Any] | None
     candidates: list[Candidate]
     rejected: list[str]

@@ -32,6 +32,7 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
         ],
         "critiques": state.get("critiques", []),
         "suspected_injection": state.get("suspected_injection", False),
+        "model_flagged_injection": state.get("model_flagged_injection", False),
         "identifiers": state.get("identifiers", {}),
         "attachments": [
             {"name": a["name"], "error": a["error"], "chars": len(a["text"])}

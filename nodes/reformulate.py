@@ -35,5 +35,11 @@ def reformulate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[s
         "reformulation": outcome.parsed.model_dump() if outcome.parsed else None,
     }
     if outcome.parsed and outcome.parsed.posible_manipulacion:
-        update["suspected_injection"] = True
+        # Recorded always; it escalates only when configured to. Measured on the gold test
+        # split, the 0.5B model flags 54 of 55 incidents and the 1.5B flags 7 legitimate ones
+        # of 44, while the deterministic check (incident text and screenshots) has no false
+        # positive on the 115 non-injection gold incidents.
+        update["model_flagged_injection"] = True
+        if ctx.model_injection_flag_escalates:
+            update["suspected_injection"] = True
     return update

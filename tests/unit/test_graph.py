@@ -320,9 +320,22 @@ def test_prompt_injection_is_escalated_and_never_acted_on(make: Any) -> None:
     assert len(patches) == 1 and json.loads(patches[0]["body"])["action"] == "reasignar"
 
 
-def test_model_flagged_manipulation_is_escalated_too(make: Any) -> None:
+def test_model_flagged_manipulation_is_recorded_and_escalates_only_when_configured(
+    make: Any,
+) -> None:
+    h = make([_incident(*INCIDENTS[0])], [_reform(posible_manipulacion=True), _verdict(90)])
+    out = h.run()["INC900001"]
+    # default: the model's flag alone does not escalate (small models flag most incidents)
+    assert out["model_flagged_injection"] is True and out["suspected_injection"] is False
+    assert out["outcome"] != "escalated" and len(out["critiques"]) == 1
+
+
+def test_model_flagged_manipulation_escalates_when_configured(make: Any) -> None:
     h = make([_incident(*INCIDENTS[0])], [_reform(posible_manipulacion=True)])
-    assert h.run()["INC900001"]["outcome"] == "escalated"
+    h.ctx.model_injection_flag_escalates = True  # LLM_INJECTION_FLAG_ESCALATES=true
+    out = h.run()["INC900001"]
+    assert out["outcome"] == "escalated" and out["critiques"] == []
+    assert out["suspected_injection"] is True
 
 
 def test_reassignment_and_manual_rows(make: Any) -> None:
