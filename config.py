@@ -104,9 +104,9 @@ class Settings(BaseSettings):
 
     # --- decision policy ------------------------------------------------------------------
     # 90: the threshold `main.py evaluate` recommends for the default model and critic at a
-    # target precision of 0.95 on the gold test split (bench/reports/evaluation_test/). Lower it only
-    # from your own evaluation: at 65 the same run acted on 96 % of actionable incidents with
-    # precision 0.58.
+    # target precision of 0.95 on the gold test split (bench/reports/evaluation_test/). Lower
+    # it only from your own evaluation: at 65 the same run acted on 96 % of actionable
+    # incidents with precision 0.58.
     CRITIC_APPROVAL_THRESHOLD: int = Field(
         90, ge=0, le=100, description="Critic score (0-100) needed to apply a resolution."
     )
