@@ -31,6 +31,12 @@ time.sleep(600)
 """
 
 
+def _interactive_signals() -> None:
+    # A shell without job control starts background jobs with SIGINT ignored, and an ignored
+    # signal stays ignored across exec: restore it, as a terminal's Ctrl-C would find it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_engine(mode: str, tmp_path: Path) -> tuple[subprocess.Popen[str], int]:
     script = tmp_path / "engine.py"
     script.write_text(ENGINE.format(spec=FAST_MODEL), encoding="utf-8")
@@ -42,6 +48,7 @@ def _start_engine(mode: str, tmp_path: Path) -> tuple[subprocess.Popen[str], int
         text=True,
         env=env,
         cwd=tmp_path,
+        preexec_fn=_interactive_signals,  # noqa: PLW1509 - no threads started by this test
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
