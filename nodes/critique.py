@@ -69,15 +69,7 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         "feedback": outcome.parsed.motivo if outcome.parsed else "",
         "error": outcome.error,
     }
-    update: dict[str, Any] = {
-        "critiques": [*state.get("critiques", []), record],
-        "attempts": state.get("attempts", 0) + 1,
-        "llm_calls": state.get("llm_calls", 0) + outcome.calls,
-        "llm_tokens": state.get("llm_tokens", 0) + outcome.tokens,
-    }
-    if not approved:
-        update["rejected"] = [*state.get("rejected", []), candidate["kb_id"]]
-    return update
+    return _state_update(state, record, outcome.calls, outcome.tokens)
 
 
 def _verdict(state: IncidentState, ctx: EngineContext, candidate: Candidate) -> dict[str, Any]:
@@ -107,12 +99,19 @@ def _verdict(state: IncidentState, ctx: EngineContext, candidate: Candidate) -> 
         "feedback": feedback,
         "error": outcome.error,
     }
+    return _state_update(state, record, outcome.calls, outcome.tokens)
+
+
+def _state_update(
+    state: IncidentState, record: CritiqueRecord, calls: int, tokens: int
+) -> dict[str, Any]:
+    """Append the critique, count the attempt and its cost, remember a rejected row."""
     update: dict[str, Any] = {
         "critiques": [*state.get("critiques", []), record],
         "attempts": state.get("attempts", 0) + 1,
-        "llm_calls": state.get("llm_calls", 0) + outcome.calls,
-        "llm_tokens": state.get("llm_tokens", 0) + outcome.tokens,
+        "llm_calls": state.get("llm_calls", 0) + calls,
+        "llm_tokens": state.get("llm_tokens", 0) + tokens,
     }
-    if not approved:
-        update["rejected"] = [*state.get("rejected", []), candidate["kb_id"]]
+    if not record["approved"]:
+        update["rejected"] = [*state.get("rejected", []), record["kb_id"]]
     return update

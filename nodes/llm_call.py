@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 import structlog
+from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
 from adapters.llm.client import VerdictResult
@@ -27,19 +28,11 @@ class CallOutcome(Generic[R]):
     tokens: int
 
 
-def structured_call(
-    ctx: EngineContext,
-    *,
-    node: str,
-    incident_id: str,
-    prompt: Prompt,
-    schema: type[T],
-    max_tokens: int,
-    **values: str,
-) -> CallOutcome[T]:
-    """Render, call, validate, record. Failures come back as ``error``, never as exceptions."""
-    messages = prompt.render(**values)
-    record = LLMCallRecord(
+def _pending_record(
+    ctx: EngineContext, node: str, incident_id: str, prompt: Prompt, messages: list[BaseMessage]
+) -> LLMCallRecord:
+    """The history record of a call before its answer is known."""
+    return LLMCallRecord(
         run_id=ctx.run_id,
         incident_id=incident_id,
         node=node,
@@ -56,6 +49,21 @@ def structured_call(
         output_tokens=None,
         latency_s=None,
     )
+
+
+def structured_call(
+    ctx: EngineContext,
+    *,
+    node: str,
+    incident_id: str,
+    prompt: Prompt,
+    schema: type[T],
+    max_tokens: int,
+    **values: str,
+) -> CallOutcome[T]:
+    """Render, call, validate, record. Failures come back as ``error``, never as exceptions."""
+    messages = prompt.render(**values)
+    record = _pending_record(ctx, node, incident_id, prompt, messages)
     try:
         result = ctx.llm.structured(messages, schema, max_tokens=max_tokens)
     except LLMError as exc:
@@ -90,23 +98,7 @@ def verdict_call(
 ) -> CallOutcome[VerdictResult]:
     """A recorded yes/no call: ``parsed`` is the :class:`VerdictResult` (P(«sí»)) or None."""
     messages = prompt.render(**values)
-    record = LLMCallRecord(
-        run_id=ctx.run_id,
-        incident_id=incident_id,
-        node=node,
-        prompt_id=prompt.id,
-        prompt_version=prompt.version,
-        prompt_sha256=prompt.sha256,
-        model=ctx.llm.primary_spec,
-        messages=[{"role": m.type, "content": str(m.content)} for m in messages],
-        output=None,
-        parsed=None,
-        first_try_valid=None,
-        calls=1,
-        input_tokens=None,
-        output_tokens=None,
-        latency_s=None,
-    )
+    record = _pending_record(ctx, node, incident_id, prompt, messages)
     try:
         result = ctx.llm.verdict(messages)
     except LLMError as exc:
