@@ -13,13 +13,14 @@ import hashlib
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from domain.text import fold
 
 COLUMNS = (
     "COMPONENTE",
@@ -34,13 +35,6 @@ PLAIN_ACTIONS = ("cierre", "reasignacion", "en espera", "manual")
 _API_ACTION = re.compile(r"^api\|([a-z0-9_]+)$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MAX_FIELD_CHARS = 4000
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, whitespace collapsed: for matching, never for display."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.lower().split())
 
 
 def normalize_action(value: str) -> str | None:

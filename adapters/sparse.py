@@ -25,7 +25,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from adapters.knowledge_base import fold
+from domain.text import fold
 
 #: Bump when tokenisation changes: indexes built with another version are rebuilt.
 TOKENIZER_VERSION = "es-snowball-4gram-syn-v2"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from adapters.ocr import AttachmentError, TesseractOcr
-from nodes.incident_text import attachment_names, compose_text
+from domain.incident import attachment_names, compose_text
 
 Split = Literal["dev", "test", "all"]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from finetune.retrieval_eval import rank_metrics
-from nodes.actions import ALLOWED_ACTIONS, choose_params
+from domain.actions import ALLOWED_ACTIONS, choose_params
 
 ACTION_LABELS = ("resolver", "en_espera_solicitar_dato")
 SKIP_REASONS = ("ya_intentado",)

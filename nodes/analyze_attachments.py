@@ -11,8 +11,8 @@ from adapters.ocr import AttachmentError
 from errors import ExternalServiceError
 from graph.context import EngineContext
 from graph.state import AttachmentText, IncidentState
-from nodes.identifiers import extract
-from nodes.incident_text import attachment_names, compose_text, suspect_injection
+from domain.identifiers import extract
+from domain.incident import attachment_names, compose_text, suspect_injection
 
 log = structlog.get_logger(__name__)
 MAX_ATTACHMENTS = 5

@@ -23,7 +23,7 @@ from adapters.incident_manager import IncidentAction
 from errors import ExternalServiceError
 from graph.context import EngineContext
 from graph.state import Decision, IncidentState
-from nodes.actions import ALLOWED_ACTIONS, ask_for, choose_params
+from domain.actions import ALLOWED_ACTIONS, ask_for, choose_params
 
 log = structlog.get_logger(__name__)
 

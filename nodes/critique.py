@@ -23,7 +23,7 @@ from langgraph.runtime import Runtime
 from graph.context import EngineContext
 from graph.schemas import Critique
 from graph.state import Candidate, CritiqueRecord, IncidentState
-from nodes.llm_call import structured_call, verdict_call
+from graph.llm_calls import structured_call, verdict_call
 from prompts.loader import load_prompt
 
 

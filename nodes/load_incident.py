@@ -8,8 +8,8 @@ from langgraph.runtime import Runtime
 
 from graph.context import EngineContext
 from graph.state import IncidentState
-from nodes.identifiers import extract
-from nodes.incident_text import already_tried, compose_text, suspect_injection
+from domain.identifiers import extract
+from domain.incident import already_tried, compose_text, suspect_injection
 
 
 def load_incident(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:

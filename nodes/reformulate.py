@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 from graph.context import EngineContext
 from graph.schemas import Reformulation
 from graph.state import IncidentState
-from nodes.llm_call import structured_call
+from graph.llm_calls import structured_call
 from prompts.loader import load_prompt
 
 

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from nodes.actions import ALLOWED_ACTIONS, ask_for, choose_params
-from nodes.identifiers import extract, iban_is_valid, nif_is_valid
-from nodes.incident_text import already_tried, compose_text, suspect_injection
+from domain.actions import ALLOWED_ACTIONS, ask_for, choose_params
+from domain.identifiers import extract, iban_is_valid, nif_is_valid
+from domain.incident import already_tried, compose_text, suspect_injection
 
 TEXT = (
     "Buenos días, soy titular de la póliza 30114872 (DNI 12345678Z). El reembolso r2609113 y la "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from adapters.knowledge_base import fold
+from domain.text import fold
 
 MAX_TEXT_CHARS = 3000
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from adapters.knowledge_base import fold
+from domain.text import fold
 
 NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 MONTHS = {

@@ -1,7 +1,7 @@
 """The allow-list of actions on the target system, and how their parameters are chosen.
 
 Only codes listed here are ever called, with exactly these parameters, each taken from the
-identifiers found in the incident (:mod:`nodes.identifiers`). A missing parameter, or two
+identifiers found in the incident (:mod:`domain.identifiers`). A missing parameter, or two
 different candidate values for one, means asking the requester — never guessing.
 """
 
