@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PY:-.venv/bin/python}
+RESOLVIA=("$PY" -m cli)   # the `resolvia` command, also before the console script is installed
 PORT_BASE=${MOCKS_PORT_BASE:-3000}
 DEMO_DATE=${MOCK_TODAY:-20/11/2026}   # the sample data's answers are written for this date
 export INCIDENT_MANAGER_URL="http://127.0.0.1:${PORT_BASE}"
@@ -15,9 +16,9 @@ export TARGET_SYSTEM_URL="http://127.0.0.1:$((PORT_BASE + 1))"
 say() { printf '\033[1m[run]\033[0m %s\n' "$*" >&2; }
 
 say "resetting the demo state of the mock services"
-"$PY" -m mocks reset >/dev/null
+"${RESOLVIA[@]}" mocks reset >/dev/null
 say "starting the mock services on ports ${PORT_BASE} and $((PORT_BASE + 1)) (today = ${DEMO_DATE})"
-"$PY" -m mocks serve --port-base "$PORT_BASE" --today "$DEMO_DATE" 2>data/mocks.log &
+"${RESOLVIA[@]}" mocks serve --port-base "$PORT_BASE" --today "$DEMO_DATE" 2>data/mocks.log &
 MOCKS_PID=$!
 cleanup() {
   kill -TERM "$MOCKS_PID" 2>/dev/null || true
@@ -45,6 +46,6 @@ sys.exit("the mock services did not become healthy in 30 s: see data/mocks.log")
 PYWAIT
 
 say "updating the knowledge-base index"
-"$PY" batch.py
+"${RESOLVIA[@]}" index
 say "running the engine"
-"$PY" main.py run "$@"
+"${RESOLVIA[@]}" run "$@"

@@ -1,0 +1,58 @@
+"""The ``resolvia`` application: every command in one Typer app, and :func:`main` to run it.
+
+resolvia                    run the main job (same as ``resolvia run``)
+resolvia index | search     the knowledge-base index
+resolvia evaluate           the gold set through the real graph
+resolvia backup ...         backups of the index
+resolvia mocks ...          the mock incident manager and target system
+resolvia models ...         the model registry
+
+``main.py``, ``batch.py``, ``backup.py`` and ``python -m mocks`` are thin entry points into the
+same application (see :func:`main`'s ``command``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from cli import backup, evaluate, index, mocks, models, run
+from cli.common import ExitCode, print_error
+from errors import ResolviaError
+
+app = typer.Typer(
+    help="Resolvia: resolves IT/back-office incidents from a knowledge base, safely.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(run.run)
+app.command()(index.index)
+app.command()(index.search)
+app.command()(evaluate.evaluate)
+app.add_typer(backup.app, name="backup")
+app.add_typer(mocks.app, name="mocks")
+app.add_typer(models.app, name="models")
+
+
+@app.callback(invoke_without_command=True)
+def _default(ctx: typer.Context) -> None:
+    """Without a command, run the main job."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(run.run)
+
+
+def main(argv: list[str] | None = None, *, command: str | None = None) -> None:
+    """Run the application on ``argv`` (default: the process arguments) and exit.
+
+    ``command`` runs one sub-command as if it were the whole program: ``batch.py`` is
+    ``index``, so its usage line and ``--help`` read ``batch.py [OPTIONS]``, as before.
+    """
+    group = typer.main.get_group(app)
+    target = group.commands[command] if command else group
+    try:
+        target.main(args=argv, standalone_mode=True)
+    except ResolviaError as exc:  # an expected failure that a command did not turn into a message
+        print_error(exc)
+        sys.exit(ExitCode.FAILURE)
