@@ -28,7 +28,7 @@ integration: install  ## integration tests (bundled model, Tesseract, loopback s
 lint:  ## ruff (lint + format check) and mypy on the packages
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy config.py errors.py main.py batch.py backup.py adapters observability mocks finetune domain graph nodes prompts bench
+	$(PY) -m mypy config.py errors.py main.py batch.py backup.py cli adapters observability mocks finetune domain graph nodes prompts bench
 
 format:  ## apply ruff fixes and formatting
 	$(PY) -m ruff check --fix .
