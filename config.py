@@ -163,7 +163,6 @@ class Settings(BaseSettings):
     LOG_FORMAT: Literal["auto", "json", "console"] = Field(
         "auto", description="auto = console on a terminal, JSON otherwise (PROD: always JSON)."
     )
-    LOKI_URL: str | None = Field(None, description="Loki push URL; unset = no Loki shipping.")
 
     @field_validator("LLM_MODEL", "LLM_FALLBACK_MODEL")
     @classmethod
@@ -176,9 +175,7 @@ class Settings(BaseSettings):
         parse_spec(value)  # raises ValueError with a readable message
         return value
 
-    @field_validator(
-        "INCIDENT_MANAGER_URL", "TARGET_SYSTEM_URL", "OLLAMA_BASE_URL", "QDRANT_URL", "LOKI_URL"
-    )
+    @field_validator("INCIDENT_MANAGER_URL", "TARGET_SYSTEM_URL", "OLLAMA_BASE_URL", "QDRANT_URL")
     @classmethod
     def _check_url(cls, value: str | None) -> str | None:
         if value is None or value == "":

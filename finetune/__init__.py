@@ -1,1 +1,4 @@
-"""Datasets from recorded LLM calls, fine-tuning runs tracked in MLflow, model comparison."""
+"""Evaluation on the gold set: per-model end-to-end runs, decision metrics, recall@k.
+
+Fine-tuning itself is not implemented yet; only the evaluation that would judge it is.
+"""

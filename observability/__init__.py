@@ -1,1 +1,1 @@
-"""Logging set-up (structlog), personal-data redaction, Loki shipping, metrics, dashboards."""
+"""Logging set-up (structlog) and personal-data redaction."""

@@ -64,3 +64,15 @@ def test_env_example_documents_every_setting() -> None:
     example = (REPO_ROOT / ".env.example").read_text(encoding="utf-8")
     missing = [name for name in Settings.model_fields if name not in example]
     assert missing == []
+
+
+def test_env_example_names_only_real_settings() -> None:
+    """A documented variable that no setting reads would be a knob that silently does nothing."""
+    import re
+
+    from config import REPO_ROOT, Settings
+
+    example = (REPO_ROOT / ".env.example").read_text(encoding="utf-8")
+    named = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, flags=re.MULTILINE))
+    assert named, "no VARIABLE= lines found in .env.example"
+    assert sorted(named - set(Settings.model_fields)) == []
