@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SHELL := /bin/bash
 
-.PHONY: help install run test unit integration lint format bench mocks models clean
+.PHONY: help install run test unit integration lint data-check format bench mocks models clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -16,7 +16,7 @@ run: install  ## set up if needed, then run the main job on the embedded default
 	@mkdir -p data
 	@bash scripts/run_demo.sh
 
-test: install lint  ## set up if needed, then lint and run the whole test suite
+test: install lint data-check  ## set up if needed, then lint, check the data, run the whole test suite
 	$(PY) -m pytest tests
 
 unit: install  ## unit tests only (no network, no model)
@@ -28,7 +28,10 @@ integration: install  ## integration tests (bundled model, Tesseract, loopback s
 lint:  ## ruff (lint + format check) and mypy on the packages
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy config.py errors.py main.py batch.py backup.py cli adapters observability mocks finetune domain graph nodes prompts bench
+	$(PY) -m mypy config.py errors.py main.py batch.py backup.py cli adapters observability mocks finetune domain graph nodes prompts bench tools
+
+data-check:  ## regenerate resources/ into a temp dir, diff with the committed files, validate
+	PYTHONDONTWRITEBYTECODE=1 $(PY) tools/check_generated.py
 
 format:  ## apply ruff fixes and formatting
 	$(PY) -m ruff check --fix .

@@ -4,7 +4,7 @@ Checks the knowledge base CSV, the action contract (ACCIONES_API.md), the policy
 demo incidents, the gold evaluation set and the screenshot attachments, then prints a summary.
 Exits with status 1 when any problem is found.
 
-Usage: python resources/tools/check_data.py [--resources DIR]
+Usage: python tools/check_data.py [--resources DIR]   (DIR defaults to resources/)
 """
 
 from __future__ import annotations
@@ -15,26 +15,50 @@ import datetime as dt
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from domain.text import fold
+from domain.validators import iban_is_valid as _iban_is_valid
+from domain.validators import nif_is_valid as _nif_is_valid
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
 HEADER = [
-    "ID", "COMPONENTE", "DESCRIPCION", "TIPO INCIDENCIA", "SOLUCIÓN",
-    "FECHA DE RESOLUCIÓN", "RESOLUCION AUTOMÁTICA", "BUZON REASIGNACION",
+    "ID",
+    "COMPONENTE",
+    "DESCRIPCION",
+    "TIPO INCIDENCIA",
+    "SOLUCIÓN",
+    "FECHA DE RESOLUCIÓN",
+    "RESOLUCION AUTOMÁTICA",
+    "BUZON REASIGNACION",
 ]
 REQUIRED_COMPONENTS = [
-    "Reembolsos", "Autorizaciones", "Cuadro Médico", "Tarjeta Digital", "Gestión Pólizas",
-    "Correo", "Accesos", "Puesto de trabajo",
+    "Reembolsos",
+    "Autorizaciones",
+    "Cuadro Médico",
+    "Tarjeta Digital",
+    "Gestión Pólizas",
+    "Correo",
+    "Accesos",
+    "Puesto de trabajo",
 ]
 OPTIONAL_COMPONENTS = ["Facturación", "App Móvil"]
 TIPOS = {"Error aplicación", "Consulta", "Petición de servicio", "Incidencia de datos", "Acceso"}
 PLAIN_ACTIONS = ["cierre", "reasignacion", "en espera", "manual"]
 API_ACTION = re.compile(r"^api\|[a-z]+$")
 MAILBOXES = {
-    "N2_REEMBOLSOS", "N2_AUTORIZACIONES", "CUADRO_MEDICO", "APP_DIGITAL", "GESTION_POLIZAS",
-    "SISTEMAS_CORREO", "SEGURIDAD_ACCESOS", "MICROINFORMATICA", "FACTURACION",
+    "N2_REEMBOLSOS",
+    "N2_AUTORIZACIONES",
+    "CUADRO_MEDICO",
+    "APP_DIGITAL",
+    "GESTION_POLIZAS",
+    "SISTEMAS_CORREO",
+    "SEGURIDAD_ACCESOS",
+    "MICROINFORMATICA",
+    "FACTURACION",
 }
 MIN_KB_ROWS = 84
 MIN_PER_COMPONENT = 6
@@ -42,25 +66,56 @@ MIN_PER_PLAIN_ACTION = 5
 MIN_API_CODES = 12
 MAX_ROWS_PER_API_CODE = 3
 
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 POLICY_STATES = {"ACTIVA", "SUSPENDIDA", "BAJA", "IMPAGO"}
 REEMBOLSO_STATES = {"PENDIENTE", "EN_REVISION", "PAGADO", "RECHAZADO"}
-MOTIVOS = {None, "FACTURA_ILEGIBLE", "FALTA_INFORME_MEDICO", "FUERA_DE_PLAZO", "PRESTACION_NO_CUBIERTA", "CARENCIA"}
+MOTIVOS = {
+    None,
+    "FACTURA_ILEGIBLE",
+    "FALTA_INFORME_MEDICO",
+    "FUERA_DE_PLAZO",
+    "PRESTACION_NO_CUBIERTA",
+    "CARENCIA",
+}
 AUT_STATES = {"PENDIENTE", "APROBADA", "DENEGADA", "CADUCADA"}
 RECIBO_STATES = {"COBRADO", "DEVUELTO", "PENDIENTE"}
 MIN_POLICIES = 30
 
-INCIDENT_KEYS = {"codIncidencia", "buzon", "titulo", "solicitante", "estado", "apertura", "prioridad",
-                 "descripcion", "historial"}
-HISTORY_KEYS = {"Fecha", "Autor", "CodigoResolucion", "NotasResolucion", "buzonComentario",
-                "buzonAsignado", "estado", "detalle", "adjuntos"}
+INCIDENT_KEYS = {
+    "codIncidencia",
+    "buzon",
+    "titulo",
+    "solicitante",
+    "estado",
+    "apertura",
+    "prioridad",
+    "descripcion",
+    "historial",
+}
+HISTORY_KEYS = {
+    "Fecha",
+    "Autor",
+    "CodigoResolucion",
+    "NotasResolucion",
+    "buzonComentario",
+    "buzonAsignado",
+    "estado",
+    "detalle",
+    "adjuntos",
+}
 INCIDENT_MAILBOXES = {"SOPORTE_N1", "SOPORTE_N2"}
 PRIORIDADES = {"Baja", "Media", "Alta", "Crítica"}
 ENGINE_TAG = "[RESOLVIA]"
 
 RESULTADOS = {"resolver", "escalar", "en_espera_solicitar_dato"}
-CATEGORIAS = ["resoluble", "no_cubierto", "ambiguo", "ya_intentado", "falta_identificador", "inyeccion",
-              "captura"]
+CATEGORIAS = [
+    "resoluble",
+    "no_cubierto",
+    "ambiguo",
+    "ya_intentado",
+    "falta_identificador",
+    "inyeccion",
+    "captura",
+]
 MIN_DEV, MIN_TEST, MIN_TOTAL = 25, 38, 64
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
 CAPTURE_STYLES = {"dialogo", "navegador", "movil"}
@@ -98,29 +153,18 @@ def parse_date(text: str, fmt: str = "%d/%m/%Y") -> dt.datetime | None:
         return None
 
 
-def nif_is_valid(value: str) -> bool:
-    if not re.fullmatch(r"\d{8}[A-Z]|[XYZ]\d{7}[A-Z]", value or ""):
-        return False
-    digits = value[:-1]
-    if digits[0] in "XYZ":
-        digits = str("XYZ".index(digits[0])) + digits[1:]
-    return NIF_LETTERS[int(digits) % 23] == value[-1]
+# The engine's validators, so the data is held to exactly the rule the engine applies; these
+# wrappers only accept what a data file may hold instead (null, spaced IBANs).
+def nif_is_valid(value: object) -> bool:
+    return isinstance(value, str) and _nif_is_valid(value)
 
 
-def iban_is_valid(value: str) -> bool:
-    compact = (value or "").replace(" ", "").upper()
-    if not re.fullmatch(r"ES\d{22}", compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+def iban_is_valid(value: object) -> bool:
+    return isinstance(value, str) and _iban_is_valid(value.replace(" ", "").upper())
 
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
-
-
-def strip_accents(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def longest_common_run(a: list[str], b: list[str]) -> int:
@@ -137,6 +181,7 @@ def longest_common_run(a: list[str], b: list[str]) -> int:
 
 
 # --- knowledge base -----------------------------------------------------------------------
+
 
 def check_kb(path: Path, report: Report) -> dict[str, dict[str, str]]:
     where = path.name
@@ -169,7 +214,8 @@ def check_kb(path: Path, report: Report) -> dict[str, dict[str, str]]:
             report.error(loc, f"unknown TIPO INCIDENCIA {row['TIPO INCIDENCIA']!r}")
         fecha = parse_date(row["FECHA DE RESOLUCIÓN"])
         if fecha is None or not 2024 <= fecha.year <= 2026:
-            report.error(loc, f"FECHA DE RESOLUCIÓN must be dd/mm/yyyy in 2024-2026: {row['FECHA DE RESOLUCIÓN']!r}")
+            shown = row["FECHA DE RESOLUCIÓN"]
+            report.error(loc, f"FECHA DE RESOLUCIÓN must be dd/mm/yyyy in 2024-2026: {shown!r}")
         action = row["RESOLUCION AUTOMÁTICA"]
         if action not in PLAIN_ACTIONS and not API_ACTION.fullmatch(action):
             report.error(loc, f"RESOLUCION AUTOMÁTICA not allowed: {action!r}")
@@ -184,45 +230,64 @@ def check_kb(path: Path, report: Report) -> dict[str, dict[str, str]]:
         report.error(where, f"{len(kb)} rows, need at least {MIN_KB_ROWS}")
     components = Counter(r["COMPONENTE"] for r in kb.values())
     for component in REQUIRED_COMPONENTS:
-        if components[component] < MIN_PER_COMPONENT:
-            report.error(where, f"component {component!r} has {components[component]} rows, need {MIN_PER_COMPONENT}")
+        count = components[component]
+        if count < MIN_PER_COMPONENT:
+            report.error(
+                where, f"component {component!r} has {count} rows, need {MIN_PER_COMPONENT}"
+            )
     actions = Counter(r["RESOLUCION AUTOMÁTICA"] for r in kb.values())
     for plain in PLAIN_ACTIONS:
         if actions[plain] < MIN_PER_PLAIN_ACTION:
-            report.error(where, f"action {plain!r} used {actions[plain]} times, need {MIN_PER_PLAIN_ACTION}")
+            report.error(
+                where, f"action {plain!r} used {actions[plain]} times, need {MIN_PER_PLAIN_ACTION}"
+            )
     api_codes = {a: n for a, n in actions.items() if a.startswith("api|")}
     if len(api_codes) < MIN_API_CODES:
         report.error(where, f"{len(api_codes)} distinct api actions, need {MIN_API_CODES}")
     for code, count in api_codes.items():
         if count > MAX_ROWS_PER_API_CODE:
             report.error(where, f"{code} used by {count} rows, at most {MAX_ROWS_PER_API_CODE}")
-    descriptions = [(k, set(strip_accents(" ".join(words(r["DESCRIPCION"]))).split())) for k, r in kb.items()]
+    descriptions = [
+        (k, set(fold(" ".join(words(r["DESCRIPCION"]))).split())) for k, r in kb.items()
+    ]
     for i, (id_a, set_a) in enumerate(descriptions):
-        for id_b, set_b in descriptions[i + 1:]:
+        for id_b, set_b in descriptions[i + 1 :]:
             similarity = len(set_a & set_b) / max(1, len(set_a | set_b))
             if similarity >= 0.6:
-                report.error(where, f"{id_a} and {id_b} have near-duplicate descriptions ({similarity:.2f})")
+                report.error(
+                    where, f"{id_a} and {id_b} have near-duplicate descriptions ({similarity:.2f})"
+                )
     return kb
 
 
 # --- action contract ----------------------------------------------------------------------
 
-def check_actions_doc(path: Path, kb: dict[str, dict[str, str]], report: Report) -> dict[str, dict[str, Any]]:
-    """Return {code: {"params": [...], "policy": bool, "mailbox": str}} parsed from the summary table."""
+
+def check_actions_doc(
+    path: Path, kb: dict[str, dict[str, str]], report: Report
+) -> dict[str, dict[str, Any]]:
+    """{code: {"params": [...], "policy": bool, "mailbox": str}} from the summary table."""
     where = path.name
     if not path.exists():
         report.error(where, "missing")
         return {}
     text = path.read_text(encoding="utf-8")
     documented = set(re.findall(r"^### `api\|([a-z]+)`", text, flags=re.MULTILINE))
-    used = {r["RESOLUCION AUTOMÁTICA"][4:] for r in kb.values() if r["RESOLUCION AUTOMÁTICA"].startswith("api|")}
+    used = {
+        r["RESOLUCION AUTOMÁTICA"][4:]
+        for r in kb.values()
+        if r["RESOLUCION AUTOMÁTICA"].startswith("api|")
+    }
     for code in sorted(used - documented):
         report.error(where, f"api|{code} is used in the CSV but has no section")
     for code in sorted(documented - used):
         report.error(where, f"api|{code} is documented but no CSV row uses it")
     summary: dict[str, dict[str, Any]] = {}
-    for match in re.finditer(r"^\| `([a-z]+)` \| (póliza|corporativo) \| (.*?) \| `([A-Z0-9_]+)` \|$", text,
-                             flags=re.MULTILINE):
+    for match in re.finditer(
+        r"^\| `([a-z]+)` \| (póliza|corporativo) \| (.*?) \| `([A-Z0-9_]+)` \|$",
+        text,
+        flags=re.MULTILINE,
+    ):
         code, scope, params, mailbox = match.groups()
         names = re.findall(r"`([a-z_]+)`", params)
         if scope == "póliza":
@@ -234,13 +299,21 @@ def check_actions_doc(path: Path, kb: dict[str, dict[str, str]], report: Report)
     for row in kb.values():
         action = row["RESOLUCION AUTOMÁTICA"]
         code = action[4:]
-        if action.startswith("api|") and code in summary and row["BUZON REASIGNACION"] != summary[code]["mailbox"]:
-            report.error(where, f"{row['ID']} mailbox {row['BUZON REASIGNACION']!r} differs from the default "
-                                f"mailbox of {action} ({summary[code]['mailbox']})")
+        if (
+            action.startswith("api|")
+            and code in summary
+            and row["BUZON REASIGNACION"] != summary[code]["mailbox"]
+        ):
+            report.error(
+                where,
+                f"{row['ID']} mailbox {row['BUZON REASIGNACION']!r} differs from the default "
+                f"mailbox of {action} ({summary[code]['mailbox']})",
+            )
     return summary
 
 
 # --- policies -----------------------------------------------------------------------------
+
 
 def check_policies(path: Path, report: Report) -> dict[str, dict[str, Any]]:
     where = path.name
@@ -253,8 +326,20 @@ def check_policies(path: Path, report: Report) -> dict[str, dict[str, Any]]:
         return {}
     policies: dict[str, dict[str, Any]] = {}
     seen_numbers: set[str] = set()
-    required = {"poliza", "titular", "nif", "estado", "producto", "fechaAlta", "iban", "email", "telefono",
-                "reembolsos", "autorizaciones", "recibos"}
+    required = {
+        "poliza",
+        "titular",
+        "nif",
+        "estado",
+        "producto",
+        "fechaAlta",
+        "iban",
+        "email",
+        "telefono",
+        "reembolsos",
+        "autorizaciones",
+        "recibos",
+    }
     for policy in data:
         number = str(policy.get("poliza"))
         loc = f"{where}[{number}]"
@@ -305,12 +390,18 @@ def check_policies(path: Path, report: Report) -> dict[str, dict[str, Any]]:
             seen_numbers.add(num)
             if autorizacion.get("estado") not in AUT_STATES:
                 report.error(loc, f"{num}: bad estado")
-            if autorizacion.get("estado") != "PENDIENTE" and parse_date(autorizacion.get("fechaResolucion")) is None:
+            if (
+                autorizacion.get("estado") != "PENDIENTE"
+                and parse_date(autorizacion.get("fechaResolucion")) is None
+            ):
                 report.error(loc, f"{num}: resolved authorisation without fechaResolucion")
         for recibo in policy["recibos"]:
             if not re.fullmatch(r"(0[1-9]|1[0-2])/\d{4}", recibo.get("periodo", "")):
                 report.error(loc, f"bad recibo periodo {recibo.get('periodo')!r}")
-            if recibo.get("estado") not in RECIBO_STATES or parse_date(recibo.get("fechaCargo")) is None:
+            if (
+                recibo.get("estado") not in RECIBO_STATES
+                or parse_date(recibo.get("fechaCargo")) is None
+            ):
                 report.error(loc, f"bad recibo {recibo}")
         policies[number] = policy
     if len(policies) < MIN_POLICIES:
@@ -319,6 +410,7 @@ def check_policies(path: Path, report: Report) -> dict[str, dict[str, Any]]:
 
 
 # --- incidents ----------------------------------------------------------------------------
+
 
 def incident_text(incident: dict[str, Any], captures: dict[str, Any]) -> str:
     """Everything the engine can read: title, description, history and screenshot text."""
@@ -335,8 +427,14 @@ def attachments(incident: dict[str, Any]) -> list[str]:
     return [name for item in incident.get("historial", []) for name in item.get("adjuntos", [])]
 
 
-def check_incident(incident: Any, loc: str, codes: set[str], captures: dict[str, Any], adjuntos_dir: Path,
-                   report: Report) -> None:
+def check_incident(
+    incident: Any,
+    loc: str,
+    codes: set[str],
+    captures: dict[str, Any],
+    adjuntos_dir: Path,
+    report: Report,
+) -> None:
     if not isinstance(incident, dict):
         report.error(loc, "incident must be an object")
         return
@@ -374,15 +472,18 @@ def check_incident(incident: Any, loc: str, codes: set[str], captures: dict[str,
             continue
         for name in item["adjuntos"]:
             if "/" in name or not name.startswith(cod):
-                report.error(loc, f"attachment {name!r} must be a bare file name starting with {cod}")
+                report.error(
+                    loc, f"attachment {name!r} must be a bare file name starting with {cod}"
+                )
             if not (adjuntos_dir / name).is_file():
                 report.error(loc, f"attachment {name} does not exist in {adjuntos_dir}")
             if name.endswith(".png") and name not in captures:
                 report.error(loc, f"attachment {name} has no spec in capturas.json")
 
 
-def check_demo(path: Path, codes: set[str], captures: dict[str, Any], adjuntos_dir: Path,
-               report: Report) -> list[dict[str, Any]]:
+def check_demo(
+    path: Path, codes: set[str], captures: dict[str, Any], adjuntos_dir: Path, report: Report
+) -> list[dict[str, Any]]:
     where = path.name
     if not path.exists():
         report.error(where, "missing")
@@ -404,8 +505,16 @@ def check_demo(path: Path, codes: set[str], captures: dict[str, Any], adjuntos_d
 
 # --- gold set -----------------------------------------------------------------------------
 
-def check_gold_item(item: Any, loc: str, kb: dict[str, dict[str, str]], actions: dict[str, dict[str, Any]],
-                    policies: dict[str, dict[str, Any]], captures: dict[str, Any], report: Report) -> None:
+
+def check_gold_item(
+    item: Any,
+    loc: str,
+    kb: dict[str, dict[str, str]],
+    actions: dict[str, dict[str, Any]],
+    policies: dict[str, dict[str, Any]],
+    captures: dict[str, Any],
+    report: Report,
+) -> None:
     if not isinstance(item, dict) or set(item.keys()) != {"incidencia", "esperado"}:
         report.error(loc, "item must have exactly 'incidencia' and 'esperado'")
         return
@@ -414,8 +523,12 @@ def check_gold_item(item: Any, loc: str, kb: dict[str, dict[str, str]], actions:
         if key not in expected:
             report.error(loc, f"esperado.{key} missing")
             return
-    resultado, kb_id, accion, categoria = (expected["resultado"], expected["kb_id"], expected["accion"],
-                                           expected["categoria"])
+    resultado, kb_id, accion, categoria = (
+        expected["resultado"],
+        expected["kb_id"],
+        expected["accion"],
+        expected["categoria"],
+    )
     if resultado not in RESULTADOS:
         report.error(loc, f"bad resultado {resultado!r}")
     if categoria not in CATEGORIAS:
@@ -426,7 +539,9 @@ def check_gold_item(item: Any, loc: str, kb: dict[str, dict[str, str]], actions:
     if kb_id is None and accion is not None:
         report.error(loc, "accion must be null when kb_id is null")
     if kb_id is not None and accion != kb[kb_id]["RESOLUCION AUTOMÁTICA"]:
-        report.error(loc, f"accion {accion!r} differs from {kb_id} ({kb[kb_id]['RESOLUCION AUTOMÁTICA']!r})")
+        report.error(
+            loc, f"accion {accion!r} differs from {kb_id} ({kb[kb_id]['RESOLUCION AUTOMÁTICA']!r})"
+        )
     if resultado == "resolver" and kb_id is None:
         report.error(loc, "resolver needs a kb_id")
     if resultado != "resolver" and not str(expected["motivo"]).strip():
@@ -439,7 +554,8 @@ def check_gold_item(item: Any, loc: str, kb: dict[str, dict[str, str]], actions:
         "no_cubierto": resultado == "escalar" and kb_id is None,
         "ambiguo": resultado == "escalar" and kb_id is None,
         "ya_intentado": resultado == "escalar" and kb_id is not None,
-        "falta_identificador": resultado == "en_espera_solicitar_dato" and str(accion).startswith("api|"),
+        "falta_identificador": resultado == "en_espera_solicitar_dato"
+        and str(accion).startswith("api|"),
         "inyeccion": resultado in ("resolver", "escalar"),
         "captura": resultado == "resolver",
     }
@@ -450,8 +566,11 @@ def check_gold_item(item: Any, loc: str, kb: dict[str, dict[str, str]], actions:
         if len(candidates) < 2 or any(c not in kb for c in candidates):
             report.error(loc, "ambiguo needs kb_candidatos with at least two existing ids")
     if categoria == "ya_intentado":
-        engine_codes = [h.get("CodigoResolucion") for h in incident.get("historial", [])
-                        if ENGINE_TAG in h.get("NotasResolucion", "")]
+        engine_codes = [
+            h.get("CodigoResolucion")
+            for h in incident.get("historial", [])
+            if ENGINE_TAG in h.get("NotasResolucion", "")
+        ]
         if kb_id not in engine_codes:
             report.error(loc, f"ya_intentado needs a {ENGINE_TAG} history entry applying {kb_id}")
     elif ENGINE_TAG in history_json:
@@ -479,19 +598,29 @@ def check_gold_item(item: Any, loc: str, kb: dict[str, dict[str, str]], actions:
 
     # wording must not be copied from the knowledge base
     if kb_id is not None:
-        run = longest_common_run(words(incident.get("descripcion", "")), words(kb[kb_id]["DESCRIPCION"]))
+        run = longest_common_run(
+            words(incident.get("descripcion", "")), words(kb[kb_id]["DESCRIPCION"])
+        )
         if run >= MAX_COPIED_WORDS:
             report.error(loc, f"descripcion shares {run} consecutive words with {kb_id}")
 
 
-def check_parameters(loc: str, params: dict[str, str], spec: dict[str, Any], text: str, incident: dict[str, Any],
-                     policies: dict[str, dict[str, Any]], report: Report) -> None:
+def check_parameters(
+    loc: str,
+    params: dict[str, str],
+    spec: dict[str, Any],
+    text: str,
+    incident: dict[str, Any],
+    policies: dict[str, dict[str, Any]],
+    report: Report,
+) -> None:
     searchable = text + "\n" + incident.get("solicitante", "")
     compact = searchable.replace(" ", "").upper()
     for name, value in params.items():
         if name == "producto":
             found = value.lower() in searchable.lower() or (
-                value == "office" and any(w in searchable.lower() for w in OFFICE_WORDS))
+                value == "office" and any(w in searchable.lower() for w in OFFICE_WORDS)
+            )
         elif name in ("iban", "nif"):
             found = value.replace(" ", "").upper() in compact
         else:
@@ -504,20 +633,32 @@ def check_parameters(loc: str, params: dict[str, str], spec: dict[str, Any], tex
     if policy is None:
         report.error(loc, f"poliza {params.get('poliza')!r} does not exist in polizas.json")
         return
-    if "num_reembolso" in params and params["num_reembolso"] not in {r["num_reembolso"] for r in policy["reembolsos"]}:
+    if "num_reembolso" in params and params["num_reembolso"] not in {
+        r["num_reembolso"] for r in policy["reembolsos"]
+    }:
         report.error(loc, f"{params['num_reembolso']} is not a reimbursement of {policy['poliza']}")
     if "num_autorizacion" in params and params["num_autorizacion"] not in {
-            a["num_autorizacion"] for a in policy["autorizaciones"]}:
-        report.error(loc, f"{params['num_autorizacion']} is not an authorisation of {policy['poliza']}")
+        a["num_autorizacion"] for a in policy["autorizaciones"]
+    }:
+        report.error(
+            loc, f"{params['num_autorizacion']} is not an authorisation of {policy['poliza']}"
+        )
     if "nif" in params and params["nif"] != policy["nif"]:
         report.error(loc, "nif does not match the policy holder")
     if "iban" in params and not iban_is_valid(params["iban"]):
         report.error(loc, "iban is not valid")
 
 
-def check_gold(evaluacion: Path, kb: dict[str, dict[str, str]], actions: dict[str, dict[str, Any]],
-               policies: dict[str, dict[str, Any]], codes: set[str], captures: dict[str, Any], adjuntos_dir: Path,
-               report: Report) -> dict[str, list[dict[str, Any]]]:
+def check_gold(
+    evaluacion: Path,
+    kb: dict[str, dict[str, str]],
+    actions: dict[str, dict[str, Any]],
+    policies: dict[str, dict[str, Any]],
+    codes: set[str],
+    captures: dict[str, Any],
+    adjuntos_dir: Path,
+    report: Report,
+) -> dict[str, list[dict[str, Any]]]:
     splits: dict[str, list[dict[str, Any]]] = {}
     for split in ("dev", "test"):
         path = evaluacion / f"gold_{split}.json"
@@ -533,7 +674,9 @@ def check_gold(evaluacion: Path, kb: dict[str, dict[str, str]], actions: dict[st
                 check_incident(item["incidencia"], loc, codes, captures, adjuntos_dir, report)
             check_gold_item(item, loc, kb, actions, policies, captures, report)
         splits[split] = items
-        present = {i["esperado"]["categoria"] for i in items if isinstance(i, dict) and "esperado" in i}
+        present = {
+            i["esperado"]["categoria"] for i in items if isinstance(i, dict) and "esperado" in i
+        }
         for categoria in CATEGORIAS:
             if categoria not in present:
                 report.error(path.name, f"no item of categoria {categoria}")
@@ -541,7 +684,10 @@ def check_gold(evaluacion: Path, kb: dict[str, dict[str, str]], actions: dict[st
     dev, test = len(splits["dev"]), len(splits["test"])
     total = dev + test
     if dev < MIN_DEV or test < MIN_TEST or total < MIN_TOTAL:
-        report.error("gold", f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}")
+        report.error(
+            "gold",
+            f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
+        )
     if total and not 0.3 <= dev / total <= 0.6:
         report.error("gold", f"dev share {dev / total:.2f} is outside the accepted range 0.30-0.60")
     all_items = splits["dev"] + splits["test"]
@@ -568,18 +714,23 @@ def check_captures(evaluacion: Path, adjuntos_dir: Path, report: Report) -> dict
             report.error(loc, "file name must be INCnnnnnn_<name>.png")
         if spec.get("estilo") not in CAPTURE_STYLES:
             report.error(loc, f"estilo must be one of {sorted(CAPTURE_STYLES)}")
-        if not spec.get("titulo") or not spec.get("lineas") or not all(isinstance(x, str) for x in spec["lineas"]):
+        if (
+            not spec.get("titulo")
+            or not spec.get("lineas")
+            or not all(isinstance(x, str) for x in spec["lineas"])
+        ):
             report.error(loc, "needs titulo and a list of text lineas")
         if not (adjuntos_dir / name).is_file():
-            report.error(loc, "PNG not rendered (run resources/evaluacion/render_capturas.py)")
+            report.error(loc, "PNG not rendered (run tools/render_capturas.py)")
     return captures
 
 
 # --- entry point --------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--resources", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser = argparse.ArgumentParser(description="Validate the data under resources/.")
+    parser.add_argument("--resources", type=Path, default=RESOURCES, help="data folder to check")
     args = parser.parse_args(argv)
     resources: Path = args.resources
     evaluacion, adjuntos_dir = resources / "evaluacion", resources / "adjuntos"
@@ -594,7 +745,9 @@ def main(argv: list[str] | None = None) -> int:
     splits = check_gold(evaluacion, kb, actions, policies, codes, captures, adjuntos_dir, report)
 
     referenced = {n for i in demo for n in attachments(i)}
-    referenced |= {n for items in splits.values() for it in items for n in attachments(it["incidencia"])}
+    referenced |= {
+        n for items in splits.values() for it in items for n in attachments(it["incidencia"])
+    }
     for png in sorted(p.name for p in adjuntos_dir.glob("*.png")):
         if png not in referenced:
             report.error("adjuntos", f"{png} is not referenced by any incident")
@@ -609,8 +762,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_summary(kb: dict[str, dict[str, str]], policies: dict[str, Any], demo: list[dict[str, Any]],
-                  splits: dict[str, list[dict[str, Any]]], captures: dict[str, Any]) -> None:
+def print_summary(
+    kb: dict[str, dict[str, str]],
+    policies: dict[str, Any],
+    demo: list[dict[str, Any]],
+    splits: dict[str, list[dict[str, Any]]],
+    captures: dict[str, Any],
+) -> None:
     actions = Counter(r["RESOLUCION AUTOMÁTICA"] for r in kb.values())
     print(f"knowledge base: {len(kb)} rows")
     for component, count in sorted(Counter(r["COMPONENTE"] for r in kb.values()).items()):

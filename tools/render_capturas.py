@@ -1,8 +1,10 @@
 """Render the screenshot attachments of the gold set and the demo incidents.
 
 Reads resources/evaluacion/capturas.json ({file name: {estilo, titulo, lineas, url?}}) and writes
-one PNG per entry into resources/adjuntos/. Output is deterministic: fixed canvas size per style,
-fixed colours, DejaVu fonts (Pillow's default font if DejaVu is missing), no timestamps.
+one PNG per entry into <out>/adjuntos/. Output is deterministic: fixed canvas size per style,
+fixed colours, DejaVu fonts, no timestamps, so the same Pillow (pinned in pyproject.toml) and
+the same DejaVu files give byte-identical PNGs. Without DejaVu, Pillow's default font is used;
+the PNGs are then valid but differ from the committed ones.
 Text is at least 18 px so Tesseract (spa+eng) reads it reliably.
 
 Styles:
@@ -10,8 +12,7 @@ Styles:
   navegador  browser window with address bar and a web page
   movil      phone screen of the customer app
 
-Usage: python resources/evaluacion/render_capturas.py [--spec FILE] [--out DIR]
-Requires Pillow (pip install pillow).
+Usage: python tools/render_capturas.py [--spec FILE] [--out DIR]   (DIR defaults to resources/)
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_SPEC = HERE / "capturas.json"
-DEFAULT_OUT = HERE.parent / "adjuntos"
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+DEFAULT_SPEC = RESOURCES / "evaluacion" / "capturas.json"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 SIZES = {"dialogo": (960, 440), "navegador": (1100, 620), "movil": (480, 860)}
@@ -48,8 +49,10 @@ BUTTON_BG = (236, 238, 240)
 BUTTON_ROW = re.compile(r"^\s*(\[[^\]]+\]\s*)+$")
 BUTTON = re.compile(r"\[\s*(.*?)\s*\]")
 
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
-def load_font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+
+def load_font(size: int, bold: bool = False) -> Font:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     path = FONT_DIR / name
     if path.exists():
@@ -60,7 +63,7 @@ def load_font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFo
         return ImageFont.load_default()
 
 
-def text_width(draw: ImageDraw.ImageDraw, text: str, font) -> float:
+def text_width(draw: ImageDraw.ImageDraw, text: str, font: Font) -> float:
     return draw.textlength(text, font=font)
 
 
@@ -70,7 +73,9 @@ def is_alert(line: str) -> bool:
     return line.startswith(("ERROR", "Error")) or (len(letters) > 3 and line == line.upper())
 
 
-def draw_buttons(draw: ImageDraw.ImageDraw, labels: list[str], right: int, top: int, font) -> None:
+def draw_buttons(
+    draw: ImageDraw.ImageDraw, labels: list[str], right: int, top: int, font: Font
+) -> None:
     x = right
     for label in reversed(labels):
         width = int(text_width(draw, label, font)) + 40
@@ -80,16 +85,20 @@ def draw_buttons(draw: ImageDraw.ImageDraw, labels: list[str], right: int, top: 
         x -= width + 16
 
 
-def check_fits(draw: ImageDraw.ImageDraw, name: str, line: str, font, max_width: int) -> None:
+def check_fits(draw: ImageDraw.ImageDraw, name: str, line: str, font: Font, max_width: int) -> None:
     if text_width(draw, line, font) > max_width:
         raise ValueError(f"{name}: line too wide for the canvas: {line!r}")
 
 
-def render_dialogo(name: str, spec: dict) -> Image.Image:
+def render_dialogo(name: str, spec: dict[str, Any]) -> Image.Image:
     width, height = SIZES["dialogo"]
     image = Image.new("RGB", (width, height), GREY_BG)
     draw = ImageDraw.Draw(image)
-    title_font, body_font, bold_font = load_font(20, bold=True), load_font(20), load_font(21, bold=True)
+    title_font, body_font, bold_font = (
+        load_font(20, bold=True),
+        load_font(20),
+        load_font(21, bold=True),
+    )
     win = (30, 30, width - 30, height - 30)
     draw.rectangle(win, fill=WHITE, outline=GREY_LINE, width=2)
     draw.rectangle((win[0], win[1], win[2], win[1] + 48), fill=TITLE_BAR)
@@ -115,7 +124,7 @@ def render_dialogo(name: str, spec: dict) -> Image.Image:
     return image
 
 
-def render_navegador(name: str, spec: dict) -> Image.Image:
+def render_navegador(name: str, spec: dict[str, Any]) -> Image.Image:
     width, height = SIZES["navegador"]
     image = Image.new("RGB", (width, height), WHITE)
     draw = ImageDraw.Draw(image)
@@ -125,8 +134,12 @@ def render_navegador(name: str, spec: dict) -> Image.Image:
     draw.rectangle((12, 10, 360, 46), fill=WHITE, outline=GREY_LINE)
     draw.text((24, 17), "Vitalia", font=load_font(18), fill=GREY_TEXT)
     draw.rectangle((12, 54, width - 12, 88), fill=WHITE, outline=GREY_LINE)
-    draw.text((24, 60), spec.get("url", "https://clientes.vitalia.example.com"), font=load_font(18),
-              fill=GREY_TEXT)
+    draw.text(
+        (24, 60),
+        spec.get("url", "https://clientes.vitalia.example.com"),
+        font=load_font(18),
+        fill=GREY_TEXT,
+    )
     # page header
     draw.rectangle((0, 96, width, 160), fill=TEAL_LIGHT)
     draw.rectangle((0, 156, width, 160), fill=TEAL)
@@ -150,7 +163,7 @@ def render_navegador(name: str, spec: dict) -> Image.Image:
     return image
 
 
-def render_movil(name: str, spec: dict) -> Image.Image:
+def render_movil(name: str, spec: dict[str, Any]) -> Image.Image:
     width, height = SIZES["movil"]
     image = Image.new("RGB", (width, height), GREY_BG)
     draw = ImageDraw.Draw(image)
@@ -161,7 +174,12 @@ def render_movil(name: str, spec: dict) -> Image.Image:
     draw.text((screen[0] + 14, screen[1] + 6), "12:30", font=load_font(16), fill=GREY_TEXT)
     draw.rectangle((screen[0], screen[1] + 32, screen[2], screen[1] + 96), fill=TEAL_LIGHT)
     draw.rectangle((screen[0], screen[1] + 92, screen[2], screen[1] + 96), fill=TEAL)
-    draw.text((screen[0] + 20, screen[1] + 49), spec["titulo"], font=load_font(24, bold=True), fill=TEAL_DARK)
+    draw.text(
+        (screen[0] + 20, screen[1] + 49),
+        spec["titulo"],
+        font=load_font(24, bold=True),
+        fill=TEAL_DARK,
+    )
     center = (screen[0] + screen[2]) // 2
     y = screen[1] + 150
     max_width = screen[2] - screen[0] - 32
@@ -189,6 +207,7 @@ RENDERERS = {"dialogo": render_dialogo, "navegador": render_navegador, "movil": 
 
 
 def render_all(spec_path: Path, out_dir: Path) -> list[Path]:
+    """Render every spec of ``spec_path`` into ``out_dir`` (the attachments folder itself)."""
     specs = json.loads(spec_path.read_text(encoding="utf-8"))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -203,12 +222,12 @@ def render_all(spec_path: Path, out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser = argparse.ArgumentParser(description="Render the screenshot attachments.")
+    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="capturas.json to read")
+    parser.add_argument("--out", type=Path, default=RESOURCES, help="writes <out>/adjuntos/")
     args = parser.parse_args(argv)
-    written = render_all(args.spec, args.out)
-    print(f"rendered {len(written)} screenshots into {args.out}")
+    written = render_all(args.spec, args.out / "adjuntos")
+    print(f"rendered {len(written)} screenshots into {args.out / 'adjuntos'}")
     return 0
 
 
