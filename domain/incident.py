@@ -1,13 +1,25 @@
-"""Pure helpers on an incident: its text, whether the engine already acted, injection hints."""
+"""Pure helpers on an incident: its text, whether the engine already acted, injection hints,
+and :func:`incident_evidence`, the one place the pre-model evidence of an incident is computed
+(the graph and the evaluation tools both call it)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from domain.identifiers import extract
 from domain.text import fold
 
 MAX_TEXT_CHARS = 3000
+#: marker written in every note the engine adds when it applies a solution: a history holding
+#: it is never retried automatically
+ENGINE_TAG = "[RESOLVIA]"
+#: markers of notes that hand over or ask for data (not solutions: a later retry is allowed)
+ESCALATION_TAG = "[RESOLVIA-ESCALADO]"
+PENDING_TAG = "[RESOLVIA-PENDIENTE]"
+SCREENSHOT_HEADER = "[Texto de la captura]"
 
 # Phrases that address the model instead of describing a problem (accent-folded, lower-case).
 _INJECTION = re.compile(
@@ -37,7 +49,7 @@ def compose_text(incident: dict[str, Any], extra: list[str] | None = None) -> st
     return text[:MAX_TEXT_CHARS]
 
 
-def already_tried(incident: dict[str, Any], tag: str) -> bool:
+def already_tried(incident: dict[str, Any], tag: str = ENGINE_TAG) -> bool:
     """True when a history entry carries the engine's tag: it acted on this incident before."""
     return any(
         tag in str(entry.get(key, ""))
@@ -53,3 +65,28 @@ def suspect_injection(text: str) -> bool:
 
 def attachment_names(incident: dict[str, Any]) -> list[str]:
     return [str(a) for e in incident.get("historial", []) for a in e.get("adjuntos", [])]
+
+
+@dataclass(frozen=True)
+class IncidentEvidence:
+    """What the engine knows of an incident before any model call."""
+
+    #: title, description, history details and screenshot text, capped
+    text: str
+    #: identifiers found by regex (never by the model)
+    identifiers: dict[str, list[str]]
+    #: the deterministic prompt-injection check fired on the text or a screenshot
+    suspected_injection: bool
+
+
+def incident_evidence(
+    incident: dict[str, Any], screenshot_texts: Sequence[str] = ()
+) -> IncidentEvidence:
+    """Compose the incident's text (with the OCR text of its screenshots) and read it once."""
+    extra = [f"{SCREENSHOT_HEADER}\n{t}" for t in screenshot_texts if t]
+    text = compose_text(incident, extra)
+    return IncidentEvidence(
+        text=text,
+        identifiers=extract(text, requester=str(incident.get("solicitante", ""))),
+        suspected_injection=suspect_injection(text),
+    )

@@ -2,9 +2,10 @@
 
 For each model the gold incidents of the split are served by freshly seeded mock services in a
 temporary directory (nothing from an earlier run leaks in, nothing is applied: dry run), the
-index is built there, and the graph runs with the critic asked about every candidate it could
-reach (approval threshold above 100). The recorded scores then give the decision at any
-threshold (:mod:`finetune.metrics`), so the threshold sweep costs no extra model calls.
+index is built there, and the graph runs with ``score_every_candidate``: the critic is asked
+about every candidate the policy could reach and nothing is taken. The engine's policy then
+replays the decision at any threshold from the recorded scores (:mod:`finetune.metrics`), so
+the threshold sweep costs no extra model calls.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from adapters.llm.server import free_port
 from adapters.llm_history import LLMHistory
 from adapters.vector_store import SearchMode, open_index
 from config import Settings, load_settings
+from domain.policy import PolicyParams
 from finetune import metrics as m
 from finetune.gold import Split, load_gold
+from graph.context import RunOptions
 from graph.runner import engine, run_queue
 from mocks.process import serve_mocks
 from observability.logging import new_run_id
-
-NEVER_APPROVE = 101
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,20 @@ class Configuration:
     reformulate: bool = True
     search_mode: SearchMode = "hybrid"
     critic: bool = True
+
+    def run_options(self) -> RunOptions:
+        """The engine's switches for this ablation (always a dry run that takes nothing, so
+        every reachable candidate gets a critic score)."""
+        return RunOptions(
+            dry_run=True,
+            reformulate=self.reformulate,
+            search_mode=self.search_mode,
+            critic=self.critic,
+            score_every_candidate=self.critic,
+        )
+
+    def policy(self, threshold: int, max_retries: int) -> PolicyParams:
+        return PolicyParams(threshold, max_retries, critic_enabled=self.critic)
 
     @property
     def name(self) -> str:
@@ -81,11 +96,7 @@ def collect(
             with open_index(local) as index:
                 index.rebuild(load_kb(local.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv").rows)
             run_id = new_run_id()
-            with engine(local, run_id, dry_run=True, model=model) as (ctx, graph):
-                ctx.threshold = NEVER_APPROVE if config.critic else 0
-                ctx.reformulate_enabled = config.reformulate
-                ctx.search_mode = config.search_mode
-                ctx.critic_enabled = config.critic
+            with engine(local, run_id, config.run_options(), model=model) as (ctx, graph):
                 summary = run_queue(ctx, graph, mailboxes, on_progress=on_progress)
             history = LLMHistory(local.DATA_DIR / "llm_history.sqlite")
             calls: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -113,12 +124,14 @@ def summarize(
     max_retries: int,
     target_precision: float,
 ) -> dict[str, Any]:
-    curve = m.sweep(records, max_retries)
+    curve = m.sweep(records, max_retries, critic_enabled=config.critic)
     recommended = m.recommend_threshold(curve, target_precision) if config.critic else None
-    at = m.decision_metrics(records, threshold, max_retries)
+    params = config.policy(threshold, max_retries)
+    at = m.decision_metrics(records, params)
     result: dict[str, Any] = {
         "model": model,
         "configuration": config.name,
+        "critic": config.critic,
         "incidents": len(records),
         **m.retrieval_metrics(records),
         "threshold": threshold,
@@ -128,21 +141,22 @@ def summarize(
         "escalation_accuracy": at.escalation_accuracy,
         "injection_actions": at.injection_actions,
         "errors": at.errors,
-        "critic_confusion": m.critic_confusion(records, threshold),
+        "critic_confusion": m.critic_confusion(records, params),
         "schema_valid_rate": m.schema_valid_rate(records),
-        **m.cost_metrics(records, threshold, max_retries),
+        **m.cost_metrics(records, params),
         "recommended_threshold": recommended,
         "target_precision": target_precision,
         "sweep": [asdict(point) for point in curve],
     }
     if recommended is not None:
-        best = m.decision_metrics(records, recommended, max_retries)
+        best_params = config.policy(recommended, max_retries)
+        best = m.decision_metrics(records, best_params)
         result["at_recommended"] = {
             "precision": best.precision,
             "coverage": best.coverage,
             "escalation_accuracy": best.escalation_accuracy,
             "injection_actions": best.injection_actions,
-            **m.cost_metrics(records, recommended, max_retries),
+            **m.cost_metrics(records, best_params),
         }
     return result
 
@@ -160,25 +174,74 @@ def write_reports(
     (out / "metrics.json").write_text(json.dumps(document, ensure_ascii=False, indent=2), "utf-8")
     with (out / "per_incident.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["model", "configuration", "incident", "category", "expected_result",
-                         "expected_kb", "expected_action", "predicted_result", "predicted_kb",
-                         "predicted_action", "correct", "top3", "critic_scores", "llm_calls",
-                         "seconds"])  # fmt: skip
+        writer.writerow(PER_INCIDENT_COLUMNS)
         for result in results:
             key = f"{result['model']}|{result['configuration']}"
+            params = PolicyParams(
+                result["threshold"], max_retries, critic_enabled=result.get("critic", True)
+            )
             for r in records_by_model[key]:
-                p = m.predict(r, result["threshold"], max_retries)
-                writer.writerow([
-                    result["model"], result["configuration"], r.code, r.category,
-                    r.expected.get("resultado"), r.expected.get("kb_id"), r.expected.get("accion"),
-                    p.result, p.kb_id, p.action, m.is_correct(p, r.expected),
-                    " ".join(c["kb_id"] for c in r.entry.get("candidates", [])[:3]),
-                    " ".join(f"{c['kb_id']}:{c['score']}" for c in r.entry.get("critiques", [])),
-                    p.calls, r.entry.get("seconds"),
-                ])  # fmt: skip
+                p = m.predict(r, params)
+                candidates = r.entry.get("candidates", [])[:3]
+                critiques = r.entry.get("critiques", [])
+                writer.writerow(
+                    [
+                        result["model"],
+                        result["configuration"],
+                        r.code,
+                        r.category,
+                        r.expected.get("resultado"),
+                        r.expected.get("kb_id"),
+                        r.expected.get("accion"),
+                        p.result,
+                        p.kb_id,
+                        p.action,
+                        m.is_correct(p, r.expected),
+                        " ".join(c["kb_id"] for c in candidates),
+                        " ".join(f"{c['kb_id']}:{c['score']}" for c in critiques),
+                        p.calls,
+                        r.entry.get("seconds"),
+                    ]
+                )
     (out / "report.md").write_text(_markdown(split, results), encoding="utf-8")
     _plot(out / "pr_curve.png", results)
     return document
+
+
+PER_INCIDENT_COLUMNS = (
+    "model",
+    "configuration",
+    "incident",
+    "category",
+    "expected_result",
+    "expected_kb",
+    "expected_action",
+    "predicted_result",
+    "predicted_kb",
+    "predicted_action",
+    "correct",
+    "top3",
+    "critic_scores",
+    "llm_calls",
+    "seconds",
+)
+REPORT_COLUMNS = (
+    "model",
+    "configuration",
+    "recall_at_3",
+    "mrr",
+    "threshold",
+    "coverage",
+    "precision",
+    "escalation_accuracy",
+    "injection_actions",
+    "schema_valid_rate",
+    "llm_calls_per_incident",
+    "tokens_per_incident",
+    "latency_p50_s",
+    "latency_p95_s",
+    "recommended_threshold",
+)
 
 
 def _fmt(value: Any) -> str:
@@ -188,23 +251,28 @@ def _fmt(value: Any) -> str:
 
 
 def _markdown(split: str, results: list[dict[str, Any]]) -> str:
-    cols = ["model", "configuration", "recall_at_3", "mrr", "threshold", "coverage", "precision",
-            "escalation_accuracy", "injection_actions", "schema_valid_rate",
-            "llm_calls_per_incident", "tokens_per_incident", "latency_p50_s", "latency_p95_s",
-            "recommended_threshold"]  # fmt: skip
-    lines = [f"# Evaluación en el conjunto gold ({split})", "",
-             "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]  # fmt: skip
+    cols = REPORT_COLUMNS
+    lines = [
+        f"# Evaluación en el conjunto gold ({split})",
+        "",
+        "| " + " | ".join(cols) + " |",
+        "|" + "---|" * len(cols),
+    ]
     lines += ["| " + " | ".join(_fmt(r.get(c)) for c in cols) + " |" for r in results]
     for r in results:
         lines += ["", f"## {r['model']} ({r['configuration']})", ""]
         cm = r["critic_confusion"]
-        lines.append(f"Crítico a umbral {r['threshold']}: VP {cm['tp']}, FP {cm['fp']}, "
-                     f"VN {cm['tn']}, FN {cm['fn']}.")  # fmt: skip
+        lines.append(
+            f"Crítico a umbral {r['threshold']}: VP {cm['tp']}, FP {cm['fp']}, "
+            f"VN {cm['tn']}, FN {cm['fn']}."
+        )
         if r.get("at_recommended"):
             a = r["at_recommended"]
-            lines.append(f"Umbral recomendado {r['recommended_threshold']} (precisión objetivo "
-                         f"{r['target_precision']}): precisión {_fmt(a['precision'])}, cobertura "
-                         f"{_fmt(a['coverage'])}.")  # fmt: skip
+            lines.append(
+                f"Umbral recomendado {r['recommended_threshold']} (precisión objetivo "
+                f"{r['target_precision']}): precisión {_fmt(a['precision'])}, cobertura "
+                f"{_fmt(a['coverage'])}."
+            )
         else:
             lines.append(f"Ningún umbral alcanza la precisión objetivo {r['target_precision']}.")
     return "\n".join(lines) + "\n"
@@ -220,10 +288,12 @@ def _plot(path: Path, results: list[dict[str, Any]]) -> None:
     for r in results:
         xs = [p["threshold"] for p in r["sweep"]]
         label = f"{r['model']} ({r['configuration']})"
-        ax.plot(xs, [p["precision"] if p["precision"] is not None else float("nan")
-                     for p in r["sweep"]], label=f"precisión · {label}")  # fmt: skip
-        ax.plot(xs, [p["coverage"] for p in r["sweep"]], linestyle="--",
-                label=f"cobertura · {label}")  # fmt: skip
+        precision = [
+            p["precision"] if p["precision"] is not None else float("nan") for p in r["sweep"]
+        ]
+        ax.plot(xs, precision, label=f"precisión · {label}")
+        coverage = [p["coverage"] for p in r["sweep"]]
+        ax.plot(xs, coverage, linestyle="--", label=f"cobertura · {label}")
     ax.set_xlabel("umbral del crítico")
     ax.set_ylim(0, 1.05)
     ax.grid(alpha=0.3)

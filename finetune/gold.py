@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from adapters.ocr import AttachmentError, TesseractOcr
-from domain.incident import attachment_names, compose_text
+from domain.incident import attachment_names, incident_evidence
 
 Split = Literal["dev", "test", "all"]
 
@@ -51,7 +51,7 @@ def incident_text(incident: dict[str, Any], ocr: TesseractOcr | None, attachment
             path = attachments / Path(name).name
             if path.exists():
                 try:
-                    texts.append(f"[Texto de la captura]\n{ocr.read(path.read_bytes(), name).text}")
+                    texts.append(ocr.read(path.read_bytes(), name).text)
                 except AttachmentError:
                     continue
-    return compose_text(incident, texts)
+    return incident_evidence(incident, texts).text

@@ -1,15 +1,16 @@
 """Evaluation metrics over recorded engine outcomes, and the critic-threshold sweep.
 
-Evaluation runs the graph with the critic asked about every candidate the routing could reach
-(the approval threshold set above 100), so the decision at *any* threshold can be recomputed
-from the recorded scores without calling the model again: the first candidate, in order, whose
-score reaches the threshold is applied; an ``api|`` action whose identifiers are incomplete asks
-the requester; incidents already handled or suspected of prompt injection always escalate.
+Evaluation runs the graph with ``score_every_candidate`` (nothing is taken, so the critic is
+asked about every candidate the policy could reach). The decision at *any* threshold is then
+replayed by calling the engine's own policy, :func:`domain.policy.decide`, on the recorded
+evidence — there is no second copy of the decision rules here — so the threshold sweep costs no
+extra model calls.
 
 Definitions (per model/configuration, over the incidents of a split):
 
-* an **action** is any decision taken from a knowledge-base row (apply, ask for data, or hand
-  over to the row's mailbox for ``manual``); the alternative is escalation;
+* an **action** is any decision taken from a knowledge-base row: apply it, ask the requester
+  for a missing identifier, or hand over to the row's mailbox for a ``manual`` row (policy steps
+  ACT, ASK, HANDOVER); the alternative is escalation;
 * ``coverage`` = actions / incidents whose gold label is an action (``resolver`` or
   ``en_espera_solicitar_dato``); ``coverage_all`` = actions / all incidents;
 * ``precision`` = correct actions / actions (right KB id and right action, or right KB id and
@@ -26,11 +27,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain.policy import (
+    CandidateEvidence,
+    Evidence,
+    PolicyDecision,
+    PolicyParams,
+    Step,
+    decide,
+)
 from finetune.retrieval_eval import rank_metrics
-from domain.actions import ALLOWED_ACTIONS, choose_params
 
 ACTION_LABELS = ("resolver", "en_espera_solicitar_dato")
-SKIP_REASONS = ("ya_intentado",)
+#: the gold label each final policy step corresponds to
+RESULT_OF_STEP = {
+    Step.ACT: "resolver",
+    Step.HANDOVER: "resolver",
+    Step.ASK: "en_espera_solicitar_dato",
+    Step.ESCALATE: "escalar",
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +52,7 @@ class Prediction:
     result: str  # resolver | en_espera_solicitar_dato | escalar | error
     kb_id: str | None = None
     action: str | None = None
-    #: LLM calls this decision needed (reformulation + critiques up to the approval)
+    #: LLM calls this decision needed (reformulation + critiques up to the decision)
     calls: int = 0
     tokens: int = 0
     llm_seconds: float = 0.0
@@ -59,42 +73,56 @@ class IncidentRecord:
         return str(self.expected.get("categoria", ""))
 
 
-def _params_complete(action: str | None, identifiers: dict[str, list[str]]) -> bool:
-    if not action or not action.startswith("api|"):
-        return True
-    spec = ALLOWED_ACTIONS.get(action.removeprefix("api|"))
-    return spec is not None and choose_params(spec, identifiers).complete
+def evidence_of(entry: dict[str, Any]) -> Evidence:
+    """The policy's evidence from a recorded outcome entry (:func:`nodes.record.outcome_entry`)."""
+    return Evidence(
+        candidates=[
+            CandidateEvidence(c["kb_id"], str(c.get("action") or ""), c.get("mailbox"))
+            for c in entry.get("candidates", [])
+        ],
+        scores={c["kb_id"]: c.get("score") for c in entry.get("critiques", [])},
+        identifiers=entry.get("identifiers", {}),
+        already_tried=bool(entry.get("already_tried")),
+        suspected_injection=bool(entry.get("suspected_injection")),
+    )
 
 
-def predict(record: IncidentRecord, threshold: int, max_retries: int) -> Prediction:
-    """The decision the engine makes at ``threshold``, from the recorded scores."""
-    entry = record.entry
+def replay(record: IncidentRecord, params: PolicyParams) -> PolicyDecision:
+    """The engine's decision for this incident under ``params``, from what was recorded.
+
+    Raises ValueError when the record lacks a critic score the decision needs (it was collected
+    with fewer retries than ``params`` allows)."""
+    decision = decide(evidence_of(record.entry), params)
+    if decision.step is Step.CRITIQUE:
+        raise ValueError(
+            f"{record.code}: no recorded critic score for {decision.kb_id}; collect the "
+            "evaluation with score_every_candidate and the same MAX_RETRIES_CRITIC"
+        )
+    return decision
+
+
+def predict(record: IncidentRecord, params: PolicyParams) -> Prediction:
+    """The replayed decision as a gold-comparable prediction, with its model cost."""
     reform = [c for c in record.calls if c["node"] == "reformulate"]
-    critiques_calls = [c for c in record.calls if c["node"] == "critique"]
-    base_calls = len(reform)
-    base_tokens = sum(_tokens(c) for c in reform)
-    base_secs = sum(c.get("latency_s") or 0.0 for c in reform)
-    if entry.get("outcome") == "error":
-        return Prediction("error", calls=base_calls, tokens=base_tokens, llm_seconds=base_secs)
-    reason = str(entry.get("reason") or "")
-    if entry.get("suspected_injection") or reason.startswith(SKIP_REASONS):
-        return Prediction("escalar", calls=base_calls, tokens=base_tokens, llm_seconds=base_secs)
-    actions = {c["kb_id"]: c.get("action") for c in entry.get("candidates", [])}
-    calls, tokens, secs = base_calls, base_tokens, base_secs
-    for i, critique in enumerate(entry.get("critiques", [])[: 1 + max_retries]):
-        if i < len(critiques_calls):
-            calls += 1
-            tokens += _tokens(critiques_calls[i])
-            secs += critiques_calls[i].get("latency_s") or 0.0
-        score = critique.get("score")
-        approved = critique.get("score") is None and critique.get("approved")  # critic off
-        if approved or (score is not None and score >= threshold):
-            kb_id = critique["kb_id"]
-            action = actions.get(kb_id)
-            if not _params_complete(action, entry.get("identifiers", {})):
-                return Prediction("en_espera_solicitar_dato", kb_id, action, calls, tokens, secs)
-            return Prediction("resolver", kb_id, action, calls, tokens, secs)
-    return Prediction("escalar", calls=calls, tokens=tokens, llm_seconds=secs)
+    critique_calls = [c for c in record.calls if c["node"] == "critique"]
+    if record.entry.get("outcome") == "error":
+        return Prediction(
+            "error",
+            calls=len(reform),
+            tokens=sum(_tokens(c) for c in reform),
+            llm_seconds=sum(c.get("latency_s") or 0.0 for c in reform),
+        )
+    decision = replay(record, params)
+    used = reform + critique_calls[: decision.critiques_used]
+    result = RESULT_OF_STEP[decision.step]
+    return Prediction(
+        result,
+        decision.kb_id if result != "escalar" else None,
+        decision.action if result != "escalar" else None,
+        calls=len(used),
+        tokens=sum(_tokens(c) for c in used),
+        llm_seconds=sum(c.get("latency_s") or 0.0 for c in used),
+    )
 
 
 def _tokens(call: dict[str, Any]) -> int:
@@ -123,18 +151,19 @@ class DecisionMetrics:
     errors: int
 
 
-def decision_metrics(
-    records: Sequence[IncidentRecord], threshold: int, max_retries: int
-) -> DecisionMetrics:
-    preds = [predict(r, threshold, max_retries) for r in records]
+def decision_metrics(records: Sequence[IncidentRecord], params: PolicyParams) -> DecisionMetrics:
+    preds = [predict(r, params) for r in records]
     acted = [(r, p) for r, p in zip(records, preds, strict=True) if p.result in ACTION_LABELS]
     correct = sum(1 for r, p in acted if is_correct(p, r.expected))
     should_act = [r for r in records if r.expected.get("resultado") in ACTION_LABELS]
-    should_escalate = [(r, p) for r, p in zip(records, preds, strict=True)
-                       if r.expected.get("resultado") == "escalar"]  # fmt: skip
+    should_escalate = [
+        (r, p)
+        for r, p in zip(records, preds, strict=True)
+        if r.expected.get("resultado") == "escalar"
+    ]
     acted_on_should = sum(1 for r, _ in acted if r.expected.get("resultado") in ACTION_LABELS)
     return DecisionMetrics(
-        threshold=threshold,
+        threshold=params.threshold,
         actions=len(acted),
         correct_actions=correct,
         coverage=_ratio(acted_on_should, len(should_act)) or 0.0,
@@ -152,8 +181,12 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def sweep(records: Sequence[IncidentRecord], max_retries: int) -> list[DecisionMetrics]:
-    return [decision_metrics(records, t, max_retries) for t in range(101)]
+def sweep(
+    records: Sequence[IncidentRecord], max_retries: int, *, critic_enabled: bool = True
+) -> list[DecisionMetrics]:
+    return [
+        decision_metrics(records, PolicyParams(t, max_retries, critic_enabled)) for t in range(101)
+    ]
 
 
 def recommend_threshold(curve: Iterable[DecisionMetrics], target_precision: float) -> int | None:
@@ -166,8 +199,8 @@ def recommend_threshold(curve: Iterable[DecisionMetrics], target_precision: floa
     return min(m.threshold for m in ok if m.coverage == best)
 
 
-def critic_confusion(records: Sequence[IncidentRecord], threshold: int) -> dict[str, int]:
-    """Each recorded critique: approved (score >= threshold) vs. the candidate being the
+def critic_confusion(records: Sequence[IncidentRecord], params: PolicyParams) -> dict[str, int]:
+    """Each recorded critique: approved by the policy's rule vs. the candidate being the
     gold row of an incident that should be acted on."""
     matrix = {"tp": 0, "fp": 0, "tn": 0, "fn": 0}
     for r in records:
@@ -175,7 +208,7 @@ def critic_confusion(records: Sequence[IncidentRecord], threshold: int) -> dict[
         for c in r.entry.get("critiques", []):
             if c.get("score") is None:
                 continue
-            approved = c["score"] >= threshold
+            approved = params.approves(c["score"])
             positive = c["kb_id"] == right_kb
             key = ("t" if approved == positive else "f") + ("p" if approved else "n")
             matrix[key] += 1
@@ -190,15 +223,17 @@ def retrieval_metrics(records: Sequence[IncidentRecord]) -> dict[str, float]:
     )
 
 
-def cost_metrics(
-    records: Sequence[IncidentRecord], threshold: int, max_retries: int
-) -> dict[str, Any]:
-    """Calls, tokens and latency per incident at ``threshold`` (from the recorded calls; the
+def cost_metrics(records: Sequence[IncidentRecord], params: PolicyParams) -> dict[str, Any]:
+    """Calls, tokens and latency per incident under ``params`` (from the recorded calls; the
     engine's own time per incident is added to the model time)."""
     if not records:
-        return {"llm_calls_per_incident": 0.0, "tokens_per_incident": 0.0,
-                "latency_p50_s": None, "latency_p95_s": None}  # fmt: skip
-    preds = [predict(r, threshold, max_retries) for r in records]
+        return {
+            "llm_calls_per_incident": 0.0,
+            "tokens_per_incident": 0.0,
+            "latency_p50_s": None,
+            "latency_p95_s": None,
+        }
+    preds = [predict(r, params) for r in records]
     latencies = []
     for r, p in zip(records, preds, strict=True):
         recorded_llm = sum(c.get("latency_s") or 0.0 for c in r.calls)

@@ -6,7 +6,6 @@ from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
-from langgraph.runtime import Runtime
 
 from graph import routing
 from graph.context import EngineContext
@@ -20,10 +19,6 @@ from nodes.propose import propose
 from nodes.record import record
 from nodes.reformulate import reformulate
 from nodes.retrieve import retrieve
-
-
-def _after_critique(state: IncidentState, runtime: Runtime[EngineContext]) -> str:
-    return routing.after_critique(state, runtime.context.max_retries_critic)
 
 
 def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
@@ -43,7 +38,7 @@ def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
     g.add_conditional_edges("reformulate", routing.after_reformulate)
     g.add_edge("retrieve", "propose")
     g.add_conditional_edges("propose", routing.after_propose)
-    g.add_conditional_edges("critique", _after_critique, ["apply", "propose", "escalate"])
+    g.add_edge("critique", "propose")
     g.add_conditional_edges("apply", routing.after_apply)
     g.add_edge("escalate", "record")
     g.add_edge("record", END)

@@ -1,4 +1,9 @@
-"""Run dependencies handed to every node (LangGraph runtime context): clients and knobs."""
+"""Run dependencies handed to every node (LangGraph runtime context): clients and knobs.
+
+The knobs come from :class:`config.Settings` only — this module holds no second set of
+defaults — and from :class:`RunOptions`, the switches a caller sets for one run (dry run, the
+evaluation's ablations).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,47 @@ from adapters.ocr import TesseractOcr
 from adapters.run_records import RunRecorder
 from adapters.target_system import TargetSystem
 from adapters.vector_store import KnowledgeIndex, SearchMode
+from config import Settings
+from domain.policy import NEVER_APPROVE, PolicyParams
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Switches of one run, set by the caller (CLI, evaluation), not by the environment."""
+
+    #: decide everything, apply nothing
+    dry_run: bool = False
+    #: evaluation ablation: skip the reformulation call
+    reformulate: bool = True
+    #: evaluation ablation: hybrid, dense-only or lexical-only search
+    search_mode: SearchMode = "hybrid"
+    #: evaluation ablation: take the first candidate without asking the critic
+    critic: bool = True
+    #: evaluation: take nothing, so the critic scores every candidate it could reach and the
+    #: decision at any threshold can be replayed from the recorded scores (dry runs only)
+    score_every_candidate: bool = False
+
+    def __post_init__(self) -> None:
+        if self.score_every_candidate and not self.dry_run:
+            raise ValueError("score_every_candidate is for dry runs (evaluation) only")
+
+
+@dataclass(frozen=True)
+class PromptVersions:
+    """Prompt versions in use (``prompts/<name>/<version>.md``)."""
+
+    reformulate: str = "v1"
+    #: CRITIC_MODE=puntuacion
+    critique: str = "v1"
+    #: CRITIC_MODE=probabilidad
+    critique_verdict: str = "v1"
 
 
 @dataclass
 class EngineContext:
     """Everything a node may use besides the state. Built once per run by the runner."""
 
+    settings: Settings
     llm: LLMClient
     index: KnowledgeIndex
     incidents: IncidentManager
@@ -24,36 +64,34 @@ class EngineContext:
     #: None disables reading screenshots (Tesseract missing and accepted)
     ocr: TesseractOcr | None
     history: LLMHistory | None
-    #: the knowledge base's own COMPONENTE values (reformulation picks one of them)
-    components: list[str] = field(default_factory=list)
-    run_id: str = ""
-    #: critic score needed to apply a resolution (computed by code, not the model)
-    threshold: int = 65
-    #: further candidates after a rejection
-    max_retries_critic: int = 2
-    #: hits per knowledge-base search
-    query_limit: int = 5
-    #: decide everything, apply nothing
-    dry_run: bool = False
-    #: marker written in every note the engine adds; a history holding it is never retried
-    tag: str = "[RESOLVIA]"
-    #: marker of notes that hand over or ask for data (not solutions: a retry is allowed)
-    escalation_tag: str = "[RESOLVIA-ESCALADO]"
-    pending_tag: str = "[RESOLVIA-PENDIENTE]"
     #: outcome store, report and rejection log
-    recorder: RunRecorder | None = None
-    #: where incidents go when a person has to take over
-    escalation_mailbox: str = "SOPORTE_N2"
-    #: ablations (evaluation): skip the reformulation call; search mode; approve without critic
-    reformulate_enabled: bool = True
-    search_mode: SearchMode = "hybrid"
-    critic_enabled: bool = True
-    #: the reformulation model's own "posible_manipulacion" flag escalates (off: recorded only)
-    model_injection_flag_escalates: bool = False
-    #: prompt versions in use
-    reformulate_prompt: str = "v1"
-    critique_prompt: str = "v1"
-    #: probabilidad: yes/no critic scored by P(sí) (prompts/critique_verdict);
-    #: puntuacion: the critic writes a 0-100 score (prompts/critique)
-    critic_mode: str = "probabilidad"
-    critique_verdict_prompt: str = "v1"
+    recorder: RunRecorder | None
+    run_id: str
+    #: the knowledge base's own COMPONENTE values (reformulation picks one of them)
+    components: list[str]
+    options: RunOptions = field(default_factory=RunOptions)
+    prompts: PromptVersions = field(default_factory=PromptVersions)
+
+    @property
+    def dry_run(self) -> bool:
+        return self.options.dry_run
+
+    @property
+    def threshold(self) -> int:
+        """Critic score needed to take a row (computed by code, never the model's word)."""
+        if self.options.score_every_candidate:
+            return NEVER_APPROVE
+        return self.settings.CRITIC_APPROVAL_THRESHOLD
+
+    @property
+    def policy(self) -> PolicyParams:
+        return PolicyParams(
+            threshold=self.threshold,
+            max_retries=self.settings.MAX_RETRIES_CRITIC,
+            critic_enabled=self.options.critic,
+        )
+
+    @property
+    def escalation_mailbox(self) -> str:
+        """Where incidents go when a person has to take over."""
+        return self.settings.BUZON_ESCALADO

@@ -1,43 +1,35 @@
-"""Pure routing functions: state in, next node name out. They raise on impossible states."""
+"""Pure routing functions: state in, next node name out. They raise on impossible states.
+
+Every decision is the policy's (:mod:`domain.policy`); routing only follows it.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
+from domain.policy import Step
 from graph.state import IncidentState
 
 
-def after_load(state: IncidentState) -> Literal["analyze_attachments", "escalate"]:
-    return "escalate" if state.get("decision") else "analyze_attachments"
+def after_load(state: IncidentState) -> Literal["analyze_attachments", "propose"]:
+    # Already handled by the engine: the policy escalates without reading or calling a model.
+    return "propose" if state.get("already_tried") else "analyze_attachments"
 
 
-def after_reformulate(state: IncidentState) -> Literal["retrieve", "escalate"]:
-    # An incident that tries to instruct the engine is never acted on automatically.
-    return "escalate" if state.get("suspected_injection") else "retrieve"
+def after_reformulate(state: IncidentState) -> Literal["retrieve", "propose"]:
+    # An incident that tries to instruct the engine is never searched or shown to the critic.
+    return "propose" if state.get("suspected_injection") else "retrieve"
 
 
-def after_propose(state: IncidentState) -> Literal["critique", "escalate"]:
-    if state.get("current") is not None:
+def after_propose(state: IncidentState) -> Literal["critique", "apply", "escalate"]:
+    policy = state.get("policy")
+    if not policy:
+        raise ValueError("propose left no policy decision")
+    step = Step(policy["step"])
+    if step is Step.CRITIQUE:
         return "critique"
-    if not state.get("decision"):
-        raise ValueError("propose left neither a candidate nor a decision")
-    return "escalate"
-
-
-def after_critique(
-    state: IncidentState, max_retries: int
-) -> Literal["apply", "propose", "escalate"]:
-    critiques = state.get("critiques", [])
-    if not critiques:
-        raise ValueError("critique produced no record")
-    if critiques[-1]["approved"]:
+    if step in (Step.ACT, Step.ASK):
         return "apply"
-    retries_used = state.get("attempts", 0) - 1
-    remaining = [
-        c for c in state.get("candidates", []) if c["kb_id"] not in set(state.get("rejected", []))
-    ]
-    if retries_used < max_retries and remaining:
-        return "propose"
     return "escalate"
 
 

@@ -35,8 +35,9 @@ from adapters.run_records import RunRecorder
 from adapters.target_system import HttpTargetSystem
 from adapters.vector_store import KBIndexError, open_index
 from config import Settings
+from domain.reasons import Reason, explain
 from graph.builder import build_graph
-from graph.context import EngineContext
+from graph.context import EngineContext, RunOptions
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
 
@@ -73,9 +74,14 @@ class RunSummary:
 
 @contextmanager
 def engine(
-    settings: Settings, run_id: str, *, dry_run: bool = False, model: str | None = None
+    settings: Settings,
+    run_id: str,
+    options: RunOptions | None = None,
+    *,
+    model: str | None = None,
 ) -> Iterator[tuple[EngineContext, Any]]:
     """The context and compiled graph for one run; everything is closed afterwards."""
+    options = options or RunOptions()
     with ExitStack() as stack:
         index = stack.enter_context(open_index(settings))
         if index.live_collection() is None:
@@ -98,7 +104,7 @@ def engine(
         stack.callback(recorder.close)
         stack.callback(stop_all)  # the managed llama.cpp server, if one was started
         checkpointer: BaseCheckpointSaver[Any]
-        if dry_run:
+        if options.dry_run:
             # A dry run must never leave a thread that a real run could resume and apply.
             checkpointer = InMemorySaver()
         else:
@@ -109,22 +115,17 @@ def engine(
             checkpointer = SqliteSaver(conn)
         kb = load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv")
         ctx = EngineContext(
+            settings=settings,
             llm=build_llm_client(settings, model),
             index=index,
             incidents=incidents,
             target=target,
             ocr=TesseractOcr(settings.DATA_DIR / "ocr_cache"),
             history=history,
-            components=kb.components(),
-            run_id=run_id,
-            threshold=settings.CRITIC_APPROVAL_THRESHOLD,
-            max_retries_critic=settings.MAX_RETRIES_CRITIC,
-            critic_mode=settings.CRITIC_MODE,
-            model_injection_flag_escalates=settings.LLM_INJECTION_FLAG_ESCALATES,
-            query_limit=settings.QUERY_LIMIT_VECTORDB,
-            dry_run=dry_run,
-            escalation_mailbox=settings.BUZON_ESCALADO,
             recorder=recorder,
+            run_id=run_id,
+            components=kb.components(),
+            options=options,
         )
         yield ctx, build_graph(checkpointer)
 
@@ -195,11 +196,22 @@ def run_queue(
                 entry = process_one(ctx, graph, queued, thread_id)
             except Exception as exc:  # one incident's failure must not stop the run: recorded
                 log.exception("incident.failed")
-                entry = {"incident_id": incident_id, "outcome": "error",
-                         "reason": f"{type(exc).__name__}: {exc}"[:500]}  # fmt: skip
+                detail = f"{type(exc).__name__}: {exc}"[:500]
+                entry = {
+                    "incident_id": incident_id,
+                    "outcome": "error",
+                    "reason": Reason.UNEXPECTED_ERROR.value,
+                    "explanation": explain(Reason.UNEXPECTED_ERROR, detail),
+                }
                 ctx.recorder.record(entry, dry_run=ctx.dry_run)
-            log.info("incident.done", outcome=entry["outcome"], kb_id=entry.get("kb_id"),
-                     llm_calls=entry.get("llm_calls"), position=position)  # fmt: skip
+            log.info(
+                "incident.done",
+                outcome=entry["outcome"],
+                reason=entry.get("reason"),
+                kb_id=entry.get("kb_id"),
+                llm_calls=entry.get("llm_calls"),
+                position=position,
+            )
         entry["seconds"] = round(time.perf_counter() - incident_started, 3)
         summary.processed += 1
         summary.counts[entry["outcome"]] += 1
@@ -209,7 +221,14 @@ def run_queue(
         if on_progress:
             on_progress(incident_id, entry, len(work))
     summary.seconds = time.perf_counter() - started
-    ctx.recorder.write_summary({**summary.as_dict(), "run_id": ctx.run_id,
-                                "llm_calls": summary.llm_calls, "llm_tokens": summary.llm_tokens,
-                                "dry_run": ctx.dry_run, "mailboxes": mailboxes})  # fmt: skip
+    ctx.recorder.write_summary(
+        {
+            **summary.as_dict(),
+            "run_id": ctx.run_id,
+            "llm_calls": summary.llm_calls,
+            "llm_tokens": summary.llm_tokens,
+            "dry_run": ctx.dry_run,
+            "mailboxes": mailboxes,
+        }
+    )
     return summary

@@ -1,12 +1,14 @@
 """The graph state: ids, evidence and decisions only — never clients or connections.
 
 Every field is JSON-serialisable so the SQLite checkpointer can store it and a resumed run
-continues from exactly what was decided.
+continues from exactly what was decided. Fields that accumulate (critiques, call and token
+counters) declare their reducer: a node returns only what it adds.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+import operator
+from typing import Annotated, Any, Literal, TypedDict
 
 Outcome = Literal["resolved", "reassigned", "on_hold", "escalated", "error", "skipped"]
 
@@ -27,14 +29,20 @@ class Candidate(TypedDict):
 class CritiqueRecord(TypedDict):
     kb_id: str
     score: int | None
+    #: the policy's verdict on this score (for people; the policy decides from ``score``)
     approved: bool
     feedback: str
     error: str | None
 
 
 class Decision(TypedDict, total=False):
+    """The incident's final outcome (what was done), after the policy and the side effects."""
+
     outcome: Outcome
+    #: a :class:`domain.reasons.Reason` value
     reason: str
+    #: the same reason in words, for people
+    explanation: str
     kb_id: str | None
     action: str | None
     mailbox: str | None
@@ -49,7 +57,9 @@ class IncidentState(TypedDict, total=False):
     incident_id: str
     #: the incident as the incident manager served it (normalised field names, §5)
     incident: dict[str, Any]
-    #: text the engine reasons on: title, description, history details
+    #: the history carries the engine's tag: it acted on this incident before
+    already_tried: bool
+    #: text the engine reasons on: title, description, history details, screenshot text
     text: str
     attachments: list[AttachmentText]
     #: identifiers found by regex in the incident and its screenshots (never by the model)
@@ -60,10 +70,9 @@ class IncidentState(TypedDict, total=False):
     model_flagged_injection: bool
     reformulation: dict[str, Any] | None
     candidates: list[Candidate]
-    rejected: list[str]
-    current: Candidate | None
-    critiques: list[CritiqueRecord]
-    attempts: int
+    critiques: Annotated[list[CritiqueRecord], operator.add]
+    #: the policy's latest step (:meth:`domain.policy.PolicyDecision.as_dict`)
+    policy: dict[str, Any]
     decision: Decision
-    llm_calls: int
-    llm_tokens: int
+    llm_calls: Annotated[int, operator.add]
+    llm_tokens: Annotated[int, operator.add]

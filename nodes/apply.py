@@ -1,11 +1,11 @@
-"""apply: execute the approved row's RESOLUCION AUTOMÁTICA through the adapters.
+"""apply: carry out the policy's ACT or ASK decision through the adapters.
 
 * ``cierre`` / ``reasignacion`` / ``en espera``: one update of the incident, with the row's
   solution text verbatim, tagged so a later run knows the engine acted;
-* ``manual``: a person must do it — escalate to the row's mailbox;
-* ``api|<action>``: only allow-listed actions, parameters only from identifiers found in the
-  incident; a missing/ambiguous one puts the incident on hold asking the requester. The target
-  system's answer is itself a resolution, applied the same way.
+* ``api|<action>`` (allow-listed by the policy): the target system is called with the
+  parameters the policy took from the incident's identifiers; its answer is itself a
+  resolution, applied the same way;
+* ASK: the incident is put on hold with a message asking the requester for what is missing.
 
 Every side effect carries an idempotency key derived from the incident and the decision, so a
 resumed run that repeats a step changes nothing twice.
@@ -20,10 +20,13 @@ import structlog
 from langgraph.runtime import Runtime
 
 from adapters.incident_manager import IncidentAction
+from domain.actions import ParamChoice, ask_for
+from domain.incident import ENGINE_TAG, PENDING_TAG
+from domain.policy import PolicyDecision, Step
+from domain.reasons import Reason, explain
 from errors import ExternalServiceError
 from graph.context import EngineContext
 from graph.state import Decision, IncidentState
-from domain.actions import ALLOWED_ACTIONS, ask_for, choose_params
 
 log = structlog.get_logger(__name__)
 
@@ -38,6 +41,10 @@ def idempotency_key(incident_id: str, *parts: str) -> str:
     return hashlib.sha256("|".join([incident_id, *parts]).encode("utf-8")).hexdigest()[:32]
 
 
+def with_reason(decision: Decision, reason: Reason, detail: str = "") -> Decision:
+    return {**decision, "reason": reason.value, "explanation": explain(reason, detail)}
+
+
 def update_incident(
     ctx: EngineContext,
     incident_id: str,
@@ -50,9 +57,10 @@ def update_incident(
     """Apply a plain resolution (cierre, reasignacion, en espera) to the incident."""
     action, outcome = _INCIDENT_ACTION[resolution]
     # Asking for data is not a solution: the retry after the requester answers is allowed.
-    asking = str(decision.get("reason", "")).startswith("falta_identificador")
-    note = f"{ctx.pending_tag if asking else ctx.tag} {text}".strip()
-    result: Decision = {**decision, "outcome": outcome, "message": text, "applied": False}  # type: ignore[typeddict-item]
+    asking = decision.get("reason") == Reason.MISSING_IDENTIFIER.value
+    note = f"{PENDING_TAG if asking else ENGINE_TAG} {text}".strip()
+    result: Decision = {**decision, "message": text, "applied": False}
+    result["outcome"] = outcome  # type: ignore[typeddict-item]
     if resolution == "reasignacion":
         result["mailbox"] = mailbox
     if ctx.dry_run:
@@ -73,66 +81,69 @@ def update_incident(
 
 def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
-    candidate = state["current"]
-    assert candidate is not None, "routing sends only an approved candidate to apply"
-    row = candidate["row"]
-    resolution = str(row["resolucion_automatica"])
-    base: Decision = {"kb_id": candidate["kb_id"], "action": resolution, "details": {}}
+    policy = PolicyDecision.from_dict(state["policy"])
+    if policy.step not in (Step.ACT, Step.ASK) or policy.kb_id is None or policy.action is None:
+        raise ValueError(f"apply reached with policy step {policy.step} for {policy.kb_id}")
+    row = next(c["row"] for c in state.get("candidates", []) if c["kb_id"] == policy.kb_id)
+    base: Decision = {"kb_id": policy.kb_id, "action": policy.action, "details": {}}
     incident_id = state["incident_id"]
     try:
-        if resolution in _INCIDENT_ACTION:
-            mailbox = str(row.get("buzon_reasignacion") or "") or None
-            base["reason"] = "solución de la base de conocimiento aprobada por el revisor"
-            text = str(row["solucion"])
-            decision = update_incident(
-                ctx, incident_id, resolution=resolution, text=text, mailbox=mailbox, decision=base
-            )
-        elif resolution == "manual":
-            decision = {
-                **base,
-                "outcome": "escalated",
-                "mailbox": row.get("buzon_reasignacion"),
-                "reason": "manual: la base de conocimiento indica resolución por una persona",
+        if policy.step is Step.ASK:
+            choice = ParamChoice(policy.params, policy.missing, policy.ambiguous)
+            base["details"] = {
+                "params": policy.params,
+                "missing": list(policy.missing),
+                "ambiguous": list(policy.ambiguous),
             }
+            decision = update_incident(
+                ctx,
+                incident_id,
+                resolution="en espera",
+                text=ask_for(choice),
+                mailbox=None,
+                decision=with_reason(base, Reason.MISSING_IDENTIFIER),
+            )
+        elif policy.action in _INCIDENT_ACTION:
+            decision = update_incident(
+                ctx,
+                incident_id,
+                resolution=policy.action,
+                text=str(row["solucion"]),
+                mailbox=policy.mailbox,
+                decision=with_reason(base, Reason.APPROVED),
+            )
         else:
-            decision = _apply_api(ctx, state, resolution.removeprefix("api|"), base)
+            decision = _call_target(ctx, incident_id, policy, base)
     except ExternalServiceError as exc:
         log.warning("apply.failed", error=str(exc)[:300])
-        decision = {**base, "outcome": "error", "applied": False,
-                    "reason": f"error al aplicar: {type(exc).__name__}: {exc}"}  # fmt: skip
+        failed = with_reason(base, Reason.APPLY_FAILED, f"{type(exc).__name__}: {exc}")
+        decision = {**failed, "outcome": "error", "applied": False}
     return {"decision": decision}
 
 
-def _apply_api(ctx: EngineContext, state: IncidentState, code: str, base: Decision) -> Decision:
-    spec = ALLOWED_ACTIONS.get(code)
-    if spec is None:
-        return {
-            **base,
-            "outcome": "escalated",
-            "reason": f"accion_no_permitida: {code} no está en la lista de acciones permitidas",
-        }
-    choice = choose_params(spec, state.get("identifiers", {}))
-    base["details"] = {"params": choice.values, "missing": list(choice.missing),
-                       "ambiguous": list(choice.ambiguous)}  # fmt: skip
-    if not choice.complete:
-        base["reason"] = "falta_identificador: se solicita al usuario el dato que falta"
-        return update_incident(
-            ctx, state["incident_id"], resolution="en espera", text=ask_for(choice),
-            mailbox=None, decision=base,
-        )  # fmt: skip
-    poliza = choice.values.get("poliza", "")
-    params = {k: v for k, v in choice.values.items() if k != "poliza"}
+def _call_target(
+    ctx: EngineContext, incident_id: str, policy: PolicyDecision, base: Decision
+) -> Decision:
+    """An allow-listed action: the target system answers with the resolution to apply."""
+    code = (policy.action or "").removeprefix("api|")
+    poliza = policy.params.get("poliza", "")
+    params = {k: v for k, v in policy.params.items() if k != "poliza"}
+    base["details"] = {"params": policy.params, "missing": [], "ambiguous": []}
     answer = ctx.target.comprobacion(poliza, code, params)
     base["details"]["system_answer"] = answer.model_dump(by_alias=True)
-    base["reason"] = f"acción {code} del sistema destino: {answer.resolucion_automatica}"
     if answer.resolucion_automatica == "manual":
-        return {**base, "outcome": "escalated", "mailbox": answer.buzon_reasignacion or None,
-                "message": answer.solucion}  # fmt: skip
+        manual = with_reason(base, Reason.SYSTEM_MANUAL, code)
+        return {
+            **manual,
+            "outcome": "escalated",
+            "mailbox": answer.buzon_reasignacion or None,
+            "message": answer.solucion,
+        }
     return update_incident(
         ctx,
-        state["incident_id"],
+        incident_id,
         resolution=answer.resolucion_automatica,
         text=answer.solucion,
         mailbox=answer.buzon_reasignacion or None,
-        decision=base,
+        decision=with_reason(base, Reason.SYSTEM_ANSWER, f"{code}: {answer.resolucion_automatica}"),
     )

@@ -1,4 +1,4 @@
-"""critique: the critic scores 0-100 how well the proposed row fits; code decides approval.
+"""critique: the critic scores 0-100 how well the proposed row fits; the policy decides.
 
 Two ways to get the score (``CRITIC_MODE``):
 
@@ -10,8 +10,8 @@ Two ways to get the score (``CRITIC_MODE``):
 * ``puntuacion``: the critic writes a JSON object with a 0-100 ``puntuacion`` and a ``motivo``;
   earlier rejections are shown to it as context.
 
-Approval is ``score >= threshold``. An answer that does not validate, or no answer at all,
-counts as a rejection (fail closed).
+An answer that does not validate, or no answer at all, has no score: the policy counts it as a
+rejection (fail closed).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.context import EngineContext
+from graph.llm_calls import CallOutcome, structured_call, verdict_call
 from graph.schemas import Critique
 from graph.state import Candidate, CritiqueRecord, IncidentState
-from graph.llm_calls import structured_call, verdict_call
 from prompts.loader import load_prompt
 
 
@@ -35,83 +35,59 @@ def feedback_text(critiques: list[CritiqueRecord]) -> str:
     return f"\nSoluciones ya descartadas para esta incidencia y por qué:\n{lines}"
 
 
+def proposed_candidate(state: IncidentState) -> Candidate:
+    kb_id = (state.get("policy") or {}).get("kb_id")
+    for candidate in state.get("candidates", []):
+        if candidate["kb_id"] == kb_id:
+            return candidate
+    raise ValueError(f"the policy proposed {kb_id!r}, which is not a candidate")
+
+
 def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
-    candidate = state["current"]
-    assert candidate is not None, "routing sends only a proposed candidate to the critic"
+    candidate = proposed_candidate(state)
     row = candidate["row"]
-    if not ctx.critic_enabled:  # ablation: the first candidate is taken as it comes
-        record_off: CritiqueRecord = {"kb_id": candidate["kb_id"], "score": None,
-                                      "approved": True, "feedback": "", "error": None}  # fmt: skip
-        return {"critiques": [*state.get("critiques", []), record_off],
-                "attempts": state.get("attempts", 0) + 1}  # fmt: skip
-    if ctx.critic_mode == "probabilidad":
-        return _verdict(state, ctx, candidate)
-    outcome = structured_call(
-        ctx,
-        node="critique",
-        incident_id=state["incident_id"],
-        prompt=load_prompt("critique", ctx.critique_prompt),
-        schema=Critique,
-        max_tokens=200,
-        incidencia=state["text"],
-        componente=str(row.get("componente", "")),
-        problema=str(row.get("descripcion", "")),
-        solucion=str(row.get("solucion", "")),
-        feedback=feedback_text(state.get("critiques", [])),
-    )
-    score = outcome.parsed.puntuacion if outcome.parsed else None
-    approved = score is not None and score >= ctx.threshold
-    record: CritiqueRecord = {
-        "kb_id": candidate["kb_id"],
-        "score": score,
-        "approved": approved,
-        "feedback": outcome.parsed.motivo if outcome.parsed else "",
-        "error": outcome.error,
+    values = {
+        "incidencia": state["text"],
+        "componente": str(row.get("componente", "")),
+        "problema": str(row.get("descripcion", "")),
+        "solucion": str(row.get("solucion", "")),
     }
-    return _state_update(state, record, outcome.calls, outcome.tokens)
-
-
-def _verdict(state: IncidentState, ctx: EngineContext, candidate: Candidate) -> dict[str, Any]:
-    row = candidate["row"]
-    outcome = verdict_call(
-        ctx,
-        node="critique",
-        incident_id=state["incident_id"],
-        prompt=load_prompt("critique_verdict", ctx.critique_verdict_prompt),
-        incidencia=state["text"],
-        componente=str(row.get("componente", "")),
-        problema=str(row.get("descripcion", "")),
-        solucion=str(row.get("solucion", "")),
-    )
-    score = round(100 * outcome.parsed.probability) if outcome.parsed else None
-    approved = score is not None and score >= ctx.threshold
-    feedback = ""
-    if score is not None:
-        feedback = (
-            f"El revisor estima en un {score} % la probabilidad de que la solución "
-            f"corresponda a la incidencia (umbral {ctx.threshold} %)."
+    score: int | None
+    outcome: CallOutcome[Any]
+    if ctx.settings.CRITIC_MODE == "probabilidad":
+        outcome = verdict_call(
+            ctx,
+            node="critique",
+            incident_id=state["incident_id"],
+            prompt=load_prompt("critique_verdict", ctx.prompts.critique_verdict),
+            **values,
         )
+        score = round(100 * outcome.parsed.probability) if outcome.parsed else None
+        feedback = ""
+        if score is not None:
+            feedback = (
+                f"El revisor estima en un {score} % la probabilidad de que la solución "
+                f"corresponda a la incidencia (umbral {ctx.threshold} %)."
+            )
+    else:
+        outcome = structured_call(
+            ctx,
+            node="critique",
+            incident_id=state["incident_id"],
+            prompt=load_prompt("critique", ctx.prompts.critique),
+            schema=Critique,
+            max_tokens=200,
+            feedback=feedback_text(state.get("critiques", [])),
+            **values,
+        )
+        score = outcome.parsed.puntuacion if outcome.parsed else None
+        feedback = outcome.parsed.motivo if outcome.parsed else ""
     record: CritiqueRecord = {
         "kb_id": candidate["kb_id"],
         "score": score,
-        "approved": approved,
+        "approved": ctx.policy.approves(score),
         "feedback": feedback,
         "error": outcome.error,
     }
-    return _state_update(state, record, outcome.calls, outcome.tokens)
-
-
-def _state_update(
-    state: IncidentState, record: CritiqueRecord, calls: int, tokens: int
-) -> dict[str, Any]:
-    """Append the critique, count the attempt and its cost, remember a rejected row."""
-    update: dict[str, Any] = {
-        "critiques": [*state.get("critiques", []), record],
-        "attempts": state.get("attempts", 0) + 1,
-        "llm_calls": state.get("llm_calls", 0) + calls,
-        "llm_tokens": state.get("llm_tokens", 0) + tokens,
-    }
-    if not record["approved"]:
-        update["rejected"] = [*state.get("rejected", []), record["kb_id"]]
-    return update
+    return {"critiques": [record], "llm_calls": outcome.calls, "llm_tokens": outcome.tokens}

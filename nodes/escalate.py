@@ -7,6 +7,9 @@ from typing import Any
 import structlog
 from langgraph.runtime import Runtime
 
+from domain.incident import ESCALATION_TAG
+from domain.policy import PolicyDecision
+from domain.reasons import Reason, explain
 from errors import ExternalServiceError
 from graph.context import EngineContext
 from graph.state import Decision, IncidentState
@@ -16,7 +19,7 @@ log = structlog.get_logger(__name__)
 
 
 def handover_note(state: IncidentState, decision: Decision) -> str:
-    lines = [f"Motivo: {decision.get('reason', 'sin motivo')}"]
+    lines = [f"Motivo: {decision.get('explanation') or decision.get('reason')}"]
     if state.get("suspected_injection"):
         lines.append("Aviso: el texto contiene instrucciones dirigidas al sistema automático.")
     for c in state.get("critiques", []):
@@ -27,16 +30,28 @@ def handover_note(state: IncidentState, decision: Decision) -> str:
     return "\n".join(lines)
 
 
+def _from_policy(state: IncidentState) -> Decision:
+    """The escalation the policy decided (no decision was taken by apply)."""
+    policy = PolicyDecision.from_dict(state["policy"])
+    if policy.reason is None:
+        raise ValueError(f"policy step {policy.step} reached escalate without a reason")
+    return {
+        "kb_id": policy.kb_id,
+        "action": policy.action,
+        "mailbox": policy.mailbox,
+        "reason": policy.reason.value,
+        "explanation": explain(policy.reason),
+        "details": {},
+    }
+
+
 def escalate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
-    decision: Decision = dict(state.get("decision") or {})  # type: ignore[assignment]
-    if state.get("suspected_injection") and not decision.get("reason"):
-        decision["reason"] = "posible_inyeccion: el texto intenta dar instrucciones al sistema"
-    decision.setdefault("reason", "no se encontró una solución aprobada")
+    decision: Decision = dict(state.get("decision") or _from_policy(state))  # type: ignore[assignment]
     decision["outcome"] = "escalated"
     mailbox = decision.get("mailbox") or ctx.escalation_mailbox
     decision["mailbox"] = mailbox
-    note = f"{ctx.escalation_tag} {handover_note(state, decision)}"
+    note = f"{ESCALATION_TAG} {handover_note(state, decision)}"
     decision["applied"] = False
     if not ctx.dry_run:
         try:
@@ -52,6 +67,14 @@ def escalate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
             decision["applied"] = True
         except ExternalServiceError as exc:
             log.warning("escalate.failed", error=str(exc)[:300])
+            decision["details"] = {
+                **decision.get("details", {}),
+                "escalation_reason": decision.get("reason"),
+            }
             decision["outcome"] = "error"
-            decision["reason"] += f" (y no se pudo reasignar: {type(exc).__name__}: {exc})"
+            decision["reason"] = Reason.ESCALATION_FAILED.value
+            decision["explanation"] = explain(
+                Reason.ESCALATION_FAILED,
+                f"{decision.get('explanation')}; {type(exc).__name__}: {exc}",
+            )
     return {"decision": decision}

@@ -1,37 +1,13 @@
-"""load_incident: normalise the incident, find identifiers, stop if the engine already acted."""
+"""load_incident: the incident's id, and whether the engine already acted on it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from langgraph.runtime import Runtime
-
-from graph.context import EngineContext
+from domain.incident import already_tried
 from graph.state import IncidentState
-from domain.identifiers import extract
-from domain.incident import already_tried, compose_text, suspect_injection
 
 
-def load_incident(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
+def load_incident(state: IncidentState) -> dict[str, Any]:
     incident = state["incident"]
-    text = compose_text(incident)
-    update: dict[str, Any] = {
-        "incident_id": incident["codIncidencia"],
-        "text": text,
-        "identifiers": extract(text, requester=str(incident.get("solicitante", ""))),
-        "suspected_injection": suspect_injection(text),
-        "attachments": [],
-        "candidates": [],
-        "rejected": [],
-        "critiques": [],
-        "attempts": 0,
-        "llm_calls": 0,
-        "llm_tokens": 0,
-    }
-    if already_tried(incident, runtime.context.tag):
-        update["decision"] = {
-            "outcome": "escalated",
-            "reason": "ya_intentado: el historial muestra que el motor ya aplicó una solución; "
-            "no se repite automáticamente",
-        }
-    return update
+    return {"incident_id": incident["codIncidencia"], "already_tried": already_tried(incident)}

@@ -1,20 +1,34 @@
-"""propose: the best candidate not rejected yet. The model never writes the solution."""
+"""propose: ask the decision policy for the next step. The model never writes the solution:
+a taken row is applied verbatim, referenced by its id."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from langgraph.runtime import Runtime
+
+from domain.policy import CandidateEvidence, Evidence, decide
+from graph.context import EngineContext
 from graph.state import IncidentState
 
 
-def propose(state: IncidentState) -> dict[str, Any]:
-    rejected = set(state.get("rejected", []))
-    for candidate in state.get("candidates", []):
-        if candidate["kb_id"] not in rejected:
-            return {"current": candidate}
-    reason = (
-        "sin_candidatos: la búsqueda no encontró ningún problema conocido"
-        if not state.get("candidates")
-        else "candidatos_agotados: el revisor rechazó todas las soluciones candidatas"
+def evidence_of(state: IncidentState) -> Evidence:
+    """The policy's evidence from the graph state."""
+    return Evidence(
+        candidates=[
+            CandidateEvidence(
+                c["kb_id"],
+                str(c["row"].get("resolucion_automatica", "")),
+                c["row"].get("buzon_reasignacion") or None,
+            )
+            for c in state.get("candidates", [])
+        ],
+        scores={c["kb_id"]: c["score"] for c in state.get("critiques", [])},
+        identifiers=state.get("identifiers", {}),
+        already_tried=state.get("already_tried", False),
+        suspected_injection=state.get("suspected_injection", False),
     )
-    return {"current": None, "decision": {"outcome": "escalated", "reason": reason}}
+
+
+def propose(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
+    return {"policy": decide(evidence_of(state), runtime.context.policy).as_dict()}

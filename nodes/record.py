@@ -19,6 +19,9 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
         "action": decision.get("action"),
         "mailbox": decision.get("mailbox"),
         "reason": decision.get("reason"),
+        "explanation": decision.get("explanation"),
+        # the policy's last step (act, ask, handover, escalate): what the evaluation replays
+        "policy_step": (state.get("policy") or {}).get("step"),
         "message": decision.get("message"),
         "applied": decision.get("applied", False),
         "details": decision.get("details", {}),
@@ -27,10 +30,12 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
                 "kb_id": c["kb_id"],
                 "score": c["score"],
                 "action": c["row"].get("resolucion_automatica"),
+                "mailbox": c["row"].get("buzon_reasignacion") or None,
             }
             for c in state.get("candidates", [])
         ],
         "critiques": state.get("critiques", []),
+        "already_tried": state.get("already_tried", False),
         "suspected_injection": state.get("suspected_injection", False),
         "model_flagged_injection": state.get("model_flagged_injection", False),
         "identifiers": state.get("identifiers", {}),

@@ -7,30 +7,30 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.context import EngineContext
+from graph.llm_calls import structured_call
 from graph.schemas import Reformulation
 from graph.state import IncidentState
-from graph.llm_calls import structured_call
 from prompts.loader import load_prompt
 
 
 def reformulate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
-    if not ctx.reformulate_enabled:
+    if not ctx.options.reformulate:
         return {"reformulation": None}
     components = ", ".join(f'"{c}"' for c in ctx.components)
     outcome = structured_call(
         ctx,
         node="reformulate",
         incident_id=state["incident_id"],
-        prompt=load_prompt("reformulate", ctx.reformulate_prompt),
+        prompt=load_prompt("reformulate", ctx.prompts.reformulate),
         schema=Reformulation,
         max_tokens=300,
         componentes=components,
         incidencia=state["text"],
     )
     update: dict[str, Any] = {
-        "llm_calls": state.get("llm_calls", 0) + outcome.calls,
-        "llm_tokens": state.get("llm_tokens", 0) + outcome.tokens,
+        "llm_calls": outcome.calls,
+        "llm_tokens": outcome.tokens,
         # Without a reformulation, retrieval still runs on the incident text itself.
         "reformulation": outcome.parsed.model_dump() if outcome.parsed else None,
     }
@@ -40,6 +40,6 @@ def reformulate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[s
         # of 44, while the deterministic check (incident text and screenshots) has no false
         # positive on the 115 non-injection gold incidents.
         update["model_flagged_injection"] = True
-        if ctx.model_injection_flag_escalates:
+        if ctx.settings.LLM_INJECTION_FLAG_ESCALATES:
             update["suspected_injection"] = True
     return update

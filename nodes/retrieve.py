@@ -21,6 +21,8 @@ def search_queries(state: IncidentState) -> list[str]:
 
 def retrieve(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
-    hits = ctx.index.search(search_queries(state), k=ctx.query_limit, mode=ctx.search_mode)
+    hits = ctx.index.search(
+        search_queries(state), k=ctx.settings.QUERY_LIMIT_VECTORDB, mode=ctx.options.search_mode
+    )
     candidates: list[Candidate] = [{"kb_id": h.kb_id, "score": h.score, "row": h.row} for h in hits]
     return {"candidates": candidates}

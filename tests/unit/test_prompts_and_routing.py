@@ -33,41 +33,26 @@ def test_a_prompt_needs_both_sections(tmp_path: Path) -> None:
         load_prompt("p", "v1", tmp_path)
 
 
-def _crit(approved: bool, kb: str = "KB-1") -> dict:
-    return {
-        "kb_id": kb,
-        "score": 90 if approved else 10,
-        "approved": approved,
-        "feedback": "",
-        "error": None,
-    }
+def test_routing_follows_the_policy_step() -> None:
+    def step(name: str) -> dict:
+        return {"policy": {"step": name}}
 
-
-CANDS = [{"kb_id": f"KB-{i}", "score": 1.0, "row": {}} for i in range(1, 5)]
-
-
-def test_routing_after_critique() -> None:
-    assert routing.after_critique({"critiques": [_crit(True)], "attempts": 1}, 2) == "apply"
-    state = {"critiques": [_crit(False)], "attempts": 1, "candidates": CANDS, "rejected": ["KB-1"]}
-    assert routing.after_critique(state, 2) == "propose"
-    state = {"critiques": [_crit(False)] * 3, "attempts": 3, "candidates": CANDS,
-             "rejected": ["KB-1", "KB-2", "KB-3"]}  # fmt: skip
-    assert routing.after_critique(state, 2) == "escalate"  # retries used up
-    state = {
-        "critiques": [_crit(False)],
-        "attempts": 1,
-        "candidates": CANDS[:1],
-        "rejected": ["KB-1"],
-    }
-    assert routing.after_critique(state, 2) == "escalate"  # nothing left to propose
-    with pytest.raises(ValueError, match="no record"):
-        routing.after_critique({"critiques": []}, 2)
+    assert routing.after_propose(step("critique")) == "critique"
+    assert routing.after_propose(step("act")) == "apply"
+    assert routing.after_propose(step("ask")) == "apply"
+    assert routing.after_propose(step("handover")) == "escalate"
+    assert routing.after_propose(step("escalate")) == "escalate"
+    with pytest.raises(ValueError):
+        routing.after_propose(step("something else"))
 
 
 def test_routing_guards() -> None:
-    assert routing.after_reformulate({"suspected_injection": True}) == "escalate"
-    assert routing.after_load({"decision": {"outcome": "escalated"}}) == "escalate"
-    with pytest.raises(ValueError):
-        routing.after_propose({"current": None})
+    # early exits go straight to the policy, which escalates them
+    assert routing.after_reformulate({"suspected_injection": True}) == "propose"
+    assert routing.after_reformulate({"suspected_injection": False}) == "retrieve"
+    assert routing.after_load({"already_tried": True}) == "propose"
+    assert routing.after_load({"already_tried": False}) == "analyze_attachments"
+    with pytest.raises(ValueError, match="no policy decision"):
+        routing.after_propose({})
     with pytest.raises(ValueError):
         routing.after_apply({})

@@ -1,0 +1,187 @@
+"""The decision policy: one pure function from an incident's evidence to what happens next.
+
+The graph calls :func:`decide` after retrieval and after every critic answer; the evaluation
+calls the same function to replay an incident at another threshold from the critic scores it
+recorded. There is no second copy of these rules.
+
+Order of the rules:
+
+1. the engine already acted on this incident (its tag in the history) → escalate;
+2. the text tries to instruct the engine → escalate;
+3. no candidate → escalate;
+4. candidates in retrieval order: the critic is asked about at most ``1 + max_retries`` of
+   them; the first whose score reaches the threshold (or the first, with the critic off) is
+   taken. A failed critic answer (no score) is a rejection: fail closed;
+5. what the taken row says: ``manual`` → hand over to the row's mailbox; ``api|<code>`` not on
+   the allow-list → escalate; an allow-listed action missing an identifier → ask the requester;
+   otherwise act;
+6. nothing taken → escalate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from domain.actions import ALLOWED_ACTIONS, ActionSpec, choose_params
+from domain.reasons import Reason
+
+PLAIN_RESOLUTIONS = ("cierre", "reasignacion", "en espera")
+#: above any critic score: the critic is asked about every reachable candidate, none is taken
+NEVER_APPROVE = 101
+
+
+class Step(StrEnum):
+    """What the policy asks for."""
+
+    #: the critic's score for ``kb_id`` is needed before deciding
+    CRITIQUE = "critique"
+    #: apply the row's resolution (an incident update, or an allow-listed action)
+    ACT = "act"
+    #: put the incident on hold asking the requester for the missing identifiers
+    ASK = "ask"
+    #: a person of the row's mailbox does it (``manual`` rows)
+    HANDOVER = "handover"
+    #: no decision from the knowledge base: people take over
+    ESCALATE = "escalate"
+
+
+#: steps that are a decision taken from a knowledge-base row (evaluation calls them actions)
+ROW_DECISIONS = (Step.ACT, Step.ASK, Step.HANDOVER)
+
+
+@dataclass(frozen=True)
+class CandidateEvidence:
+    kb_id: str
+    #: the row's canonical RESOLUCION AUTOMÁTICA (``cierre``, ``api|fxprovision``, ...)
+    action: str
+    #: the row's BUZON REASIGNACION
+    mailbox: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything the decision rests on; built from graph state or from a recorded outcome."""
+
+    candidates: Sequence[CandidateEvidence] = ()
+    #: critic score (0-100) per candidate asked about so far; None = the critic failed
+    scores: Mapping[str, int | None] = field(default_factory=dict)
+    identifiers: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    already_tried: bool = False
+    suspected_injection: bool = False
+
+
+@dataclass(frozen=True)
+class PolicyParams:
+    #: score needed to take a row (0-100; NEVER_APPROVE to only collect scores)
+    threshold: int
+    #: further candidates the critic sees after a rejection
+    max_retries: int
+    #: off (an evaluation ablation): the first candidate is taken without asking the critic
+    critic_enabled: bool = True
+    allowed_actions: Mapping[str, ActionSpec] = field(default_factory=lambda: ALLOWED_ACTIONS)
+
+    def approves(self, score: int | None) -> bool:
+        return score is not None and score >= self.threshold
+
+
+@dataclass(frozen=True)
+class PolicyDecision:
+    step: Step
+    reason: Reason | None = None
+    kb_id: str | None = None
+    action: str | None = None
+    mailbox: str | None = None
+    #: parameters of an allow-listed action, taken from the incident's identifiers
+    params: dict[str, str] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    #: critic answers this decision rests on (for the cost of a replayed decision)
+    critiques_used: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["missing"], data["ambiguous"] = list(self.missing), list(self.ambiguous)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PolicyDecision:
+        return cls(
+            step=Step(data["step"]),
+            reason=Reason(data["reason"]) if data.get("reason") else None,
+            kb_id=data.get("kb_id"),
+            action=data.get("action"),
+            mailbox=data.get("mailbox"),
+            params=dict(data.get("params") or {}),
+            missing=tuple(data.get("missing") or ()),
+            ambiguous=tuple(data.get("ambiguous") or ()),
+            critiques_used=int(data.get("critiques_used") or 0),
+        )
+
+
+def early_exit(evidence: Evidence) -> Reason | None:
+    """A reason to stop before any model call, or None."""
+    if evidence.already_tried:
+        return Reason.ALREADY_TRIED
+    if evidence.suspected_injection:
+        return Reason.SUSPECTED_INJECTION
+    return None
+
+
+def decide(evidence: Evidence, params: PolicyParams) -> PolicyDecision:
+    """The next step for an incident, from its evidence so far."""
+    stop = early_exit(evidence)
+    if stop is not None:
+        return PolicyDecision(Step.ESCALATE, stop)
+    if not evidence.candidates:
+        return PolicyDecision(Step.ESCALATE, Reason.NO_CANDIDATES)
+    budget = 1 + params.max_retries
+    used = 0
+    for candidate in evidence.candidates:
+        if params.critic_enabled:
+            if used >= budget:
+                break
+            if candidate.kb_id not in evidence.scores:
+                return PolicyDecision(Step.CRITIQUE, kb_id=candidate.kb_id, critiques_used=used)
+            used += 1
+            if not params.approves(evidence.scores[candidate.kb_id]):
+                continue
+        return _take(candidate, evidence, params, used)
+    return PolicyDecision(Step.ESCALATE, Reason.CANDIDATES_REJECTED, critiques_used=used)
+
+
+def _take(
+    candidate: CandidateEvidence, evidence: Evidence, params: PolicyParams, used: int
+) -> PolicyDecision:
+    """What the taken row's RESOLUCION AUTOMÁTICA leads to."""
+    kb_id, action = candidate.kb_id, candidate.action
+    if action == "manual":
+        return PolicyDecision(
+            Step.HANDOVER, Reason.MANUAL, kb_id, action, candidate.mailbox, critiques_used=used
+        )
+    if action in PLAIN_RESOLUTIONS:
+        return PolicyDecision(
+            Step.ACT, Reason.APPROVED, kb_id, action, candidate.mailbox, critiques_used=used
+        )
+    spec = params.allowed_actions.get(action.removeprefix("api|"))
+    if not action.startswith("api|") or spec is None:
+        return PolicyDecision(
+            Step.ESCALATE, Reason.ACTION_NOT_ALLOWED, kb_id, action, critiques_used=used
+        )
+    choice = choose_params(spec, {k: list(v) for k, v in evidence.identifiers.items()})
+    if choice.complete:
+        step, reason = Step.ACT, Reason.APPROVED
+    else:
+        step, reason = Step.ASK, Reason.MISSING_IDENTIFIER
+    return PolicyDecision(
+        step,
+        reason,
+        kb_id,
+        action,
+        params=choice.values,
+        missing=choice.missing,
+        ambiguous=choice.ambiguous,
+        critiques_used=used,
+    )

@@ -1,0 +1,123 @@
+"""The engine and the evaluation decide alike: the gold incidents run through the graph at
+several thresholds give exactly the decisions the evaluation replays, from one collection run,
+with the engine's policy.
+
+The chat model is a deterministic fake: the critic's P(«sí») is derived from a hash of what it
+is shown (so the same incident/row pair always gets the same score, in every run) and some
+answers are unusable (a failed critic). No network, no model."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+
+from adapters.knowledge_base import load_kb
+from domain.policy import PolicyDecision, Step
+from finetune import metrics as m
+from finetune.evaluate import Configuration
+from finetune.gold import load_gold
+from graph.context import RunOptions
+from tests.graph_support import build_harness, reform
+from tests.mock_support import RESOURCES
+
+THRESHOLDS = (0, 50, 75, 90, 100)
+MAX_RETRIES = 2
+
+
+class HashCritic(BaseChatModel):
+    """Reformulates every incident the same way; answers the critic with a P(«sí») taken from
+    a hash of the prompt, and with an unusable answer for about one prompt in thirteen."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "hash-critic"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        if not kwargs.get("logprobs"):
+            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reform()))])
+        digest = hashlib.sha256("\n".join(str(x.content) for x in messages).encode()).digest()
+        if digest[0] % 13 == 0:
+            return ChatResult(generations=[ChatGeneration(message=AIMessage(content="quizá"))])
+        p = min(max(digest[1] / 255, 0.001), 0.999)
+        top = [
+            {"token": "sí", "logprob": math.log(p), "bytes": None},
+            {"token": "no", "logprob": math.log(1 - p), "bytes": None},
+        ]
+        reply = AIMessage(
+            content="sí" if p >= 0.5 else "no",
+            response_metadata={"logprobs": {"content": [{**top[0], "top_logprobs": top}]}},
+        )
+        return ChatResult(generations=[ChatGeneration(message=reply)])
+
+
+def _run(tmp: Path, gold: list[Any], *, threshold: int, options: RunOptions, run_id: str) -> Any:
+    kb = load_kb(RESOURCES / "PROBLEMAS_GLOBALES.csv")
+    harness = build_harness(
+        tmp,
+        [g.incident for g in gold],
+        HashCritic(),
+        kb=kb.rows,
+        components=kb.components(),
+        settings={
+            "CRITIC_APPROVAL_THRESHOLD": threshold,
+            "MAX_RETRIES_CRITIC": MAX_RETRIES,
+            "QUERY_LIMIT_VECTORDB": 5,
+        },
+        options=options,
+        run_id=run_id,
+    )
+    try:
+        return {o["incident_id"]: o for o in harness.summary().outcomes}
+    finally:
+        harness.close()
+
+
+def test_graph_decisions_equal_the_evaluation_replay(tmp_path: Path) -> None:
+    gold = load_gold(RESOURCES / "evaluacion", "all")
+    evaluation = Configuration()
+    collected = _run(
+        tmp_path, gold, threshold=90, options=evaluation.run_options(), run_id="collect"
+    )
+    assert all(o["policy_step"] == Step.ESCALATE for o in collected.values())  # took nothing
+    records = [m.IncidentRecord(g.code, g.expected, collected[g.code]) for g in gold]
+
+    steps: Counter[str] = Counter()
+    for threshold in THRESHOLDS:
+        engine = _run(
+            tmp_path,
+            gold,
+            threshold=threshold,
+            options=RunOptions(dry_run=True),
+            run_id=f"t{threshold}",
+        )
+        params = evaluation.policy(threshold, MAX_RETRIES)
+        for record in records:
+            replayed: PolicyDecision = m.replay(record, params)
+            entry = engine[record.code]
+            ran = (entry["policy_step"], entry["kb_id"], entry["action"])
+            assert ran == (replayed.step, replayed.kb_id, replayed.action), (
+                f"{record.code} at threshold {threshold}"
+            )
+            if replayed.step in (Step.ESCALATE, Step.HANDOVER, Step.ASK):
+                assert entry["reason"] == replayed.reason, record.code
+            # the engine's critic saw exactly the candidates the replay relied on
+            seen = [c["kb_id"] for c in entry["critiques"]]
+            assert seen == [c["kb_id"] for c in record.entry["critiques"]][: len(seen)]
+            assert len(seen) == replayed.critiques_used, record.code
+            steps[replayed.step] += 1
+    # the comparison covered every kind of decision, not only escalations
+    assert {Step.ACT, Step.ASK, Step.HANDOVER, Step.ESCALATE} <= steps.keys(), steps
