@@ -125,8 +125,10 @@ def main() -> None:
                 score = None
             seconds = time.perf_counter() - started
             scored.append(Scored(code, kb_id, positive, score, round(seconds, 2)))
-            print(f"[{n}/{len(pairs)}] {code} {kb_id} {'+' if positive else '-'} {score}",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                f"[{n}/{len(pairs)}] {code} {kb_id} {'+' if positive else '-'} {score}",
+                file=sys.stderr,
+            )
     finally:
         stop_all()
 

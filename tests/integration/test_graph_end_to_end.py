@@ -43,8 +43,9 @@ def services(tmp_path: Path) -> Iterator[dict[str, Any]]:
             "BUZONES": "SOPORTE_N1",
             "LOG_FORMAT": "json",
         }
-        subprocess.run([sys.executable, "batch.py"], cwd=REPO_ROOT, env=env, check=True,
-                       capture_output=True)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "batch.py"], cwd=REPO_ROOT, env=env, check=True, capture_output=True
+        )
         base = mocks.incident_manager_url
         yield {"env": env, "base": base, "data": tmp_path / "data", "gold": gold}
 
@@ -52,8 +53,13 @@ def services(tmp_path: Path) -> Iterator[dict[str, Any]]:
 def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "main.py", "run", "--json", *args],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=1800, check=False,
-    )  # fmt: skip
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
 
 
 def _incident(base: str, code: str) -> dict[str, Any]:
@@ -102,9 +108,12 @@ def test_real_model_end_to_end(services: dict[str, Any]) -> None:
 def test_kill_minus_nine_then_restart_repeats_no_side_effect(services: dict[str, Any]) -> None:
     env = services["env"]
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "run", "--json"], cwd=REPO_ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [sys.executable, "main.py", "run", "--json"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 900
     patched = False
     while time.monotonic() < deadline and proc.poll() is None:

@@ -133,8 +133,12 @@ def test_backup_verify_restore_round_trip(tmp_path: Path) -> None:
 def test_retrieval_quality_on_the_gold_set(split: str) -> None:
     proc = subprocess.run(
         [sys.executable, "bench/eval_retrieval.py", "--split", split, "--json"],
-        capture_output=True, text=True, cwd=REPO_ROOT, timeout=600, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=600,
+        check=True,
+    )
     modes = json.loads(proc.stdout)["modes"]
     # The knowledge-base target: hybrid R@3 >= 0.90 on the test split (measured 0.909 when the
     # lexical vectors started to include the solution; dense-only 0.545).

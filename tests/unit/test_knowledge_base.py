@@ -12,9 +12,14 @@ from adapters.knowledge_base import derive_id, load_kb, normalize_action, parse_
 from config import REPO_ROOT
 
 HEADER7 = [
-    "COMPONENTE", "DESCRIPCION", "TIPO INCIDENCIA", "SOLUCIÓN", "FECHA DE RESOLUCIÓN",
-    "RESOLUCION AUTOMÁTICA", "BUZON REASIGNACION",
-]  # fmt: skip
+    "COMPONENTE",
+    "DESCRIPCION",
+    "TIPO INCIDENCIA",
+    "SOLUCIÓN",
+    "FECHA DE RESOLUCIÓN",
+    "RESOLUCION AUTOMÁTICA",
+    "BUZON REASIGNACION",
+]
 
 
 def _csv(rows: list[list[str]], header: list[str] | None = None, delimiter: str = ",") -> str:

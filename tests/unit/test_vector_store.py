@@ -36,10 +36,16 @@ class CountingEmbedder:
 
 def _row(kb_id: str, desc: str, comp: str = "Correo", sol: str = "Solución.") -> KBRow:
     return KBRow(
-        id=kb_id, componente=comp, descripcion=desc, tipo_incidencia="Consulta", solucion=sol,
-        fecha_resolucion="01/01/2025", resolucion_automatica="cierre", buzon_reasignacion="",
+        id=kb_id,
+        componente=comp,
+        descripcion=desc,
+        tipo_incidencia="Consulta",
+        solucion=sol,
+        fecha_resolucion="01/01/2025",
+        resolucion_automatica="cierre",
+        buzon_reasignacion="",
         line=2,
-    )  # fmt: skip
+    )
 
 
 ROWS = [
@@ -76,8 +82,12 @@ def test_only_changed_and_new_rows_are_embedded(index: KnowledgeIndex) -> None:
     index.rebuild(ROWS)
     embedder: CountingEmbedder = index.embedder  # type: ignore[assignment]
     before = embedder.embedded
-    edited = [ROWS[0], _row("KB-2", ROWS[1].descripcion, comp="Puesto de trabajo", sol="Otra."),
-              ROWS[2], _row("KB-5", "No funciona la VPN desde casa", comp="Accesos")]  # fmt: skip
+    edited = [
+        ROWS[0],
+        _row("KB-2", ROWS[1].descripcion, comp="Puesto de trabajo", sol="Otra."),
+        ROWS[2],
+        _row("KB-5", "No funciona la VPN desde casa", comp="Accesos"),
+    ]
     stats = index.rebuild(edited)
     assert (stats.added, stats.updated, stats.deleted, stats.unchanged) == (1, 1, 1, 2)
     assert embedder.embedded - before == 2
