@@ -1,8 +1,9 @@
 """LLMClient: the one way the engine calls language models.
 
 * a chain of providers (primary, then fallbacks), each built lazily on first use;
-* retries with exponential backoff on transient failures (connection refused, timeouts, 5xx,
-  rate limits); when a provider stays down, the next one in the chain is used and that is logged;
+* retries (tenacity) with jittered exponential backoff on transient failures (connection
+  refused, timeouts, 5xx, rate limits); when a provider stays down, the next one in the chain is
+  used and that is logged;
 * structured output: schema-constrained generation, then Pydantic validation; one repair attempt
   that shows the model its own answer and the validation errors; then a typed
   :class:`StructuredOutputError`;
@@ -25,6 +26,14 @@ import openai
 import structlog
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ValidationError
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential,
+)
+from tenacity.wait import wait_base
 
 from adapters.llm.providers import ChatProvider, build_chat_provider
 from config import Settings
@@ -121,6 +130,12 @@ class _LazyProvider:
         if self._provider is None:
             self._provider = self._factory()
         return self._provider
+
+    @property
+    def retry_on_timeout(self) -> bool:
+        """Whether a timed-out request may be retried (see ``ChatProvider.retry_on_timeout``);
+        True while the provider is not built yet."""
+        return self._provider is None or self._provider.retry_on_timeout
 
 
 class LLMClient:
@@ -271,37 +286,60 @@ class LLMClient:
         name: str,
         **kwargs: Any,
     ) -> tuple[AIMessage, float]:
-        for attempt in range(self.max_retries + 1):
-            try:
-                provider = lazy.get()
-                runnable = provider.structured(json_schema, name) if json_schema else provider.model
-                if "verdict_top_logprobs" in kwargs:  # options differ per provider in the chain
-                    top = kwargs.pop("verdict_top_logprobs")
-                    kwargs.update(provider.verdict_options(top))
-                if kwargs:
-                    runnable = runnable.bind(**kwargs)
-                started = time.perf_counter()
-                msg = runnable.invoke(list(messages))
-                latency = time.perf_counter() - started
-                if not isinstance(msg, AIMessage):  # pragma: no cover - providers return these
-                    msg = AIMessage(content=str(getattr(msg, "content", msg)))
-                return msg, latency
-            except TRANSIENT_ERRORS as exc:
-                timed_out = isinstance(exc, openai.APITimeoutError | TimeoutError)
-                no_retry = timed_out and not lazy.get().retry_on_timeout
-                if attempt >= self.max_retries or no_retry:
-                    raise
-                delay = min(self.backoff_max_s, self.backoff_base_s * 2**attempt)
-                delay *= 0.5 + random.random() / 2  # noqa: S311 - jitter, not crypto
-                log.info(
-                    "llm.retry",
-                    model=lazy.spec,
-                    attempt=attempt + 1,
-                    delay_s=round(delay, 2),
-                    error=f"{type(exc).__name__}: {exc}"[:200],
-                )
-                self._sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover
+        def attempt() -> tuple[AIMessage, float]:
+            provider = lazy.get()
+            runnable = provider.structured(json_schema, name) if json_schema else provider.model
+            options = dict(kwargs)
+            if "verdict_top_logprobs" in options:  # options differ per provider in the chain
+                options.update(provider.verdict_options(options.pop("verdict_top_logprobs")))
+            if options:
+                runnable = runnable.bind(**options)
+            started = time.perf_counter()
+            msg = runnable.invoke(list(messages))
+            latency = time.perf_counter() - started
+            if not isinstance(msg, AIMessage):  # pragma: no cover - providers return these
+                msg = AIMessage(content=str(getattr(msg, "content", msg)))
+            return msg, latency
+
+        def worth_retrying(exc: BaseException) -> bool:
+            if not isinstance(exc, TRANSIENT_ERRORS):
+                return False
+            # A managed llama.cpp server keeps working on a request whose client timed out:
+            # retrying would only queue behind it, so that timeout goes to the fallback.
+            timed_out = isinstance(exc, openai.APITimeoutError | TimeoutError)
+            return not timed_out or lazy.retry_on_timeout
+
+        def log_retry(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome else None
+            log.info(
+                "llm.retry",
+                model=lazy.spec,
+                attempt=state.attempt_number,
+                delay_s=round(state.upcoming_sleep, 2),
+                error=f"{type(exc).__name__}: {exc}"[:200],
+            )
+
+        retrying = Retrying(
+            stop=stop_after_attempt(self.max_retries + 1),
+            wait=_jittered(
+                wait_exponential(multiplier=self.backoff_base_s, max=self.backoff_max_s)
+            ),
+            retry=retry_if_exception(worth_retrying),
+            before_sleep=log_retry,
+            sleep=self._sleep,
+            reraise=True,
+        )
+        return retrying(attempt)
+
+
+def _jittered(wait: wait_base) -> Callable[[RetryCallState], float]:
+    """``wait`` scaled by a random factor in [0.5, 1]: clients that failed together do not
+    all come back at the same moment."""
+
+    def jittered(state: RetryCallState) -> float:
+        return wait(state) * (0.5 + random.random() / 2)  # noqa: S311 - jitter, not crypto
+
+    return jittered
 
 
 def _add(a: int | None, b: int | None) -> int | None:

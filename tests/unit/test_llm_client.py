@@ -10,7 +10,13 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from pydantic import BaseModel, Field
 
-from adapters.llm.client import LLMClient, extract_json, parse_structured, yes_probability
+from adapters.llm.client import (
+    LLMClient,
+    ProviderFactory,
+    extract_json,
+    parse_structured,
+    yes_probability,
+)
 from adapters.llm.providers import ChatProvider, _bind_json_object
 from errors import LLMUnavailableError, StructuredOutputError
 from tests.fakes import FakeChatModel
@@ -120,7 +126,7 @@ def test_programming_errors_are_not_swallowed_as_outages() -> None:
 def test_lazy_providers_are_built_only_when_needed() -> None:
     built: list[str] = []
 
-    def factory(name: str):  # type: ignore[no-untyped-def]
+    def factory(name: str) -> ProviderFactory:
         def make() -> ChatProvider:
             built.append(name)
             return ChatProvider(name, FakeChatModel(['{"componente": "a", "score": 1}']))
@@ -153,11 +159,11 @@ def test_a_timeout_on_a_managed_llama_server_is_not_retried() -> None:
     timeout = openai.APITimeoutError(request=httpx.Request("POST", "http://127.0.0.1:1/v1"))
     local = FakeChatModel([timeout, '{"componente": "X", "score": 1}'])
     fallback = FakeChatModel(['{"componente": "Y", "score": 2}'])
-    client = LLMClient(
-        [ChatProvider("llamacpp/x", local, _bind_json_object, retry_on_timeout=False),
-         ChatProvider("fake/fallback", fallback, _bind_json_object)],
-        max_retries=2, sleep=lambda s: None,
-    )  # fmt: skip
+    providers = [
+        ChatProvider("llamacpp/x", local, _bind_json_object, retry_on_timeout=False),
+        ChatProvider("fake/fallback", fallback, _bind_json_object),
+    ]
+    client = LLMClient(providers, max_retries=2, sleep=lambda s: None)
     result = client.structured(MESSAGES, Verdict)
     assert len(local.history) == 1 and result.model == "fake/fallback"
 
@@ -203,8 +209,10 @@ def test_verdict_without_logprobs_reads_the_text_and_rejects_anything_else() -> 
 def test_verdict_falls_back_and_ollama_gets_no_openai_options() -> None:
     broken = FakeChatModel([_connection_error()] * 5)
     ollama_like = FakeChatModel(["sí"])
-    providers = [ChatProvider("fake/m0", broken, _bind_json_object),
-                 ChatProvider("ollama/x", ollama_like, _bind_json_object, logprobs=False)]  # fmt: skip
+    providers = [
+        ChatProvider("fake/m0", broken, _bind_json_object),
+        ChatProvider("ollama/x", ollama_like, _bind_json_object, logprobs=False),
+    ]
     client = LLMClient(providers, max_retries=0, sleep=lambda s: None)
     result = client.verdict(MESSAGES)
     assert result.model == "ollama/x" and result.probability == 1.0
