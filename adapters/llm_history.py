@@ -1,7 +1,7 @@
 """Every LLM call the engine makes, redacted, in SQLite: the raw material for fine-tuning.
 
-Forward-only migrations keyed on ``PRAGMA user_version``. Inputs and outputs pass the
-personal-data redaction before they are written.
+Schema changes are named migrations (:mod:`adapters.sqlite_migrations`). Inputs and outputs
+pass the personal-data redaction before they are written.
 """
 
 from __future__ import annotations
@@ -15,10 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from adapters.sqlite_migrations import Migration, migrate
 from observability.redaction import redact, redact_value
 
 MIGRATIONS = [
-    """
+    Migration(
+        "001_create_llm_calls",
+        """
     CREATE TABLE llm_calls (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         ts TEXT NOT NULL,
@@ -42,6 +45,7 @@ MIGRATIONS = [
     CREATE INDEX llm_calls_run ON llm_calls(run_id);
     CREATE INDEX llm_calls_incident ON llm_calls(incident_id);
     """,
+    ),
 ]
 
 
@@ -74,14 +78,7 @@ class LLMHistory:
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(path, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode=WAL")
-        self._migrate()
-
-    def _migrate(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self._conn:
-                self._conn.executescript(script)
-                self._conn.execute(f"PRAGMA user_version = {number}")
+        migrate(self._conn, MIGRATIONS)
 
     def record(self, call: LLMCallRecord) -> None:
         row = (

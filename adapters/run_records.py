@@ -18,7 +18,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from adapters.sqlite_migrations import Migration, migrate
 from observability.redaction import redact_value
+
+MIGRATIONS = [
+    # IF NOT EXISTS: files written before migrations existed already have this table.
+    Migration(
+        "001_create_outcomes",
+        "CREATE TABLE IF NOT EXISTS outcomes (incident_id TEXT PRIMARY KEY, run_id TEXT,"
+        " outcome TEXT, kb_id TEXT, reason TEXT, finished_at TEXT)",
+    ),
+]
 
 FINAL = ("resolved", "reassigned", "on_hold", "escalated")
 
@@ -34,11 +44,7 @@ class RunRecorder:
         self.rejected_path = rejected_dir / f"rechazos_{run_id}.jsonl"
         self._lock = threading.Lock()
         self._db = sqlite3.connect(db_path, check_same_thread=False)
-        with self._db:
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS outcomes (incident_id TEXT PRIMARY KEY, run_id TEXT,"
-                " outcome TEXT, kb_id TEXT, reason TEXT, finished_at TEXT)"
-            )
+        migrate(self._db, MIGRATIONS)
 
     def is_final(self, incident_id: str) -> bool:
         with self._lock:
@@ -62,9 +68,15 @@ class RunRecorder:
                 with self._db:
                     self._db.execute(
                         "INSERT OR REPLACE INTO outcomes VALUES (?,?,?,?,?,?)",
-                        (incident_id, self.run_id, outcome, entry.get("kb_id"),
-                         entry.get("reason"), entry["finished_at"]),
-                    )  # fmt: skip
+                        (
+                            incident_id,
+                            self.run_id,
+                            outcome,
+                            entry.get("kb_id"),
+                            entry.get("reason"),
+                            entry["finished_at"],
+                        ),
+                    )
             clean = redact_value(entry)
             _append(self.report_path, clean)
             if outcome == "escalated":

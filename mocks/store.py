@@ -2,8 +2,8 @@
 the request log.
 
 One short-lived connection per operation (the two services run on different threads of one
-process); writes that must be atomic run inside ``BEGIN IMMEDIATE``. The schema is migrated
-forward only, tracked with ``PRAGMA user_version``.
+process); writes that must be atomic run inside ``BEGIN IMMEDIATE``. Schema changes are named
+migrations (:mod:`adapters.sqlite_migrations`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from adapters.sqlite_migrations import Migration, migrate
+
 DB_FILENAME = "mocks.sqlite3"
 ATTACHMENTS_DIRNAME = "adjuntos"
 
-_MIGRATIONS: list[str] = [
-    """
+MIGRATIONS = [
+    Migration(
+        "001_initial",
+        """
     CREATE TABLE incidents (
         cod TEXT PRIMARY KEY,
         seq INTEGER NOT NULL,
@@ -54,6 +58,7 @@ _MIGRATIONS: list[str] = [
     );
     CREATE INDEX requests_service ON requests (service, id);
     """,
+    ),
 ]
 
 
@@ -74,7 +79,7 @@ class MockStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
-            self._migrate(conn)
+            migrate(conn, MIGRATIONS)
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> MockStore:
@@ -100,11 +105,6 @@ class MockStore:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
-            conn.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
 
     # --- incidents ---------------------------------------------------------------------------
     def count_incidents(self) -> int:
