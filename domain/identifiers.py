@@ -11,14 +11,30 @@ import re
 from datetime import date
 
 from domain.text import fold
+from domain.validators import iban_is_valid, nif_is_valid  # importable from here too
 
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 MONTHS = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}  # fmt: skip
-PRODUCTS = {"office": "office", "visio": "visio", "project": "project", "power bi": "powerbi",
-            "powerbi": "powerbi"}  # fmt: skip
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+}
+PRODUCTS = {
+    "office": "office",
+    "visio": "visio",
+    "project": "project",
+    "power bi": "powerbi",
+    "powerbi": "powerbi",
+}
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _POLIZA = re.compile(r"(?<![\w/.-])(\d{8})(?![\w/-])")
@@ -43,23 +59,6 @@ _YEAR = re.compile(r"\b(20\d{2})\b")
 
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
-
-
-def nif_is_valid(nif: str) -> bool:
-    if re.fullmatch(r"\d{8}[A-Z]", nif):
-        number = nif[:8]
-    elif re.fullmatch(r"[XYZ]\d{7}[A-Z]", nif):
-        number = str("XYZ".index(nif[0])) + nif[1:8]
-    else:
-        return False
-    return NIF_LETTERS[int(number) % 23] == nif[-1]
-
-
-def iban_is_valid(iban: str) -> bool:
-    if not re.fullmatch(r"ES\d{22}", iban):
-        return False
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
 
 def extract(

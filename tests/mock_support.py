@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 from fastapi.testclient import TestClient
 
+from domain.validators import NIF_LETTERS
 from mocks import incident_manager, target_system
 from mocks.clock import Clock, FixedDayClock
-from mocks.rules.params import NIF_LETTERS
 from mocks.seed import SeedSources, attachments_dir, seed_if_empty
 from mocks.store import MockStore
 

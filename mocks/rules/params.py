@@ -6,32 +6,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from domain.validators import nif_is_valid
 from mocks.clock import parse_date
 
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _EMAIL = r"[^@\s]+@[^@\s]+\.[a-z]{2,}"
 
 
 def _strip_spaces(value: str) -> str:
     return re.sub(r"\s+", "", value)
-
-
-def nif_is_valid(nif: str) -> bool:
-    """NIF (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter) with the right check letter."""
-    if re.fullmatch(r"\d{8}[A-Z]", nif):
-        number = nif[:8]
-    elif re.fullmatch(r"[XYZ]\d{7}[A-Z]", nif):
-        number = str("XYZ".index(nif[0])) + nif[1:8]
-    else:
-        return False
-    return NIF_LETTERS[int(number) % 23] == nif[-1]
-
-
-def iban_checksum_ok(iban: str) -> bool:
-    """ISO 13616: first four characters to the end, letters to 10..35, the number mod 97 is 1."""
-    rearranged = iban[4:] + iban[:4]
-    digits = "".join(str(int(c, 36)) for c in rearranged)
-    return int(digits) % 97 == 1
 
 
 def _is_calendar_date(value: str) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from domain.validators import iban_checksum_ok
 from mocks.clock import format_date
 from mocks.rules.base import Resolution, RuleContext, cierre, en_espera, manual, reasignacion
 from mocks.rules.formatting import (
@@ -20,7 +21,6 @@ from mocks.rules.formatting import (
     plus_days,
     tel_mask,
 )
-from mocks.rules.params import iban_checksum_ok
 
 GESTION = "GESTION_POLIZAS"
 AUTH_SLA_DAYS = 5

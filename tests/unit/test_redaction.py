@@ -10,6 +10,9 @@ from observability.redaction import redact, redact_value
         ("DNI 12345678-z", "DNI [NIF]"),
         ("NIE X1234567L del titular", "NIE [NIE] del titular"),
         ("nie y-1234567-b", "nie [NIE]"),
+        # A wrong check letter is still personal data (a typo): redaction does not validate.
+        ("DNI 12345678A mal escrito", "DNI [NIF] mal escrito"),
+        ("IBAN ES00 2100 0418 4502 0005 1332 con errata", "IBAN [IBAN] con errata"),
         ("IBAN ES91 2100 0418 4502 0005 1332 para el abono", "IBAN [IBAN] para el abono"),
         ("cuenta ES9121000418450200051332.", "cuenta [IBAN]."),
         ("IBAN alemán DE89370400440532013000", "IBAN alemán [IBAN]"),
