@@ -7,6 +7,8 @@ the CLIs into a message and a non-zero exit code. Anything else is a bug and pro
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class ResolviaError(Exception):
     """Base class of every expected failure."""
@@ -63,91 +65,39 @@ class EmbeddingError(ResolviaError):
 
 
 # --- external systems (incident manager, target system) -----------------------------------
-# Two axes: which system failed (IncidentManagerError / TargetSystemError) and what kind of
-# failure it was (NotFoundError, AuthError, ...). The adapters raise the class that is both, so
-# callers catch whichever axis they route on; ``service`` and ``status_code`` say the rest.
+
+
+class ServiceErrorKind(StrEnum):
+    """What went wrong talking to an external system (the code callers route on)."""
+
+    NOT_FOUND = "not_found"  # HTTP 404: the incident, policy or attachment does not exist
+    AUTH = "auth"  # HTTP 401/403: our credentials were refused, a configuration problem
+    CONFLICT = "conflict"  # HTTP 409: e.g. an idempotency key reused, or a closed incident
+    INVALID_REQUEST = "invalid_request"  # HTTP 400/422, or refused before sending it
+    UNAVAILABLE = "unavailable"  # connection errors, timeouts or 5xx, still after the retries
+    REJECTED = "rejected"  # an attachment off our origin, too large or of a disallowed type
+    UNEXPECTED_RESPONSE = "unexpected_response"  # another status, or a body off the contract
 
 
 class ExternalServiceError(ResolviaError):
-    """A call to the incident manager or the target system failed."""
+    """A call to the incident manager or the target system failed.
 
-    def __init__(self, message: str, *, service: str = "", status_code: int | None = None) -> None:
+    ``service`` names the system (``"incident_manager"``, ``"target_system"``), ``kind`` says
+    what failed, ``status_code`` is the HTTP status when there was one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        service: str,
+        kind: ServiceErrorKind,
+        status_code: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.service = service
+        self.kind = kind
         self.status_code = status_code
-
-
-class IncidentManagerError(ExternalServiceError):
-    """The incident manager failed or answered something unusable."""
-
-
-class TargetSystemError(ExternalServiceError):
-    """The target system failed or answered something unusable."""
-
-
-class NotFoundError(ExternalServiceError):
-    """The incident, policy or attachment does not exist (HTTP 404)."""
-
-
-class AuthError(ExternalServiceError):
-    """The service refused our credentials (HTTP 401/403): a configuration problem."""
-
-
-class ConflictError(ExternalServiceError):
-    """The request conflicts with the current state (HTTP 409), e.g. an idempotency key reused
-    with a different body, or an action on a closed incident."""
-
-
-class InvalidRequestError(ExternalServiceError):
-    """The service rejected the request as malformed (HTTP 400/422)."""
-
-
-class ServiceUnavailableError(ExternalServiceError):
-    """Still failing after the retries: connection errors, timeouts or 5xx answers."""
-
-
-class AttachmentRejectedError(IncidentManagerError):
-    """An attachment was refused: foreign origin, too large or of a disallowed content type."""
-
-
-class IncidentNotFoundError(IncidentManagerError, NotFoundError):
-    """Incident manager: HTTP 404."""
-
-
-class IncidentManagerAuthError(IncidentManagerError, AuthError):
-    """Incident manager: HTTP 401/403."""
-
-
-class IncidentConflictError(IncidentManagerError, ConflictError):
-    """Incident manager: HTTP 409."""
-
-
-class IncidentManagerInvalidRequestError(IncidentManagerError, InvalidRequestError):
-    """Incident manager: HTTP 400/422."""
-
-
-class IncidentManagerUnavailableError(IncidentManagerError, ServiceUnavailableError):
-    """Incident manager: unreachable or 5xx after retries."""
-
-
-class PolicyNotFoundError(TargetSystemError, NotFoundError):
-    """Target system: HTTP 404."""
-
-
-class TargetSystemAuthError(TargetSystemError, AuthError):
-    """Target system: HTTP 401/403."""
-
-
-class TargetSystemConflictError(TargetSystemError, ConflictError):
-    """Target system: HTTP 409."""
-
-
-class TargetSystemInvalidRequestError(TargetSystemError, InvalidRequestError):
-    """Target system: HTTP 400/422 (e.g. missing or malformed action parameters)."""
-
-
-class TargetSystemUnavailableError(TargetSystemError, ServiceUnavailableError):
-    """Target system: unreachable or 5xx after retries."""
 
 
 class MockDataError(ResolviaError):

@@ -1,9 +1,10 @@
 """The HTTP plumbing shared by the incident-manager and target-system adapters.
 
 Bearer auth, one timeout, retries with exponential backoff on connection errors, timeouts and
-5xx answers (tenacity), and HTTP status → typed error (errors.py). An ``httpx.Client`` can be
-injected, or anything with the same calls (:class:`HttpClient`; FastAPI's ``TestClient`` in unit
-tests); otherwise one is built and owned here.
+5xx answers (tenacity), and every failure as one :class:`errors.ExternalServiceError` whose
+``kind`` says what went wrong. An ``httpx.Client`` can be injected, or anything with the same
+calls (:class:`HttpClient`; FastAPI's ``TestClient`` in unit tests); otherwise one is built and
+owned here.
 """
 
 from __future__ import annotations
@@ -19,12 +20,21 @@ import httpx
 import structlog
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from errors import ExternalServiceError
+from errors import ExternalServiceError, ServiceErrorKind
 
 log = structlog.get_logger("resolvia.adapters.http")
 
 T = TypeVar("T")
-ErrorClass = type[ExternalServiceError]
+
+#: The kind of error per HTTP status below 500 (5xx is retried, then UNAVAILABLE).
+STATUS_KINDS: dict[int, ServiceErrorKind] = {
+    400: ServiceErrorKind.INVALID_REQUEST,
+    401: ServiceErrorKind.AUTH,
+    403: ServiceErrorKind.AUTH,
+    404: ServiceErrorKind.NOT_FOUND,
+    409: ServiceErrorKind.CONFLICT,
+    422: ServiceErrorKind.INVALID_REQUEST,
+}
 
 
 class HttpResponse(Protocol):
@@ -58,19 +68,6 @@ class HttpClient(Protocol):
     ) -> AbstractContextManager[HttpResponse]: ...
 
     def close(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class ServiceErrors:
-    """The error class to raise per failure kind, for one service."""
-
-    service: str
-    generic: ErrorClass
-    not_found: ErrorClass
-    auth: ErrorClass
-    conflict: ErrorClass
-    invalid: ErrorClass
-    unavailable: ErrorClass
 
 
 @dataclass(frozen=True)
@@ -111,20 +108,23 @@ def detail_of(response: HttpResponse) -> str:
 
 
 class ServiceClient:
-    """Authenticated JSON calls to one service's origin, with retries and typed errors."""
+    """Authenticated JSON calls to one service's origin, with retries and typed errors.
+
+    ``service`` names the system in every error raised (``"incident_manager"``, …).
+    """
 
     def __init__(
         self,
         base_url: str,
         token: str,
-        errors: ServiceErrors,
+        service: str,
         *,
         timeout_s: float = 30.0,
         client: HttpClient | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self.errors = errors
+        self.service = service
         self.retry = retry or RetryPolicy()
         # An injected client keeps its own timeout settings.
         self._owns_client = client is None
@@ -140,28 +140,27 @@ class ServiceClient:
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}"
 
-    def _error(self, kind: ErrorClass, message: str, status: int | None) -> ExternalServiceError:
-        service = self.errors.service
-        return kind(f"{service}: {message}", service=service, status_code=status)
+    def error(
+        self, kind: ServiceErrorKind, message: str, status: int | None = None
+    ) -> ExternalServiceError:
+        """The error to raise for this service (the message starts with service and kind)."""
+        return ExternalServiceError(
+            f"{self.service} {kind}: {message}",
+            service=self.service,
+            kind=kind,
+            status_code=status,
+        )
 
     def check(self, response: HttpResponse) -> None:
-        """Raise the typed error for a non-2xx answer (5xx as :class:`TransientError`)."""
+        """Raise the error for a non-2xx answer (5xx as :class:`TransientError`)."""
         status = response.status_code
         if status < 300:
             return
         if status >= 500:
             raise TransientError(f"HTTP {status}: {detail_of(response)}", status)
         response.read()
-        kinds: dict[int, ErrorClass] = {
-            400: self.errors.invalid,
-            401: self.errors.auth,
-            403: self.errors.auth,
-            404: self.errors.not_found,
-            409: self.errors.conflict,
-            422: self.errors.invalid,
-        }
-        kind = kinds.get(status, self.errors.generic)
-        raise self._error(kind, f"HTTP {status} {detail_of(response)}", status)
+        kind = STATUS_KINDS.get(status, ServiceErrorKind.UNEXPECTED_RESPONSE)
+        raise self.error(kind, f"HTTP {status} {detail_of(response)}", status)
 
     def with_retries(self, call: Callable[[], T], what: str) -> T:
         """Run ``call`` (which raises :class:`TransientError` on retryable failures) with retries;
@@ -179,7 +178,7 @@ class ServiceClient:
             wait=wait_exponential(multiplier=policy.backoff_s, max=policy.max_backoff_s),
             retry=retry_if_exception_type(TransientError),
             before_sleep=lambda state: log.warning(
-                "http.retry", service=self.errors.service, what=what, attempt=state.attempt_number
+                "http.retry", service=self.service, what=what, attempt=state.attempt_number
             ),
             sleep=policy.sleep,
             reraise=True,
@@ -187,8 +186,8 @@ class ServiceClient:
         try:
             return retrying(once)
         except TransientError as exc:
-            raise self._error(
-                self.errors.unavailable,
+            raise self.error(
+                ServiceErrorKind.UNAVAILABLE,
                 f"{what} failed after {policy.attempts} attempt(s): {exc}",
                 exc.status_code,
             ) from exc
@@ -219,8 +218,8 @@ class ServiceClient:
         try:
             return response.json()
         except ValueError:
-            raise self._error(
-                self.errors.generic,
+            raise self.error(
+                ServiceErrorKind.UNEXPECTED_RESPONSE,
                 f"{method} {path}: the answer is not JSON",
                 response.status_code,
             ) from None
@@ -235,4 +234,4 @@ class ServiceClient:
 
     def invalid_response(self, message: str) -> ExternalServiceError:
         """The error for an answer that does not match the contract."""
-        return self._error(self.errors.generic, message, None)
+        return self.error(ServiceErrorKind.UNEXPECTED_RESPONSE, message)

@@ -1,39 +1,25 @@
 """Incident-manager adapter: the only way the engine reads and changes incidents.
 
 :class:`IncidentManager` is the interface (a Protocol); :class:`HttpIncidentManager` talks to
-the API of ARCHITECTURE §5 (the mock in ``mocks/`` or a compatible real system). Model fields
-keep the API's Spanish names so that records round-trip unchanged.
+the API of ARCHITECTURE §5 (the mock in ``mocks/`` or a compatible real system). The incident
+models are the contract in :mod:`adapters.incident_model`, which the mock uses too.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
-from adapters.http_service import (
-    HttpClient,
-    RetryPolicy,
-    ServiceClient,
-    ServiceErrors,
-    TransientError,
-    origin_of,
-)
+from adapters.http_service import HttpClient, RetryPolicy, ServiceClient, TransientError, origin_of
+from adapters.incident_model import Incidencia, IncidentAction
 from config import Settings
-from errors import (
-    AttachmentRejectedError,
-    IncidentConflictError,
-    IncidentManagerAuthError,
-    IncidentManagerError,
-    IncidentManagerInvalidRequestError,
-    IncidentManagerUnavailableError,
-    IncidentNotFoundError,
-)
+from errors import ExternalServiceError, ServiceErrorKind
 
-IncidentAction = Literal["reasignar", "resolver", "en_espera", "pendiente_implantar"]
+SERVICE = "incident_manager"
 
 #: Content types accepted as attachments (what OCR / vision can read).
 DEFAULT_ATTACHMENT_TYPES = frozenset(
@@ -49,48 +35,6 @@ DEFAULT_ATTACHMENT_TYPES = frozenset(
 )
 DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 ATTACHMENTS_PATH = "/api/adjuntos/"
-
-_ERRORS = ServiceErrors(
-    service="incident-manager",
-    generic=IncidentManagerError,
-    not_found=IncidentNotFoundError,
-    auth=IncidentManagerAuthError,
-    conflict=IncidentConflictError,
-    invalid=IncidentManagerInvalidRequestError,
-    unavailable=IncidentManagerUnavailableError,
-)
-
-
-class HistorialEntry(BaseModel):
-    """One entry of an incident's history."""
-
-    model_config = ConfigDict(extra="allow")
-
-    Fecha: str = ""
-    Autor: str = ""
-    CodigoResolucion: str = ""
-    NotasResolucion: str = ""
-    buzonComentario: str = ""
-    buzonAsignado: str = ""
-    estado: str = ""
-    detalle: str = ""
-    adjuntos: list[str] = Field(default_factory=list, description="File names or URLs.")
-
-
-class Incidencia(BaseModel):
-    """An incident as the incident manager serves it (ARCHITECTURE §5)."""
-
-    model_config = ConfigDict(extra="allow")
-
-    codIncidencia: str
-    buzon: str
-    titulo: str = ""
-    solicitante: str = ""
-    estado: str = ""
-    apertura: str = ""
-    prioridad: str = ""
-    descripcion: str = ""
-    historial: list[HistorialEntry] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -155,7 +99,7 @@ class HttpIncidentManager:
         """``client``: an ``httpx.Client`` (or FastAPI's TestClient) to use; built if None. An
         injected client keeps its own timeout settings."""
         self._http = ServiceClient(
-            base_url, token, _ERRORS, timeout_s=timeout_s, client=client, retry=retry
+            base_url, token, SERVICE, timeout_s=timeout_s, client=client, retry=retry
         )
         self.max_attachment_bytes = max_attachment_bytes
         self.attachment_types = attachment_types
@@ -202,8 +146,8 @@ class HttpIncidentManager:
         """PATCH the incident. Without a key one is generated, so that retries after a 5xx or
         a lost connection cannot apply the action twice."""
         if action == "reasignar" and not (buzon_destino or "").strip():
-            raise IncidentManagerInvalidRequestError(
-                "incident-manager: reasignar needs buzon_destino", service=_ERRORS.service
+            raise self._http.error(
+                ServiceErrorKind.INVALID_REQUEST, "reasignar needs buzon_destino"
             )
         body = {
             "action": action,
@@ -263,10 +207,8 @@ class HttpIncidentManager:
         return self._http.with_retries(download, f"GET {url}")
 
     # --- helpers -------------------------------------------------------------------------
-    def _rejected(self, ref: str, why: str) -> AttachmentRejectedError:
-        return AttachmentRejectedError(
-            f"incident-manager: attachment {ref!r} refused: {why}", service=_ERRORS.service
-        )
+    def _rejected(self, ref: str, why: str) -> ExternalServiceError:
+        return self._http.error(ServiceErrorKind.REJECTED, f"attachment {ref!r} refused: {why}")
 
     def _incident(self, data: Any) -> Incidencia:
         try:

@@ -14,26 +14,10 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from adapters.http_service import HttpClient, RetryPolicy, ServiceClient, ServiceErrors
+from adapters.http_service import HttpClient, RetryPolicy, ServiceClient
 from config import Settings
-from errors import (
-    PolicyNotFoundError,
-    TargetSystemAuthError,
-    TargetSystemConflictError,
-    TargetSystemError,
-    TargetSystemInvalidRequestError,
-    TargetSystemUnavailableError,
-)
 
-_ERRORS = ServiceErrors(
-    service="target-system",
-    generic=TargetSystemError,
-    not_found=PolicyNotFoundError,
-    auth=TargetSystemAuthError,
-    conflict=TargetSystemConflictError,
-    invalid=TargetSystemInvalidRequestError,
-    unavailable=TargetSystemUnavailableError,
-)
+SERVICE = "target_system"
 
 
 class _Record(BaseModel):
@@ -126,7 +110,8 @@ class TargetSystem(Protocol):
     """What the engine needs from the target system."""
 
     def get_poliza(self, numero: str) -> Poliza:
-        """A policy record (:class:`errors.PolicyNotFoundError` if unknown)."""
+        """A policy record (an :class:`errors.ExternalServiceError` of kind NOT_FOUND if
+        unknown)."""
         ...
 
     def comprobacion(
@@ -151,7 +136,7 @@ class HttpTargetSystem:
         """``client``: an ``httpx.Client`` (or FastAPI's TestClient) to use; built if None. An
         injected client keeps its own timeout settings."""
         self._http = ServiceClient(
-            base_url, token, _ERRORS, timeout_s=timeout_s, client=client, retry=retry
+            base_url, token, SERVICE, timeout_s=timeout_s, client=client, retry=retry
         )
 
     @classmethod
@@ -179,7 +164,8 @@ class HttpTargetSystem:
         self, poliza: str, cod_solucion: str, params: Mapping[str, Any]
     ) -> ResolucionSistema:
         """Read-only and deterministic on the target side, so retrying is safe. Bad
-        parameters raise :class:`errors.TargetSystemInvalidRequestError` (HTTP 422)."""
+        parameters raise :class:`errors.ExternalServiceError` of kind INVALID_REQUEST (HTTP
+        422)."""
         body = {
             "poliza": poliza,
             "codSolucion": cod_solucion,

@@ -14,20 +14,19 @@ import json
 import mimetypes
 import unicodedata
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Header, HTTPException, Query
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from adapters.incident_model import HistorialEntry, IncidentAction
 from mocks.clock import Clock
 from mocks.common import IDEMPOTENCY_HEADER, create_service_app
 from mocks.seed import SAFE_FILENAME
 from mocks.store import MockStore, StoredResponse
 
 SERVICE = "incident-manager"
-
-Action = Literal["reasignar", "resolver", "en_espera", "pendiente_implantar"]
 
 #: New ``estado`` per action (``reasignar`` keeps an open state, see :func:`_new_state`).
 ACTION_STATE: dict[str, str] = {
@@ -58,7 +57,7 @@ class ActionRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    action: Action
+    action: IncidentAction
     buzonDestino: str | None = Field(None, max_length=200, description="Required by reasignar.")
     notasResolucion: str | None = Field(None, max_length=20000)
     detalle: str | None = Field(None, max_length=20000)
@@ -97,17 +96,16 @@ def apply_action(incident: dict[str, Any], req: ActionRequest, clock: Clock) -> 
     previous_buzon = incident["buzon"]
     buzon = req.buzonDestino if req.action == "reasignar" and req.buzonDestino else previous_buzon
     estado = _new_state(incident["estado"], req.action)
-    entry = {
-        "Fecha": clock.now().strftime("%d/%m/%Y %H:%M"),
-        "Autor": req.autor or "API",
-        "CodigoResolucion": req.codigoResolucion or "",
-        "NotasResolucion": req.notasResolucion or "",
-        "buzonComentario": previous_buzon,
-        "buzonAsignado": buzon,
-        "estado": estado,
-        "detalle": req.detalle or _DEFAULT_DETAIL[req.action].format(buzon=buzon),
-        "adjuntos": [],
-    }
+    entry = HistorialEntry(
+        Fecha=clock.now().strftime("%d/%m/%Y %H:%M"),
+        Autor=req.autor or "API",
+        CodigoResolucion=req.codigoResolucion or "",
+        NotasResolucion=req.notasResolucion or "",
+        buzonComentario=previous_buzon,
+        buzonAsignado=buzon,
+        estado=estado,
+        detalle=req.detalle or _DEFAULT_DETAIL[req.action].format(buzon=buzon),
+    ).model_dump()
     return {
         **incident,
         "buzon": buzon,

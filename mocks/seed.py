@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from adapters.incident_model import Incidencia
 from errors import MockDataError
 from mocks.store import ATTACHMENTS_DIRNAME, DB_FILENAME, MockStore
 
@@ -24,60 +25,10 @@ from mocks.store import ATTACHMENTS_DIRNAME, DB_FILENAME, MockStore
 SAFE_FILENAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 
-class _HistorialSeed(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class _IncidentSeed(Incidencia):
+    """The §5 contract; a seed file may leave ``estado`` out, and then the incident is open."""
 
-    Fecha: str = ""
-    Autor: str = ""
-    CodigoResolucion: str = ""
-    NotasResolucion: str = ""
-    buzonComentario: str = ""
-    buzonAsignado: str = ""
-    estado: str = ""
-    detalle: str = ""
-    adjuntos: list[str] = Field(default_factory=list)
-
-    @field_validator("adjuntos", mode="before")
-    @classmethod
-    def _none_is_no_attachments(cls, value: Any) -> Any:
-        return [] if value is None else value
-
-    @field_validator(
-        "Fecha", "Autor", "CodigoResolucion", "NotasResolucion", "buzonComentario",
-        "buzonAsignado", "estado", "detalle", mode="before",
-    )  # fmt: skip
-    @classmethod
-    def _none_is_empty(cls, value: Any) -> Any:
-        return "" if value is None else value
-
-
-class _IncidenciaSeed(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    codIncidencia: str = Field(min_length=1)
-    buzon: str = Field(min_length=1)
-    titulo: str = ""
-    solicitante: str = ""
     estado: str = "Abierta"
-    apertura: str = ""
-    prioridad: str = ""
-    descripcion: str = ""
-    historial: list[_HistorialSeed] = Field(default_factory=list)
-
-    @field_validator("historial", mode="before")
-    @classmethod
-    def _none_is_no_history(cls, value: Any) -> Any:
-        return [] if value is None else value
-
-    @field_validator("codIncidencia", mode="before")
-    @classmethod
-    def _code_as_text(cls, value: Any) -> Any:
-        return str(value).strip() if isinstance(value, int | str) else value
-
-    @field_validator("titulo", "solicitante", "apertura", "prioridad", "descripcion", mode="before")
-    @classmethod
-    def _none_is_empty(cls, value: Any) -> Any:
-        return "" if value is None else value
 
 
 class _PolizaSeed(BaseModel):
@@ -121,7 +72,7 @@ def _validated(path: Path, records: list[Any], model: type[BaseModel], key: str)
 
 def load_incidents(path: Path) -> list[dict[str, Any]]:
     """Incidents from a seed file, normalised to the full §5 contract."""
-    seeds = _validated(path, _records(path, "incidencias"), _IncidenciaSeed, "incidencias")
+    seeds = _validated(path, _records(path, "incidencias"), _IncidentSeed, "incidencias")
     incidents = [seed.model_dump() for seed in seeds]
     _reject_duplicates(path, [inc["codIncidencia"] for inc in incidents], "codIncidencia")
     return incidents

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +14,7 @@ from fastapi.testclient import TestClient
 from adapters.http_service import RetryPolicy
 from adapters.incident_manager import HttpIncidentManager, Incidencia, IncidentManager
 from config import load_settings
-from errors import (
-    AttachmentRejectedError,
-    ConflictError,
-    IncidentConflictError,
-    IncidentManagerAuthError,
-    IncidentManagerError,
-    IncidentManagerInvalidRequestError,
-    IncidentManagerUnavailableError,
-    IncidentNotFoundError,
-    NotFoundError,
-)
+from errors import ExternalServiceError, ServiceErrorKind
 from mocks.store import MockStore
 from tests.mock_support import (
     AUTH,
@@ -35,6 +27,17 @@ from tests.mock_support import (
 
 BASE = "http://127.0.0.1:3000"
 NO_WAIT = RetryPolicy(attempts=3, backoff_s=0)
+
+
+@contextmanager
+def fails(
+    kind: ServiceErrorKind, match: str | None = None
+) -> Iterator[pytest.ExceptionInfo[ExternalServiceError]]:
+    """The block raises the incident manager's error of this ``kind``."""
+    with pytest.raises(ExternalServiceError, match=match) as info:
+        yield info
+    assert info.value.service == "incident_manager"
+    assert info.value.kind is kind
 
 
 @pytest.fixture
@@ -73,6 +76,23 @@ def test_lists_and_gets_typed_incidents(manager: HttpIncidentManager) -> None:
     assert manager.list_closed() == []
 
 
+def test_the_adapter_reads_back_exactly_what_the_mock_serves(
+    manager: HttpIncidentManager, app_client: TestClient
+) -> None:
+    manager.update("INC000101", "en_espera", notas_resolucion="[RESOLVIA] espera")
+    for cod in ("INC000101", "INC000115"):
+        served = app_client.get(f"/api/incidencias/{cod}", headers=AUTH).json()
+        assert manager.get(cod).model_dump() == served
+
+
+def test_nulls_in_an_answer_read_as_empty() -> None:
+    incident = {"codIncidencia": 7, "buzon": "N1", "titulo": None, "historial": None}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=incident))
+    manager = HttpIncidentManager(BASE, TOKEN, client=httpx.Client(transport=transport))
+    read = manager.get("7")
+    assert (read.codIncidencia, read.titulo, read.historial) == ("7", "", [])
+
+
 def test_update_resolver_and_reasignar(manager: HttpIncidentManager) -> None:
     resolved = manager.update(
         "INC000104", "resolver", notas_resolucion="[RESOLVIA] hecho", autor="RESOLVIA"
@@ -103,29 +123,29 @@ def test_reasignar_without_destination_is_refused_before_any_request(
     app_client: TestClient,
 ) -> None:
     manager, transport = flaky(app_client, [])
-    with pytest.raises(IncidentManagerInvalidRequestError, match="buzon_destino"):
+    with fails(ServiceErrorKind.INVALID_REQUEST, match="buzon_destino") as info:
         manager.update("INC000101", "reasignar")
+    assert info.value.status_code is None
     assert transport.calls == 0
 
 
 def test_http_errors_become_typed_errors(
     manager: HttpIncidentManager, app_client: TestClient
 ) -> None:
-    with pytest.raises(IncidentNotFoundError) as not_found:
+    with fails(ServiceErrorKind.NOT_FOUND) as not_found:
         manager.get("INC999999")
-    assert isinstance(not_found.value, NotFoundError | IncidentManagerError)
     assert not_found.value.status_code == 404 and "INC999999" in str(not_found.value)
 
     manager.update("INC000103", "resolver", idempotency_key="k")
-    with pytest.raises(IncidentConflictError) as conflict:
+    with fails(ServiceErrorKind.CONFLICT) as conflict:
         manager.update("INC000103", "en_espera", idempotency_key="k")  # key reused
-    assert isinstance(conflict.value, ConflictError)
+    assert conflict.value.status_code == 409
 
-    with pytest.raises(IncidentManagerInvalidRequestError, match=r"body\.action"):
+    with fails(ServiceErrorKind.INVALID_REQUEST, match=r"body\.action"):
         manager.update("INC000101", "cerrar")  # type: ignore[arg-type]
 
     wrong = HttpIncidentManager(BASE, "wrong-token", client=app_client, retry=NO_WAIT)
-    with pytest.raises(IncidentManagerAuthError) as auth:
+    with fails(ServiceErrorKind.AUTH) as auth:
         wrong.list_open("SOPORTE_N1")
     assert auth.value.status_code == 401
 
@@ -138,7 +158,7 @@ def test_retries_5xx_and_connection_errors_then_succeeds(app_client: TestClient)
 
 def test_gives_up_after_the_configured_attempts(app_client: TestClient) -> None:
     manager, transport = flaky(app_client, [500, 502, 503, 504])
-    with pytest.raises(IncidentManagerUnavailableError) as info:
+    with fails(ServiceErrorKind.UNAVAILABLE) as info:
         manager.list_closed()
     assert transport.calls == 3 and info.value.status_code == 503
     assert "3 attempt(s)" in str(info.value)
@@ -146,7 +166,7 @@ def test_gives_up_after_the_configured_attempts(app_client: TestClient) -> None:
 
 def test_client_errors_are_not_retried(app_client: TestClient) -> None:
     manager, transport = flaky(app_client, [404])
-    with pytest.raises(IncidentNotFoundError):
+    with fails(ServiceErrorKind.NOT_FOUND):
         manager.get("INC000101")
     assert transport.calls == 1
 
@@ -199,14 +219,14 @@ def test_attachments_off_the_origin_are_refused_without_a_request(
     app_client: TestClient, ref: str
 ) -> None:
     manager, transport = flaky(app_client, [])
-    with pytest.raises(AttachmentRejectedError):
+    with fails(ServiceErrorKind.REJECTED):
         manager.fetch_attachment(ref)
     assert transport.calls == 0
 
 
 def test_attachment_size_limit(app_client: TestClient) -> None:
     manager, _ = flaky(app_client, [], max_attachment_bytes=1000)
-    with pytest.raises(AttachmentRejectedError, match="1000"):
+    with fails(ServiceErrorKind.REJECTED, match="1000"):
         manager.fetch_attachment("INC000115_captura.png")
 
 
@@ -214,9 +234,9 @@ def test_attachment_content_type_must_be_allowed(
     store: MockStore, manager: HttpIncidentManager
 ) -> None:
     (store.path.parent / "adjuntos" / "notas.html").write_text("<script>", encoding="utf-8")
-    with pytest.raises(AttachmentRejectedError, match="text/html"):
+    with fails(ServiceErrorKind.REJECTED, match="text/html"):
         manager.fetch_attachment("notas.html")
-    with pytest.raises(IncidentNotFoundError):
+    with fails(ServiceErrorKind.NOT_FOUND):
         manager.fetch_attachment("NO_EXISTE.png")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,18 +13,22 @@ from fastapi.testclient import TestClient
 
 from adapters.http_service import RetryPolicy
 from adapters.target_system import HttpTargetSystem, Poliza, ResolucionSistema, TargetSystem
-from errors import (
-    InvalidRequestError,
-    PolicyNotFoundError,
-    TargetSystemAuthError,
-    TargetSystemError,
-    TargetSystemInvalidRequestError,
-    TargetSystemUnavailableError,
-)
+from errors import ExternalServiceError, ServiceErrorKind
 from tests.mock_support import TOKEN, FlakyTransport, seeded_store, target_client
 
 BASE = "http://127.0.0.1:3001"
 NO_WAIT = RetryPolicy(attempts=3, backoff_s=0)
+
+
+@contextmanager
+def fails(
+    kind: ServiceErrorKind, match: str | None = None
+) -> Iterator[pytest.ExceptionInfo[ExternalServiceError]]:
+    """The block raises the target system's error of this ``kind``."""
+    with pytest.raises(ExternalServiceError, match=match) as info:
+        yield info
+    assert info.value.service == "target_system"
+    assert info.value.kind is kind
 
 
 @pytest.fixture
@@ -55,10 +61,10 @@ def test_get_poliza_is_typed(target: HttpTargetSystem) -> None:
 
 
 def test_get_poliza_errors(target: HttpTargetSystem) -> None:
-    with pytest.raises(PolicyNotFoundError) as missing:
+    with fails(ServiceErrorKind.NOT_FOUND) as missing:
         target.get_poliza("99999999")
-    assert missing.value.status_code == 404 and isinstance(missing.value, TargetSystemError)
-    with pytest.raises(TargetSystemInvalidRequestError):
+    assert missing.value.status_code == 404
+    with fails(ServiceErrorKind.INVALID_REQUEST):
         target.get_poliza("12AB")
 
 
@@ -77,14 +83,14 @@ def test_comprobacion_returns_a_typed_resolution(target: HttpTargetSystem) -> No
 
 
 def test_bad_parameters_raise_invalid_request(target: HttpTargetSystem) -> None:
-    with pytest.raises(TargetSystemInvalidRequestError, match="num_reembolso") as info:
+    with fails(ServiceErrorKind.INVALID_REQUEST, match="num_reembolso") as info:
         target.comprobacion("30114872", "fxprovision", {})
-    assert isinstance(info.value, InvalidRequestError) and info.value.status_code == 422
+    assert info.value.status_code == 422
 
 
 def test_auth_error(app_client: TestClient) -> None:
     wrong = HttpTargetSystem(BASE, "nope", client=app_client, retry=NO_WAIT)
-    with pytest.raises(TargetSystemAuthError):
+    with fails(ServiceErrorKind.AUTH):
         wrong.get_poliza("30114872")
 
 
@@ -94,7 +100,7 @@ def test_retries_on_5xx_and_timeouts(app_client: TestClient) -> None:
     assert answer.resolucion_automatica == "cierre" and transport.calls == 3
 
     down = FlakyTransport(app_client, [httpx.ConnectError("refused")] * 3)
-    with pytest.raises(TargetSystemUnavailableError, match="ConnectError"):
+    with fails(ServiceErrorKind.UNAVAILABLE, match="ConnectError"):
         over(down).get_poliza("30114872")
     assert down.calls == 3
 
@@ -109,11 +115,18 @@ def test_retries_on_5xx_and_timeouts(app_client: TestClient) -> None:
 )
 def test_answers_outside_the_contract_are_errors(payload: Any) -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, json=payload))
-    with pytest.raises(TargetSystemError, match="unexpected resolution payload"):
+    with fails(ServiceErrorKind.UNEXPECTED_RESPONSE, match="unexpected resolution payload"):
         over(transport).comprobacion("30114872", "fxprovision", {"num_reembolso": "R-2609113"})
 
 
 def test_non_json_answer_is_an_error() -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, text="<html>"))
-    with pytest.raises(TargetSystemError, match="not JSON"):
+    with fails(ServiceErrorKind.UNEXPECTED_RESPONSE, match="not JSON"):
         over(transport).get_poliza("30114872")
+
+
+def test_an_unexpected_status_is_an_unexpected_response() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(418, json={"detail": "teapot"}))
+    with fails(ServiceErrorKind.UNEXPECTED_RESPONSE, match="teapot") as info:
+        over(transport).get_poliza("30114872")
+    assert info.value.status_code == 418
