@@ -24,13 +24,27 @@ from tests.mock_support import (
 )
 
 CONTRACT_FIELDS = {
-    "codIncidencia", "buzon", "titulo", "solicitante", "estado", "apertura", "prioridad",
-    "descripcion", "historial",
-}  # fmt: skip
+    "codIncidencia",
+    "buzon",
+    "titulo",
+    "solicitante",
+    "estado",
+    "apertura",
+    "prioridad",
+    "descripcion",
+    "historial",
+}
 HISTORY_FIELDS = {
-    "Fecha", "Autor", "CodigoResolucion", "NotasResolucion", "buzonComentario", "buzonAsignado",
-    "estado", "detalle", "adjuntos",
-}  # fmt: skip
+    "Fecha",
+    "Autor",
+    "CodigoResolucion",
+    "NotasResolucion",
+    "buzonComentario",
+    "buzonAsignado",
+    "estado",
+    "detalle",
+    "adjuntos",
+}
 
 
 @pytest.fixture

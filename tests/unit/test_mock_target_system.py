@@ -127,8 +127,12 @@ def test_p2_str_json_not_an_object_is_422_with_the_documented_answer(
         ("fxprovision", "30114872", {"num_reembolso": "2609113"}, "num_reembolso"),
         ("cambioiban", "31186230", {"nif": "99118962A", "iban": "ES6409950042790000731846"}, "nif"),
         ("cambioiban", "31186230", {"nif": "99118962W", "iban": "ES64 0995"}, "iban"),
-        ("altabeneficiario", "31294457", {"nif": "99129075H", "fecha_nacimiento": "31/02/2026"},
-         "fecha_nacimiento"),
+        (
+            "altabeneficiario",
+            "31294457",
+            {"nif": "99129075H", "fecha_nacimiento": "31/02/2026"},
+            "fecha_nacimiento",
+        ),
         ("duplicadorecibo", "31308862", {"periodo": "13/2026"}, "periodo"),
         ("certificadofiscal", "31415590", {"ejercicio": "25"}, "ejercicio"),
         ("reseteoareacliente", "31523376", {"email": "sin-arroba"}, "email"),
@@ -136,7 +140,7 @@ def test_p2_str_json_not_an_object_is_422_with_the_documented_answer(
         ("licenciaoffice", "", {"usuario": "ana.perez", "producto": "excel"}, "producto"),
         ("buzoncompartido", "", {"usuario": "ana.perez"}, "buzon_compartido"),
     ],
-)  # fmt: skip
+)
 def test_p3_missing_or_invalid_parameter_is_422_naming_it(
     client: TestClient, code: str, poliza: str, params: dict[str, Any], missing: str
 ) -> None:
