@@ -310,7 +310,7 @@ def test_target_system_down_is_an_error_outcome_and_touches_nothing(make: Any) -
     )
     out = h.run()["INC900002"]
     assert out["outcome"] == "error" and out["reason"] == Reason.APPLY_FAILED
-    assert "TargetSystemUnavailableError" in out["explanation"]
+    assert "target_system unavailable" in out["explanation"]
     assert h.incident("INC900002")["estado"] == "Abierta"
     assert _patches(h) == []
 
