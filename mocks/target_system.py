@@ -11,8 +11,9 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, HTTPException
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from adapters.target_system import ResolucionSistema
 from mocks.clock import Clock
 from mocks.common import create_service_app
 from mocks.rules import evaluate
@@ -29,17 +30,7 @@ class ComprobacionRequest(BaseModel):
     strJson: str = Field(description="The action's parameters as a JSON object in a string.")
 
 
-class ResolucionOut(BaseModel):
-    """The follow-up resolution (same keys as the knowledge base columns)."""
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    resolucion_automatica: str = Field(alias="RESOLUCION AUTOMÁTICA")
-    buzon_reasignacion: str = Field(alias="BUZON REASIGNACION")
-    solucion: str = Field(alias="SOLUCIÓN")
-
-
-class InvalidParamsOut(ResolucionOut):
+class InvalidParamsOut(ResolucionSistema):
     """HTTP 422: the parameters in ``strJson`` are not usable; the three keys carry the
     documented ``manual`` answer (ACCIONES_API.md P2/P3)."""
 
@@ -64,7 +55,7 @@ def build_router(store: MockStore, clock: Clock) -> APIRouter:
 
     @router.post(
         "/comprobacionPoliza",
-        response_model=ResolucionOut,
+        response_model=ResolucionSistema,
         responses={422: {"model": InvalidParamsOut, "description": "Bad request or parameters"}},
     )
     def comprobacion(req: ComprobacionRequest) -> Any:
