@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
+from adapters import supervisor
+from adapters.supervisor import Child, http_ready
 from errors import ResolviaError
 
 _REPO_ROOT = Path(__file__).resolve().parents[1]
+#: The mock services bind ``port_base`` and the next one: pick it with ``free_ports(PORTS)``.
+PORTS = 2
 
 
 @dataclass(frozen=True)
@@ -24,6 +21,11 @@ class MockServices:
     incident_manager_url: str
     target_system_url: str
     pid: int
+    child: Child | None = field(default=None, compare=False, repr=False)
+
+    def stop(self, grace_s: float = 15.0) -> int | None:
+        """Stop the services now (SIGTERM, then SIGKILL after ``grace_s``); their exit code."""
+        return None if self.child is None else self.child.stop(grace_s=grace_s)
 
 
 @contextmanager
@@ -32,43 +34,38 @@ def serve_mocks(
     data_dir: Path,
     *,
     incidents: Path | None = None,
-    today: str = "20/11/2026",
+    today: str | None = "20/11/2026",
     start_timeout_s: float = 30.0,
+    extra_args: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
 ) -> Iterator[MockServices]:
-    """Start both mock services on 127.0.0.1 with their own state dir; always stop them."""
-    cmd = [sys.executable, "-m", "mocks", "serve", "--port-base", str(port_base),
-           "--today", today, "--data-dir", str(data_dir)]  # fmt: skip
+    """Start both mock services on 127.0.0.1 with their own state dir; always stop them.
+
+    ``port_base`` and ``port_base + 1`` must be free (:func:`adapters.supervisor.free_ports`
+    with ``PORTS``). ``today=None`` leaves the date to the services' settings; ``extra_args``
+    go to ``python -m mocks serve``; ``env`` and ``cwd`` default to this process's
+    environment and the repository.
+    """
+    args = ["serve", "--port-base", str(port_base), "--data-dir", str(data_dir)]
+    if today is not None:
+        args += ["--today", today]
     if incidents is not None:
-        cmd += ["--incidents", str(incidents)]
-    log_path = data_dir.parent / f"mocks-{port_base}.log"
-    data_dir.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(cmd, cwd=_REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                env={**os.environ})  # fmt: skip
+        args += ["--incidents", str(incidents)]
+    child = supervisor.start(
+        "the mock services",
+        supervisor.module_command("mocks", *args, *extra_args),
+        log_path=data_dir.parent / f"mocks-{port_base}.log",
+        cwd=cwd or _REPO_ROOT,
+        env=env,
+        error=ResolviaError,
+    )
     services = MockServices(
-        f"http://127.0.0.1:{port_base}", f"http://127.0.0.1:{port_base + 1}", proc.pid
+        f"http://127.0.0.1:{port_base}", f"http://127.0.0.1:{port_base + 1}", child.pid, child
     )
     try:
-        deadline = time.monotonic() + start_timeout_s
-        while True:
-            if proc.poll() is not None:
-                tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
-                raise ResolviaError(f"the mock services exited during start-up:\n{tail}")
-            try:
-                urls = (services.incident_manager_url, services.target_system_url)
-                if all(httpx.get(u + "/health", timeout=1).status_code == 200 for u in urls):
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise ResolviaError(f"the mock services were not healthy in {start_timeout_s} s")
-            time.sleep(0.2)
+        urls = (services.incident_manager_url, services.target_system_url)
+        child.wait_ready(http_ready(*(u + "/health" for u in urls), timeout_s=1.0), start_timeout_s)
         yield services
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
+        child.stop(grace_s=15.0)

@@ -1,46 +1,48 @@
 """Managed llama.cpp servers: one per model per process, started on demand, always stopped.
 
 The engine starts ``llama_cpp.server`` on a free loopback port, waits until it answers
-``/v1/models``, and reuses it for the rest of the process. Servers are stopped
+``/v1/models``, and reuses it for the rest of the process. The server is a child of
+:mod:`adapters.supervisor`, so it is stopped
 
 * on normal exit and on unhandled exceptions (``atexit``),
 * on Ctrl-C (``KeyboardInterrupt`` unwinds, then ``atexit``),
 * on SIGTERM / SIGHUP (turned into ``SystemExit`` so ``atexit`` runs),
-* on SIGKILL of the engine: the child's watchdog (:mod:`adapters.llm.llama_child`) notices it
-  was reparented and exits.
+* on SIGKILL of the engine: the child's watchdog (:func:`adapters.supervisor.module_command`)
+  notices it was reparented and exits.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
-import time
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 
-import httpx
 import structlog
+from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
+from adapters import supervisor
+from adapters.supervisor import Child, free_ports, http_ready
 from errors import LLMServerError
 
 log = structlog.get_logger(__name__)
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
 MODEL_ALIAS = "local"
+#: Tries with a new port when another process took ours between picking it and binding it.
+PORT_ATTEMPTS = 3
 
 
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """Transitional: use :func:`adapters.supervisor.free_ports`.
+
+    Reserves N+1 as well, because the callers left hand the port to ``serve_mocks``, which
+    binds N and N+1.
+    """
+    return free_ports(2)
+
+
+def _port_taken(exc: BaseException) -> bool:
+    return isinstance(exc, LLMServerError) and "address already in use" in str(exc).lower()
 
 
 @dataclass
@@ -53,8 +55,7 @@ class LlamaServer:
     start_timeout_s: float = 120.0
     log_dir: Path | None = None
     port: int | None = None
-    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
-    _log_file: Path | None = field(default=None, repr=False)
+    child: Child | None = field(default=None, repr=False)
 
     @property
     def base_url(self) -> str:
@@ -64,103 +65,67 @@ class LlamaServer:
 
     @property
     def pid(self) -> int | None:
-        return self.process.pid if self.process else None
+        return self.child.pid if self.child else None
 
     def is_running(self) -> bool:
-        return self.process is not None and self.process.poll() is None
+        return self.child is not None and self.child.is_running()
 
     def start(self) -> None:
         if self.is_running():
             return
         if not self.model_path.exists():
             raise LLMServerError(f"model file not found: {self.model_path}")
-        last_error: LLMServerError | None = None
-        for _ in range(3):  # a port can be taken between free_port() and bind: try another
-            try:
-                self._start_once(free_port())
-                return
-            except LLMServerError as exc:
-                last_error = exc
-                if "address already in use" not in str(exc).lower():
-                    raise
-        assert last_error is not None
-        raise last_error
+        retrying = Retrying(
+            stop=stop_after_attempt(PORT_ATTEMPTS),
+            retry=retry_if_exception(_port_taken),
+            reraise=True,
+        )
+        retrying(lambda: self._start_once(free_ports()))
 
     def _start_once(self, port: int) -> None:
         self.port = port
         log_dir = self.log_dir or Path(os.environ.get("TMPDIR", "/tmp"))  # noqa: S108
-        log_dir.mkdir(parents=True, exist_ok=True)
-        self._log_file = log_dir / f"llama-server-{port}.log"
-        cmd = [
-            sys.executable, "-m", "adapters.llm.llama_child", str(os.getpid()),
-            "--model", str(self.model_path), "--model_alias", MODEL_ALIAS,
-            "--host", "127.0.0.1", "--port", str(port),
-            "--n_threads", str(self.n_threads), "--n_ctx", str(self.n_ctx),
-        ]  # fmt: skip
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_REPO_ROOT), env.get("PYTHONPATH")]))
-        started = time.monotonic()
-        with self._log_file.open("wb") as out:
-            # Own session: a Ctrl-C in the terminal reaches the engine, which then stops the
-            # server in order, instead of both racing.
-            self.process = subprocess.Popen(
-                cmd, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
-            )
+        argv = supervisor.module_command(
+            "llama_cpp.server",
+            *("--model", str(self.model_path), "--model_alias", MODEL_ALIAS),
+            *("--host", "127.0.0.1", "--port", str(port)),
+            *("--n_threads", str(self.n_threads), "--n_ctx", str(self.n_ctx)),
+        )
+        self.child = supervisor.start(
+            f"llama.cpp server (model {self.model_path.name})",
+            argv,
+            log_path=log_dir / f"llama-server-{port}.log",
+            error=LLMServerError,
+        )
         log.info("llm.server.starting", model=self.model_path.name, port=port, pid=self.pid)
-        self._wait_healthy(started)
+        try:
+            seconds = self.child.wait_ready(
+                http_ready(f"{self.base_url}/models"), self.start_timeout_s
+            )
+        except LLMServerError:
+            self.child = None
+            raise
         log.info(
             "llm.server.ready",
             model=self.model_path.name,
             port=port,
             pid=self.pid,
-            seconds=round(time.monotonic() - started, 2),
-        )
-
-    def _wait_healthy(self, started: float) -> None:
-        url = f"http://127.0.0.1:{self.port}/v1/models"
-        with httpx.Client(timeout=2.0) as client:
-            while time.monotonic() - started < self.start_timeout_s:
-                assert self.process is not None
-                if self.process.poll() is not None:
-                    tail = self.log_tail()
-                    self.process = None
-                    raise LLMServerError(
-                        f"llama.cpp server exited during start-up "
-                        f"(model {self.model_path.name}); last output:\n{tail}"
-                    )
-                with contextlib.suppress(httpx.HTTPError):
-                    if client.get(url).status_code == 200:
-                        return
-                time.sleep(0.2)
-        tail = self.log_tail()
-        self.stop()
-        raise LLMServerError(
-            f"llama.cpp server not healthy after {self.start_timeout_s:.0f} s "
-            f"(model {self.model_path.name}); last output:\n{tail}"
+            seconds=round(seconds, 2),
         )
 
     def log_tail(self, lines: int = 15) -> str:
-        if self._log_file is None or not self._log_file.exists():
-            return "(no output)"
-        with self._log_file.open("r", encoding="utf-8", errors="replace") as fh:
-            return "".join(deque(fh, maxlen=lines)).rstrip()
+        return self.child.output_tail(lines) if self.child else "(no output)"
 
     def stop(self, timeout_s: float = 10.0) -> None:
-        proc, self.process = self.process, None
-        if proc is None or proc.poll() is not None:
+        child, self.child = self.child, None
+        if child is None or not child.is_running():
             return
-        proc.terminate()
-        try:
-            proc.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=timeout_s)
-        log.info("llm.server.stopped", model=self.model_path.name, pid=proc.pid)
+        child.stop(grace_s=timeout_s)
+        log.info("llm.server.stopped", model=self.model_path.name, pid=child.pid)
 
 
 _servers: dict[tuple[str, int, int], LlamaServer] = {}
 _lock = threading.Lock()
-_hooks_installed = False
 
 
 def get_server(
@@ -174,7 +139,6 @@ def get_server(
     """The running server for this model and settings, started if needed (thread-safe)."""
     key = (str(model_path.resolve()), n_ctx, n_threads)
     with _lock:
-        _install_exit_hooks()
         server = _servers.get(key)
         if server is None:
             server = LlamaServer(
@@ -195,27 +159,12 @@ def running_servers() -> list[LlamaServer]:
 
 
 def stop_all() -> None:
-    """Stop every server this process started. Safe to call more than once."""
+    """Stop every server this process started. Safe to call more than once.
+
+    (At exit the supervisor stops them anyway; this is for callers that are done with them.)
+    """
     with _lock:
         servers = list(_servers.values())
         _servers.clear()
     for server in servers:
         server.stop()
-
-
-def _on_terminate(signum: int, frame: FrameType | None) -> None:
-    # SystemExit unwinds the stack (finally blocks run) and then atexit stops the servers.
-    raise SystemExit(128 + signum)
-
-
-def _install_exit_hooks() -> None:
-    global _hooks_installed  # noqa: PLW0603 - process-wide, set once
-    if _hooks_installed:
-        return
-    _hooks_installed = True
-    atexit.register(stop_all)
-    if threading.current_thread() is not threading.main_thread():
-        return  # signal handlers can only be set from the main thread; the watchdog covers it
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(sig) in (signal.SIG_DFL, None):
-            signal.signal(sig, _on_terminate)

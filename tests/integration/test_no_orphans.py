@@ -1,4 +1,4 @@
-"""However the engine ends, no llama.cpp server is left running."""
+"""However the engine ends, no llama.cpp server and no mock services are left running."""
 
 from __future__ import annotations
 
@@ -30,6 +30,19 @@ if sys.argv[1] == "raise":
 time.sleep(600)
 """
 
+MOCKS = """
+import time
+from pathlib import Path
+from adapters.supervisor import free_ports
+from mocks.process import PORTS, serve_mocks
+from observability.logging import configure_logging
+
+configure_logging("INFO", "json")
+with serve_mocks(free_ports(PORTS), Path({data_dir!r})) as mocks:
+    print(mocks.pid, flush=True)
+    time.sleep(600)
+"""
+
 
 def _interactive_signals() -> None:
     # A shell without job control starts background jobs with SIGINT ignored, and an ignored
@@ -37,9 +50,11 @@ def _interactive_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _start_engine(mode: str, tmp_path: Path) -> tuple[subprocess.Popen[str], int]:
+def _start_engine(
+    mode: str, tmp_path: Path, source: str | None = None
+) -> tuple[subprocess.Popen[str], int]:
     script = tmp_path / "engine.py"
-    script.write_text(ENGINE.format(spec=FAST_MODEL), encoding="utf-8")
+    script.write_text(source or ENGINE.format(spec=FAST_MODEL), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     proc = subprocess.Popen(
         [sys.executable, str(script), mode],
@@ -54,7 +69,7 @@ def _start_engine(mode: str, tmp_path: Path) -> tuple[subprocess.Popen[str], int
     line = proc.stdout.readline()
     if not line.strip().isdigit():
         proc.kill()  # the engine's death takes its server with it (that is the point)
-        pytest.fail(f"engine did not report a server pid: {line!r}")
+        pytest.fail(f"engine did not report a child pid: {line!r}")
     server_pid = int(line)
     assert psutil.pid_exists(server_pid)
     return proc, server_pid
@@ -91,5 +106,21 @@ def test_server_dies_with_the_engine(mode: str, signum: int | None, tmp_path: Pa
         assert _gone(server_pid), f"llama.cpp server {server_pid} outlived its engine"
     finally:
         for pid in (engine.pid, server_pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize(
+    "signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["sigkill", "sigterm", "ctrl-c"]
+)
+def test_mock_services_die_with_the_engine(signum: int, tmp_path: Path) -> None:
+    source = MOCKS.format(data_dir=str(tmp_path / "mocks"))
+    engine, mocks_pid = _start_engine("sleep", tmp_path, source)
+    try:
+        engine.send_signal(signum)
+        engine.wait(timeout=30)
+        assert _gone(mocks_pid), f"mock services {mocks_pid} outlived their engine"
+    finally:
+        for pid in (engine.pid, mocks_pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
