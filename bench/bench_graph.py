@@ -22,14 +22,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from adapters.knowledge_base import load_kb
-from adapters.llm.server import free_port
 from adapters.llm_history import LLMHistory
+from adapters.supervisor import free_ports
 from adapters.vector_store import open_index
 from config import REPO_ROOT, load_settings
 from finetune import metrics as m
 from finetune.gold import load_gold
+from graph.context import RunOptions
 from graph.runner import engine, run_queue
-from mocks.process import serve_mocks
+from mocks.process import PORTS, serve_mocks
 from observability.logging import configure_logging, new_run_id
 
 
@@ -52,7 +53,9 @@ def main() -> None:
         (tmp / "incidents.json").write_text(
             json.dumps([g.incident for g in gold], ensure_ascii=False), encoding="utf-8"
         )
-        with serve_mocks(free_port(), tmp / "mocks", incidents=tmp / "incidents.json") as mocks:
+        with serve_mocks(
+            free_ports(PORTS), tmp / "mocks", incidents=tmp / "incidents.json"
+        ) as mocks:
             settings = load_settings(
                 DATA_DIR=tmp / "data",
                 INCIDENT_MANAGER_URL=mocks.incident_manager_url,
@@ -61,7 +64,10 @@ def main() -> None:
             with open_index(settings) as index:
                 index.rebuild(load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv").rows)
             run_id = new_run_id()
-            with engine(settings, run_id, dry_run=True, model=args.model) as (ctx, graph):
+            with engine(settings, run_id, RunOptions(dry_run=True), model=args.model) as (
+                ctx,
+                graph,
+            ):
                 ctx.llm.primary()  # start the model server before timing
                 summary = run_queue(ctx, graph, ["SOPORTE_N1"])
             calls = list(LLMHistory(settings.DATA_DIR / "llm_history.sqlite").rows(run_id))
@@ -79,11 +85,12 @@ def main() -> None:
     n = max(1, len(summary.outcomes))
     entries = {o["incident_id"]: o for o in summary.outcomes}
     records = [
-        m.IncidentRecord(g.code, g.expected, entries.get(g.code, {"outcome": "error"}),
-                         by_incident[g.code])
+        m.IncidentRecord(
+            g.code, g.expected, entries.get(g.code, {"outcome": "error"}), by_incident[g.code]
+        )
         for g in gold
-    ]  # fmt: skip
-    quality = m.decision_metrics(records, ctx.threshold, ctx.max_retries_critic)
+    ]
+    quality = m.decision_metrics(records, ctx.policy)
     result = {
         "model": ctx.llm.primary_spec,
         "split": args.split,
