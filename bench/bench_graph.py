@@ -64,10 +64,8 @@ def main() -> None:
             with open_index(settings) as index:
                 index.rebuild(load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv").rows)
             run_id = new_run_id()
-            with engine(settings, run_id, RunOptions(dry_run=True), model=args.model) as (
-                ctx,
-                graph,
-            ):
+            options = RunOptions(dry_run=True)
+            with engine(settings, run_id, options, model=args.model) as (ctx, graph):
                 ctx.llm.primary()  # start the model server before timing
                 summary = run_queue(ctx, graph, ["SOPORTE_N1"])
             calls = list(LLMHistory(settings.DATA_DIR / "llm_history.sqlite").rows(run_id))
