@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 import structlog
 from qdrant_client import QdrantClient, models
@@ -29,6 +29,7 @@ from adapters.embeddings import Embedder
 from adapters.knowledge_base import KBRow
 from adapters.sparse import LexicalEncoder
 from config import Settings
+from domain.choices import SearchMode
 from errors import ResolviaError
 
 log = structlog.get_logger(__name__)
@@ -47,7 +48,6 @@ PHRASING_WEIGHT = 0.5
 #: What a point's vectors are built from (KBRow.search_text / lexical_text). Bump when that
 #: changes: indexes built from other texts are rebuilt in full.
 DOCUMENT_TEXT_VERSION = "dense-problem+sparse-problem-solution-v1"
-SearchMode = Literal["hybrid", "dense", "sparse"]
 ProgressFn = Callable[[int], None]
 
 

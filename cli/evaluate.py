@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import typer
 
@@ -16,17 +16,15 @@ from cli.common import (
     progress_bar,
     setup,
 )
+from domain.choices import Split
 from observability.logging import new_run_id
-
-#: the gold-set splits of ``finetune.gold.Split`` (mypy checks that they still match)
-SplitChoice = Literal["test", "dev", "all"]
 
 
 def evaluate(
     models: Annotated[
         str | None, typer.Option(help="Comma-separated model specs (default: LLM_MODEL).")
     ] = None,
-    split: Annotated[SplitChoice, typer.Option(help="Gold-set split.")] = "test",
+    split: Annotated[Split, typer.Option(help="Gold-set split.")] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="First N gold incidents.")] = None,
     out: Annotated[
         Path | None, typer.Option(help="Report folder (default: resources/reportes/eval_<id>).")

@@ -8,7 +8,7 @@ live alias at the end, so searches never see an empty or half-built index.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import structlog
 import typer
@@ -25,12 +25,10 @@ from cli.common import (
     setup,
 )
 from config import Settings
+from domain.choices import SearchMode
 from errors import ResolviaError
 
 log = structlog.get_logger("resolvia.batch")
-
-#: the retrieval modes of ``adapters.vector_store.SearchMode`` (mypy checks that they match)
-SearchModeChoice = Literal["hybrid", "dense", "sparse"]
 
 
 def index(
@@ -107,7 +105,7 @@ def search(
     component: Annotated[
         str | None, typer.Option("--component", help="Only rows of this COMPONENTE.")
     ] = None,
-    mode: Annotated[SearchModeChoice, typer.Option(help="Retrieval mode.")] = "hybrid",
+    mode: Annotated[SearchMode, typer.Option(help="Retrieval mode.")] = "hybrid",
     as_json: JsonOpt = False,
 ) -> None:
     """Search the knowledge base (hybrid dense + lexical, fused; phrasings merged by id)."""

@@ -22,11 +22,12 @@ from typing import Any
 from adapters.knowledge_base import load_kb
 from adapters.llm.server import free_port
 from adapters.llm_history import LLMHistory
-from adapters.vector_store import SearchMode, open_index
+from adapters.vector_store import open_index
 from config import Settings, load_settings
+from domain.choices import SearchMode, Split
 from domain.policy import PolicyParams
 from finetune import metrics as m
-from finetune.gold import Split, load_gold
+from finetune.gold import load_gold
 from graph.context import RunOptions
 from graph.runner import engine, run_queue
 from mocks.process import serve_mocks

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from adapters.ocr import AttachmentError, TesseractOcr
+from domain.choices import Split
 from domain.incident import attachment_names, incident_evidence
-
-Split = Literal["dev", "test", "all"]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from adapters.vector_store import KnowledgeIndex, SearchMode
+from adapters.vector_store import KnowledgeIndex
+from domain.choices import SearchMode
 
 
 @dataclass

@@ -15,8 +15,9 @@ from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
 from adapters.run_records import RunRecorder
 from adapters.target_system import TargetSystem
-from adapters.vector_store import KnowledgeIndex, SearchMode
+from adapters.vector_store import KnowledgeIndex
 from config import Settings
+from domain.choices import SearchMode
 from domain.policy import NEVER_APPROVE, PolicyParams
 
 
