@@ -1,7 +1,7 @@
 """Check digits of Spanish personal identifiers and IBANs: the one copy of these rules.
 
 Used by the engine's identifier extraction, the mock target system's parameter checks and the
-data generators under ``resources/tools``. Inputs are expected already normalised (upper case,
+data generators under ``tools/``. Inputs are expected already normalised (upper case,
 no spaces or separators); normalising is the caller's business because each caller accepts
 different spellings.
 """

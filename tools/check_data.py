@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from domain.incident import incident_evidence
 from domain.text import fold
 from domain.validators import iban_is_valid as _iban_is_valid
 from domain.validators import nif_is_valid as _nif_is_valid
@@ -413,14 +414,13 @@ def check_policies(path: Path, report: Report) -> dict[str, dict[str, Any]]:
 
 
 def incident_text(incident: dict[str, Any], captures: dict[str, Any]) -> str:
-    """Everything the engine can read: title, description, history and screenshot text."""
-    parts = [incident.get("titulo", ""), incident.get("descripcion", "")]
-    for item in incident.get("historial", []):
-        parts += [item.get("detalle", ""), item.get("NotasResolucion", "")]
-        for name in item.get("adjuntos", []):
-            spec = captures.get(name, {})
-            parts += [spec.get("titulo", ""), *spec.get("lineas", [])]
-    return "\n".join(parts)
+    """Everything the engine can read, composed as the engine does
+    (:func:`domain.incident.incident_evidence`), with each screenshot's text from its spec."""
+    screenshots = []
+    for name in attachments(incident):
+        spec = captures.get(name, {})
+        screenshots.append("\n".join([spec.get("titulo", ""), *spec.get("lineas", [])]))
+    return incident_evidence(incident, screenshots).text
 
 
 def attachments(incident: dict[str, Any]) -> list[str]:
