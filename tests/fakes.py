@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -17,16 +18,23 @@ class FakeChatModel(BaseChatModel):
     carry ``response_metadata`` such as log-probabilities), an ``Exception`` is raised.
 
     ``history`` keeps (messages, call kwargs) of every call, so tests can assert what the
-    model was shown (e.g. the repair prompt, the response_format binding).
+    model was shown (e.g. the repair prompt, the response_format binding). ``respond``, when
+    given, computes each reply from (messages, call kwargs) instead of taking it from the queue.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     replies: deque[Any] = Field(default_factory=deque)
     history: list[tuple[list[BaseMessage], dict[str, Any]]] = Field(default_factory=list)
+    respond: Callable[[list[BaseMessage], dict[str, Any]], Any] | None = None
 
-    def __init__(self, replies: list[Any] | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self,
+        replies: list[Any] | None = None,
+        respond: Callable[[list[BaseMessage], dict[str, Any]], Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(respond=respond, **kwargs)
         self.replies = deque(replies or [])
 
     @property
@@ -41,9 +49,12 @@ class FakeChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         self.history.append((list(messages), dict(kwargs)))
-        if not self.replies:
+        if self.respond is not None:
+            reply = self.respond(list(messages), dict(kwargs))
+        elif not self.replies:
             raise AssertionError("FakeChatModel: no reply queued for this call")
-        reply = self.replies.popleft()
+        else:
+            reply = self.replies.popleft()
         if isinstance(reply, BaseException):
             raise reply
         if isinstance(reply, AIMessage):

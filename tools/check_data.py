@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from adapters.knowledge_base import COLUMNS
 from domain.incident import incident_evidence
 from domain.text import fold
 from domain.validators import iban_is_valid as _iban_is_valid
@@ -26,16 +27,8 @@ from domain.validators import nif_is_valid as _nif_is_valid
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
-HEADER = [
-    "ID",
-    "COMPONENTE",
-    "DESCRIPCION",
-    "TIPO INCIDENCIA",
-    "SOLUCIÓN",
-    "FECHA DE RESOLUCIÓN",
-    "RESOLUCION AUTOMÁTICA",
-    "BUZON REASIGNACION",
-]
+#: the knowledge base's columns, as the engine reads them, with the stable ID first
+HEADER = ["ID", *COLUMNS]
 REQUIRED_COMPONENTS = [
     "Reembolsos",
     "Autorizaciones",

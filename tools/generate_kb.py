@@ -13,19 +13,13 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from adapters.knowledge_base import COLUMNS
+
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 FILE_NAME = "PROBLEMAS_GLOBALES.csv"
 
-HEADER = [
-    "ID",
-    "COMPONENTE",
-    "DESCRIPCION",
-    "TIPO INCIDENCIA",
-    "SOLUCIÓN",
-    "FECHA DE RESOLUCIÓN",
-    "RESOLUCION AUTOMÁTICA",
-    "BUZON REASIGNACION",
-]
+#: the knowledge base's columns, as the engine reads them, with the stable ID first
+HEADER = ["ID", *COLUMNS]
 
 # (id, componente, descripcion, tipo, solucion, resolucion_automatica, buzon)
 ROWS: list[tuple[str, str, str, str, str, str, str]] = [

@@ -8,18 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from adapters.knowledge_base import derive_id, load_kb, normalize_action, parse_kb
+from adapters.knowledge_base import COLUMNS, derive_id, load_kb, normalize_action, parse_kb
 from config import REPO_ROOT
 
-HEADER7 = [
-    "COMPONENTE",
-    "DESCRIPCION",
-    "TIPO INCIDENCIA",
-    "SOLUCIÓN",
-    "FECHA DE RESOLUCIÓN",
-    "RESOLUCION AUTOMÁTICA",
-    "BUZON REASIGNACION",
-]
+HEADER7 = list(COLUMNS)  # the original project's 7-column format
 
 
 def _csv(rows: list[list[str]], header: list[str] | None = None, delimiter: str = ",") -> str:

@@ -14,10 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
 
 from adapters.knowledge_base import load_kb
 from domain.policy import PolicyDecision, Step
@@ -25,6 +22,7 @@ from finetune import metrics as m
 from finetune.evaluate import Configuration
 from finetune.gold import load_gold
 from graph.context import RunOptions
+from tests.fakes import FakeChatModel
 from tests.graph_support import build_harness, reform
 from tests.mock_support import RESOURCES
 
@@ -32,36 +30,23 @@ THRESHOLDS = (0, 50, 75, 90, 100)
 MAX_RETRIES = 2
 
 
-class HashCritic(BaseChatModel):
+def hash_critic(messages: list[BaseMessage], kwargs: dict[str, Any]) -> Any:
     """Reformulates every incident the same way; answers the critic with a P(«sí») taken from
     a hash of the prompt, and with an unusable answer for about one prompt in thirteen."""
-
-    @property
-    def _llm_type(self) -> str:
-        return "hash-critic"
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        if not kwargs.get("logprobs"):
-            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reform()))])
-        digest = hashlib.sha256("\n".join(str(x.content) for x in messages).encode()).digest()
-        if digest[0] % 13 == 0:
-            return ChatResult(generations=[ChatGeneration(message=AIMessage(content="quizá"))])
-        p = min(max(digest[1] / 255, 0.001), 0.999)
-        top = [
-            {"token": "sí", "logprob": math.log(p), "bytes": None},
-            {"token": "no", "logprob": math.log(1 - p), "bytes": None},
-        ]
-        reply = AIMessage(
-            content="sí" if p >= 0.5 else "no",
-            response_metadata={"logprobs": {"content": [{**top[0], "top_logprobs": top}]}},
-        )
-        return ChatResult(generations=[ChatGeneration(message=reply)])
+    if not kwargs.get("logprobs"):
+        return reform()
+    digest = hashlib.sha256("\n".join(str(x.content) for x in messages).encode()).digest()
+    if digest[0] % 13 == 0:
+        return "quizá"
+    p = min(max(digest[1] / 255, 0.001), 0.999)
+    top = [
+        {"token": "sí", "logprob": math.log(p), "bytes": None},
+        {"token": "no", "logprob": math.log(1 - p), "bytes": None},
+    ]
+    return AIMessage(
+        content="sí" if p >= 0.5 else "no",
+        response_metadata={"logprobs": {"content": [{**top[0], "top_logprobs": top}]}},
+    )
 
 
 def _run(tmp: Path, gold: list[Any], *, threshold: int, options: RunOptions, run_id: str) -> Any:
@@ -69,7 +54,7 @@ def _run(tmp: Path, gold: list[Any], *, threshold: int, options: RunOptions, run
     harness = build_harness(
         tmp,
         [g.incident for g in gold],
-        HashCritic(),
+        FakeChatModel(respond=hash_critic),
         kb=kb.rows,
         components=kb.components(),
         settings={
