@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import structlog
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
-from adapters.llm.client import VerdictResult
+from adapters.llm.client import ChatResult, VerdictResult
 from adapters.llm_history import LLMCallRecord
 from errors import LLMError
 from graph.context import EngineContext
@@ -51,6 +51,46 @@ def _pending_record(
     )
 
 
+def _failed(
+    ctx: EngineContext, record: LLMCallRecord, exc: LLMError, node: str, calls: int
+) -> CallOutcome[Any]:
+    """Record a call that ended without a usable answer; the caller routes on ``error``."""
+    if ctx.history is not None:
+        raw = getattr(exc, "raw", None)
+        ctx.history.record(
+            replace(record, output=raw, calls=calls, first_try_valid=False, error=str(exc))
+        )
+    log.warning("llm.call_failed", node=node, error=str(exc)[:300])
+    return CallOutcome(None, f"{type(exc).__name__}: {exc}", calls, 0)
+
+
+def _answered(
+    ctx: EngineContext,
+    record: LLMCallRecord,
+    result: ChatResult,
+    *,
+    parsed: dict[str, Any] | None,
+    first_try_valid: bool,
+    calls: int,
+) -> int:
+    """Record an answered call; return its tokens."""
+    if ctx.history is not None:
+        ctx.history.record(
+            replace(
+                record,
+                model=result.model,
+                output=result.text,
+                parsed=parsed,
+                first_try_valid=first_try_valid,
+                calls=calls,
+                input_tokens=result.input_tokens,
+                output_tokens=result.output_tokens,
+                latency_s=round(result.latency_s, 3),
+            )
+        )
+    return (result.input_tokens or 0) + (result.output_tokens or 0)
+
+
 def structured_call(
     ctx: EngineContext,
     *,
@@ -67,29 +107,16 @@ def structured_call(
     try:
         result = ctx.llm.structured(messages, schema, max_tokens=max_tokens)
     except LLMError as exc:
-        raw = getattr(exc, "raw", None)
-        calls = 2 if raw is not None else 1  # a StructuredOutputError had one repair
-        if ctx.history is not None:
-            ctx.history.record(
-                replace(record, output=raw, calls=calls, first_try_valid=False, error=str(exc))
-            )
-        log.warning("llm.call_failed", node=node, error=str(exc)[:300])
-        return CallOutcome(None, f"{type(exc).__name__}: {exc}", calls, 0)
-    if ctx.history is not None:
-        ctx.history.record(
-            replace(
-                record,
-                model=result.model,
-                output=result.text,
-                parsed=result.parsed.model_dump() if result.parsed else None,
-                first_try_valid=result.first_try_valid,
-                calls=result.calls,
-                input_tokens=result.input_tokens,
-                output_tokens=result.output_tokens,
-                latency_s=round(result.latency_s, 3),
-            )
-        )
-    tokens = (result.input_tokens or 0) + (result.output_tokens or 0)
+        # a StructuredOutputError carries the raw answer: it had one repair call
+        return _failed(ctx, record, exc, node, 2 if getattr(exc, "raw", None) is not None else 1)
+    tokens = _answered(
+        ctx,
+        record,
+        result,
+        parsed=result.parsed.model_dump() if result.parsed else None,
+        first_try_valid=result.first_try_valid,
+        calls=result.calls,
+    )
     return CallOutcome(result.parsed, None, result.calls, tokens)
 
 
@@ -102,26 +129,7 @@ def verdict_call(
     try:
         result = ctx.llm.verdict(messages)
     except LLMError as exc:
-        if ctx.history is not None:
-            raw = getattr(exc, "raw", None)
-            ctx.history.record(replace(record, output=raw, first_try_valid=False, error=str(exc)))
-        log.warning("llm.call_failed", node=node, error=str(exc)[:300])
-        return CallOutcome(None, f"{type(exc).__name__}: {exc}", 1, 0)
-    if ctx.history is not None:
-        ctx.history.record(
-            replace(
-                record,
-                model=result.model,
-                output=result.text,
-                parsed={
-                    "p_si": round(result.probability, 4),
-                    "from_logprobs": result.from_logprobs,
-                },
-                first_try_valid=True,
-                input_tokens=result.input_tokens,
-                output_tokens=result.output_tokens,
-                latency_s=round(result.latency_s, 3),
-            )
-        )
-    tokens = (result.input_tokens or 0) + (result.output_tokens or 0)
+        return _failed(ctx, record, exc, node, 1)
+    parsed = {"p_si": round(result.probability, 4), "from_logprobs": result.from_logprobs}
+    tokens = _answered(ctx, record, result, parsed=parsed, first_try_valid=True, calls=1)
     return CallOutcome(result, None, 1, tokens)
