@@ -47,10 +47,10 @@ def test_an_http_server_is_ready_when_it_answers(tmp_path: Path) -> None:
 def test_a_server_that_cannot_bind_fails_with_its_error(tmp_path: Path) -> None:
     port = free_ports()
     argv = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
-    first = supervisor.start("first", argv, cwd=tmp_path)
+    first = supervisor.start("first", argv, cwd=tmp_path, log_path=tmp_path / "first.log")
     try:
         first.wait_ready(http_ready(f"http://127.0.0.1:{port}/"), timeout_s=30)
-        second = supervisor.start("second", argv, cwd=tmp_path)
+        second = supervisor.start("second", argv, cwd=tmp_path, log_path=tmp_path / "2.log")
         # the first server answers the probe, but the second one dies: that is what counts
         with pytest.raises(ResolviaError, match=r"(?i)address already in use"):
             second.wait_ready(lambda: False, timeout_s=30)

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,7 +51,8 @@ def _wait_for_file(path: Path, within_s: float = 10.0) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _no_child_left() -> Iterator[None]:
+def _no_child_left(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the children's default logs
     yield
     left = supervisor.running_children()
     supervisor.stop_all()
@@ -179,7 +181,7 @@ def test_the_child_dies_with_its_parent(mode: str, signum: int | None, tmp_path:
         stderr=subprocess.DEVNULL,
         text=True,
         cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT), "TMPDIR": str(tmp_path)},
         preexec_fn=_interactive_signals,  # noqa: PLW1509 - no threads started by this test
     )
     assert parent.stdout is not None
