@@ -20,8 +20,8 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 from adapters.knowledge_base import load_kb
-from adapters.llm.server import free_port
 from adapters.llm_history import LLMHistory
+from adapters.supervisor import free_ports
 from adapters.vector_store import open_index
 from config import Settings, load_settings
 from domain.choices import SearchMode, Split
@@ -30,7 +30,7 @@ from finetune import metrics as m
 from finetune.gold import load_gold
 from graph.context import RunOptions
 from graph.runner import engine, run_queue
-from mocks.process import serve_mocks
+from mocks.process import PORTS, serve_mocks
 from observability.logging import new_run_id
 
 
@@ -86,7 +86,7 @@ def collect(
         incidents_file.write_text(
             json.dumps([g.incident for g in gold], ensure_ascii=False), encoding="utf-8"
         )
-        port = free_port()
+        port = free_ports(PORTS)
         with serve_mocks(port, tmp / "mocks", incidents=incidents_file) as services:
             local = load_settings(
                 DATA_DIR=tmp / "data",

@@ -32,15 +32,6 @@ MODEL_ALIAS = "local"
 PORT_ATTEMPTS = 3
 
 
-def free_port() -> int:
-    """Transitional: use :func:`adapters.supervisor.free_ports`.
-
-    Reserves N+1 as well, because the callers left hand the port to ``serve_mocks``, which
-    binds N and N+1.
-    """
-    return free_ports(2)
-
-
 def _port_taken(exc: BaseException) -> bool:
     return isinstance(exc, LLMServerError) and "address already in use" in str(exc).lower()
 

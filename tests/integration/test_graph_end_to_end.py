@@ -17,10 +17,10 @@ from typing import Any
 import httpx
 import pytest
 
-from adapters.llm.server import free_port
+from adapters.supervisor import free_ports
 from config import DEV_MOCKS_TOKEN, REPO_ROOT
 from finetune.gold import load_gold
-from mocks.process import serve_mocks
+from mocks.process import PORTS, serve_mocks
 
 # A cierre row, an API action whose parameters are in the text, a screenshot-only incident and
 # a prompt injection, from the development split.
@@ -33,7 +33,7 @@ def services(tmp_path: Path) -> Iterator[dict[str, Any]]:
     gold = {g.code: g for g in load_gold(REPO_ROOT / "resources" / "evaluacion", "dev")}
     incidents = [gold[c].incident for c in CASES]
     (tmp_path / "incidents.json").write_text(json.dumps(incidents, ensure_ascii=False), "utf-8")
-    port = free_port()
+    port = free_ports(PORTS)
     with serve_mocks(port, tmp_path / "mocks", incidents=tmp_path / "incidents.json") as mocks:
         env = {
             **os.environ,

@@ -4,7 +4,6 @@ seeding from files in the original project's format, reset. Uses no model (own f
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -17,30 +16,14 @@ import httpx
 import pytest
 
 from adapters.incident_manager import HttpIncidentManager
+from adapters.supervisor import free_ports
 from adapters.target_system import HttpTargetSystem
+from mocks.process import PORTS, MockServices, serve_mocks
 from tests.mock_support import FIXTURES, REPO_ROOT
 
 TOKEN = "integration-mocks-token"
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 10.0
-
-
-def free_port_base() -> int:
-    """A port N such that N and N+1 are both free on 127.0.0.1."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = probe.getsockname()[1]
-        if base >= 65535:
-            continue
-        try:
-            with socket.socket() as a, socket.socket() as b:
-                a.bind(("127.0.0.1", base))
-                b.bind(("127.0.0.1", base + 1))
-        except OSError:
-            continue
-        return base
-    raise RuntimeError("no two consecutive free ports")
 
 
 def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -65,60 +48,36 @@ def _env() -> dict[str, str]:
 
 
 class Served:
-    def __init__(self, proc: subprocess.Popen[bytes], base: int, log: Path) -> None:
-        self.proc = proc
+    def __init__(self, services: MockServices, base: int, log: Path) -> None:
+        self.services = services
         self.base = base
         self.log = log
-        self.incidents = HttpIncidentManager(f"http://127.0.0.1:{base}", TOKEN, timeout_s=10)
-        self.target = HttpTargetSystem(f"http://127.0.0.1:{base + 1}", TOKEN, timeout_s=10)
+        self.incidents = HttpIncidentManager(services.incident_manager_url, TOKEN, timeout_s=10)
+        self.target = HttpTargetSystem(services.target_system_url, TOKEN, timeout_s=10)
 
-    def stop(self) -> tuple[int, float]:
+    def stop(self) -> tuple[int | None, float]:
         """SIGTERM; returns (exit code, seconds it took)."""
         self.incidents.close()
         self.target.close()
         started = time.monotonic()
-        self.proc.send_signal(signal.SIGTERM)
-        code = self.proc.wait(timeout=STOP_TIMEOUT_S)
+        code = self.services.stop(grace_s=STOP_TIMEOUT_S)
         return code, time.monotonic() - started
-
-
-def _wait_healthy(proc: subprocess.Popen[bytes], base: int, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    pending = {base, base + 1}
-    while pending and time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"mocks exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
-        for port in list(pending):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    pending.discard(port)
-            except httpx.TransportError:
-                pass
-        time.sleep(0.1)
-    if pending:
-        pytest.fail(f"no /health on {sorted(pending)}:\n{log.read_text(errors='replace')}")
 
 
 @contextmanager
 def serve(tmp_path: Path, data_dir: Path, *extra: str) -> Iterator[Served]:
-    base = free_port_base()
-    log = tmp_path / f"serve-{base}.log"
-    args = ["serve", "--port-base", str(base), "--data-dir", str(data_dir), *extra]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mocks", *args],
-            cwd=tmp_path,
-            env=_env(),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_healthy(proc, base, log)
-        yield Served(proc, base, log)
-    finally:
-        if proc.poll() is None:  # the test failed before stopping it
-            proc.kill()
-            proc.wait(timeout=STOP_TIMEOUT_S)
+    """``python -m mocks serve`` under the product's supervisor (started, ready, stopped)."""
+    base = free_ports(PORTS)
+    with serve_mocks(
+        base,
+        data_dir,
+        today=None,
+        start_timeout_s=START_TIMEOUT_S,
+        extra_args=extra,
+        env=_env(),
+        cwd=tmp_path,
+    ) as services:
+        yield Served(services, base, data_dir.parent / f"mocks-{base}.log")
 
 
 def test_resolution_survives_a_sigterm_restart(tmp_path: Path) -> None:
