@@ -1,7 +1,9 @@
-"""Test doubles (tests only): a chat model with queued replies that records what it received."""
+"""Test doubles (tests only): a chat model with queued replies that records what it received,
+a deterministic embedder, and knowledge-base rows."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -11,6 +13,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field
+
+from adapters.knowledge_base import KBRow
 
 
 class FakeChatModel(BaseChatModel):
@@ -68,3 +72,48 @@ class FakeChatModel(BaseChatModel):
             },
         )
         return ChatResult(generations=[ChatGeneration(message=msg)])
+
+
+class CountingEmbedder:
+    """Bag-of-words hashed into 256 dims; counts how many texts it embedded."""
+
+    name = "fake-bow"
+    dimension = 256
+
+    def __init__(self) -> None:
+        self.embedded = 0
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.embedded += len(texts)
+        out = []
+        for text in texts:
+            vec = [0.0] * self.dimension
+            for word in text.lower().split():
+                vec[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
+            out.append(vec if any(vec) else [1.0] + [0.0] * (self.dimension - 1))
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+def kb_row(
+    kb_id: str,
+    desc: str,
+    comp: str = "Correo",
+    sol: str = "Solución.",
+    action: str = "cierre",
+    mailbox: str = "",
+) -> KBRow:
+    """A valid knowledge-base row."""
+    return KBRow(
+        id=kb_id,
+        componente=comp,
+        descripcion=desc,
+        tipo_incidencia="Consulta",
+        solucion=sol,
+        fecha_resolucion="01/01/2025",
+        resolucion_automatica=action,
+        buzon_reasignacion=mailbox,
+        line=2,
+    )

@@ -32,8 +32,8 @@ from graph.context import EngineContext, RunOptions
 from graph.runner import RunSummary, run_queue
 from mocks.seed import SeedSources
 from mocks.store import MockStore
+from tests.fakes import CountingEmbedder
 from tests.mock_support import RESOURCES, TOKEN, incidents_client, seeded_store, target_client
-from tests.unit.test_vector_store import CountingEmbedder
 
 BASE_IM = "http://127.0.0.1:3000"
 BASE_TS = "http://127.0.0.1:3001"

@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from adapters.incident_model import HistorialEntry, Incidencia
 from adapters.knowledge_base import COLUMNS
 from domain.incident import incident_evidence
 from domain.text import fold
@@ -74,28 +75,9 @@ AUT_STATES = {"PENDIENTE", "APROBADA", "DENEGADA", "CADUCADA"}
 RECIBO_STATES = {"COBRADO", "DEVUELTO", "PENDIENTE"}
 MIN_POLICIES = 30
 
-INCIDENT_KEYS = {
-    "codIncidencia",
-    "buzon",
-    "titulo",
-    "solicitante",
-    "estado",
-    "apertura",
-    "prioridad",
-    "descripcion",
-    "historial",
-}
-HISTORY_KEYS = {
-    "Fecha",
-    "Autor",
-    "CodigoResolucion",
-    "NotasResolucion",
-    "buzonComentario",
-    "buzonAsignado",
-    "estado",
-    "detalle",
-    "adjuntos",
-}
+#: the incident contract (ARCHITECTURE §5) as the adapter defines it
+INCIDENT_KEYS = set(Incidencia.model_fields)
+HISTORY_KEYS = set(HistorialEntry.model_fields)
 INCIDENT_MAILBOXES = {"SOPORTE_N1", "SOPORTE_N2"}
 PRIORIDADES = {"Baja", "Media", "Alta", "Crítica"}
 ENGINE_TAG = "[RESOLVIA]"

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psutil
@@ -15,6 +14,7 @@ import pytest
 
 from config import REPO_ROOT
 from tests.integration.conftest import FAST_MODEL
+from tests.processes import gone
 
 ENGINE = """
 import sys, time
@@ -75,18 +75,6 @@ def _start_engine(
     return proc, server_pid
 
 
-def _gone(pid: int, within_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        try:
-            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
-                return True
-        except psutil.NoSuchProcess:
-            return True
-        time.sleep(0.1)
-    return False
-
-
 @pytest.mark.parametrize(
     ("mode", "signum"),
     [
@@ -103,7 +91,7 @@ def test_server_dies_with_the_engine(mode: str, signum: int | None, tmp_path: Pa
         if signum is not None:
             engine.send_signal(signum)
         engine.wait(timeout=30)
-        assert _gone(server_pid), f"llama.cpp server {server_pid} outlived its engine"
+        assert gone(server_pid), f"llama.cpp server {server_pid} outlived its engine"
     finally:
         for pid in (engine.pid, server_pid):
             with contextlib.suppress(ProcessLookupError):
@@ -119,7 +107,7 @@ def test_mock_services_die_with_the_engine(signum: int, tmp_path: Path) -> None:
     try:
         engine.send_signal(signum)
         engine.wait(timeout=30)
-        assert _gone(mocks_pid), f"mock services {mocks_pid} outlived their engine"
+        assert gone(mocks_pid), f"mock services {mocks_pid} outlived their engine"
     finally:
         for pid in (engine.pid, mocks_pid):
             with contextlib.suppress(ProcessLookupError):

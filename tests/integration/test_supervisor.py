@@ -4,29 +4,16 @@ mock services started, used and stopped through ``serve_mocks``."""
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import httpx
-import psutil
 import pytest
 
 from adapters import supervisor
 from adapters.supervisor import free_ports, http_ready
 from errors import ResolviaError
 from mocks.process import PORTS, serve_mocks
-
-
-def _gone(pid: int, within_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        try:
-            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
-                return True
-        except psutil.NoSuchProcess:
-            return True
-        time.sleep(0.05)
-    return False
+from tests.processes import gone
 
 
 def test_an_http_server_is_ready_when_it_answers(tmp_path: Path) -> None:
@@ -41,7 +28,7 @@ def test_an_http_server_is_ready_when_it_answers(tmp_path: Path) -> None:
         assert httpx.get(f"http://127.0.0.1:{port}/health").text == "ok"
     finally:
         child.stop()
-    assert _gone(child.pid)
+    assert gone(child.pid)
 
 
 def test_a_server_that_cannot_bind_fails_with_its_error(tmp_path: Path) -> None:
@@ -63,7 +50,7 @@ def test_serve_mocks_starts_both_services_and_stops_them(tmp_path: Path) -> None
         for url in (mocks.incident_manager_url, mocks.target_system_url):
             assert httpx.get(f"{url}/health", timeout=5).status_code == 200
         assert mocks.stop() == 0  # a clean shutdown on SIGTERM
-    assert _gone(mocks.pid)
+    assert gone(mocks.pid)
     assert supervisor.running_children() == []
 
 

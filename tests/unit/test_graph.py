@@ -17,24 +17,14 @@ from adapters.incident_manager import HttpIncidentManager
 from adapters.knowledge_base import KBRow
 from domain.reasons import Reason
 from graph.context import RunOptions
-from tests.fakes import FakeChatModel
+from tests.fakes import FakeChatModel, kb_row
 from tests.graph_support import Harness, build_harness
 from tests.graph_support import reform as _reform
 from tests.graph_support import verdict as _verdict
 
 
 def _row(kb_id: str, comp: str, desc: str, action: str, sol: str, mailbox: str = "") -> KBRow:
-    return KBRow(
-        id=kb_id,
-        componente=comp,
-        descripcion=desc,
-        tipo_incidencia="Consulta",
-        solucion=sol,
-        fecha_resolucion="01/01/2025",
-        resolucion_automatica=action,
-        buzon_reasignacion=mailbox,
-        line=2,
-    )
+    return kb_row(kb_id, desc, comp, sol, action, mailbox)
 
 
 KB = [

@@ -10,7 +10,9 @@ from qdrant_client import QdrantClient
 
 from adapters.index_backup import BackupError, BackupStore
 from adapters.vector_store import KnowledgeIndex
-from tests.unit.test_vector_store import ROWS, CountingEmbedder, _row
+from tests.fakes import CountingEmbedder
+from tests.fakes import kb_row as _row
+from tests.unit.test_vector_store import ROWS
 
 
 @pytest.fixture

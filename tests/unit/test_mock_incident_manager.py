@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from adapters.incident_model import Incidencia
 from errors import MockDataError
 from mocks.seed import SeedSources, load_incidents, seed_if_empty, wipe
 from mocks.store import MockStore
@@ -23,17 +24,7 @@ from tests.mock_support import (
     seeded_store,
 )
 
-CONTRACT_FIELDS = {
-    "codIncidencia",
-    "buzon",
-    "titulo",
-    "solicitante",
-    "estado",
-    "apertura",
-    "prioridad",
-    "descripcion",
-    "historial",
-}
+CONTRACT_FIELDS = set(Incidencia.model_fields)  # the adapter defines the contract
 HISTORY_FIELDS = {
     "Fecha",
     "Autor",

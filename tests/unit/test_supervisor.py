@@ -21,24 +21,13 @@ from adapters import supervisor
 from adapters.supervisor import free_ports
 from config import REPO_ROOT
 from errors import LLMServerError, ResolviaError
+from tests.processes import gone
 
 SLEEPER = "import time; time.sleep(60)"
 
 
 def _python(code: str, *args: str) -> list[str]:
     return [sys.executable, "-c", code, *args]
-
-
-def _gone(pid: int, within_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        try:
-            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
-                return True
-        except psutil.NoSuchProcess:
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def _wait_for_file(path: Path, within_s: float = 10.0) -> str:
@@ -67,7 +56,7 @@ def test_a_child_that_becomes_ready_is_waited_for_and_stopped(tmp_path: Path) ->
     assert seconds >= 0.2 and child.is_running()
     assert supervisor.running_children() == [child]
     assert child.stop() == -signal.SIGTERM
-    assert _gone(child.pid) and supervisor.running_children() == []
+    assert gone(child.pid) and supervisor.running_children() == []
     assert child.stop() == -signal.SIGTERM  # a second stop is harmless
 
 
@@ -97,7 +86,7 @@ def test_a_child_never_ready_is_stopped_at_the_deadline() -> None:
     with pytest.raises(ResolviaError, match="not ready after") as info:
         child.wait_ready(lambda: False, timeout_s=1)
     assert "arrancando" in str(info.value)
-    assert not child.is_running() and _gone(child.pid)
+    assert not child.is_running() and gone(child.pid)
 
 
 def test_stop_ends_the_whole_process_group(tmp_path: Path) -> None:
@@ -112,7 +101,7 @@ def test_stop_ends_the_whole_process_group(tmp_path: Path) -> None:
     grandchild = int(_wait_for_file(pid_file))
     assert os.getpgid(grandchild) == child.pid  # the child leads its own group
     child.stop()
-    assert _gone(child.pid) and _gone(grandchild)
+    assert gone(child.pid) and gone(grandchild)
 
 
 def test_a_child_that_ignores_sigterm_is_killed_after_the_grace_period(tmp_path: Path) -> None:
@@ -194,7 +183,7 @@ def test_the_child_dies_with_its_parent(mode: str, signum: int | None, tmp_path:
             assert psutil.pid_exists(child_pid)
             parent.send_signal(signum)
         parent.wait(timeout=30)
-        assert _gone(child_pid), f"child {child_pid} outlived its parent ({mode})"
+        assert gone(child_pid), f"child {child_pid} outlived its parent ({mode})"
     finally:
         for pid in (parent.pid, child_pid):
             if pid is not None:

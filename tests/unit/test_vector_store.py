@@ -2,51 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 from qdrant_client import QdrantClient
 
-from adapters.knowledge_base import KBRow
 from adapters.vector_store import KBIndexError, KnowledgeIndex
-
-
-class CountingEmbedder:
-    """Bag-of-words hashed into 256 dims; counts how many texts it embedded."""
-
-    name = "fake-bow"
-    dimension = 256
-
-    def __init__(self) -> None:
-        self.embedded = 0
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        self.embedded += len(texts)
-        out = []
-        for text in texts:
-            vec = [0.0] * self.dimension
-            for word in text.lower().split():
-                vec[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
-            out.append(vec if any(vec) else [1.0] + [0.0] * (self.dimension - 1))
-        return out
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
-
-
-def _row(kb_id: str, desc: str, comp: str = "Correo", sol: str = "Solución.") -> KBRow:
-    return KBRow(
-        id=kb_id,
-        componente=comp,
-        descripcion=desc,
-        tipo_incidencia="Consulta",
-        solucion=sol,
-        fecha_resolucion="01/01/2025",
-        resolucion_automatica="cierre",
-        buzon_reasignacion="",
-        line=2,
-    )
-
+from tests.fakes import CountingEmbedder
+from tests.fakes import kb_row as _row
 
 ROWS = [
     _row("KB-1", "Outlook no envía correos y se quedan en la bandeja de salida"),
