@@ -91,8 +91,18 @@ CATEGORIAS = [
     "falta_identificador",
     "inyeccion",
     "captura",
+    "varios_problemas",
 ]
-MIN_DEV, MIN_TEST, MIN_TOTAL = 25, 38, 64
+#: categories every split must hold (varios_problemas was added with test2)
+REQUIRED_CATEGORIAS = {
+    "dev": CATEGORIAS[:7],
+    "test": CATEGORIAS[:7],
+    "test2": CATEGORIAS,
+    "demo": CATEGORIAS[:7],
+}
+#: incident codes of each split: dev INC1000nn, test INC2000nn, test2 INC3000nn, demo INC0001nn
+CODE_PREFIX = {"dev": "INC1", "test": "INC2", "test2": "INC3", "demo": "INC0001"}
+MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2 = 25, 38, 64, 60
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
 CAPTURE_STYLES = {"dialogo", "navegador", "movil"}
 MAX_COPIED_WORDS = 7  # longest run of words shared with the KB description
@@ -489,6 +499,8 @@ def check_gold_item(
     policies: dict[str, dict[str, Any]],
     captures: dict[str, Any],
     report: Report,
+    *,
+    paraphrase: bool = True,
 ) -> None:
     if not isinstance(item, dict) or set(item.keys()) != {"incidencia", "esperado"}:
         report.error(loc, "item must have exactly 'incidencia' and 'esperado'")
@@ -533,13 +545,19 @@ def check_gold_item(
         and str(accion).startswith("api|"),
         "inyeccion": resultado in ("resolver", "escalar"),
         "captura": resultado == "resolver",
+        # several problems in one message: escalate, or resolve the one that clearly dominates
+        "varios_problemas": (resultado == "escalar" and kb_id is None)
+        or (resultado == "resolver" and kb_id is not None),
     }
     if not rules.get(categoria, True):
         report.error(loc, f"resultado/kb_id inconsistent with categoria {categoria}")
-    if categoria == "ambiguo":
+    if categoria in ("ambiguo", "varios_problemas"):
         candidates = expected.get("kb_candidatos") or []
         if len(candidates) < 2 or any(c not in kb for c in candidates):
-            report.error(loc, "ambiguo needs kb_candidatos with at least two existing ids")
+            report.error(loc, f"{categoria} needs kb_candidatos with at least two existing ids")
+        if kb_id is not None and kb_id not in candidates:
+            report.error(loc, f"kb_id {kb_id} must be one of kb_candidatos")
+    check_acceptable(loc, expected, kb, report)
     if categoria == "ya_intentado":
         engine_codes = [
             h.get("CodigoResolucion")
@@ -568,16 +586,59 @@ def check_gold_item(
                 report.error(loc, f"faltan must list parameters of {accion}: {spec['params']}")
             for param in missing:
                 detector = DETECTORS.get(param)
-                if detector and detector.search(text):
+                # absent, or ambiguous: two different values and nothing to choose between them
+                found = {m.group(0) for m in detector.finditer(text)} if detector else set()
+                if len(found) == 1:
                     report.error(loc, f"faltan lists {param} but the text contains one")
 
-    # wording must not be copied from the knowledge base
-    if kb_id is not None:
+    # wording must not be copied from the knowledge base (the demo incidents are not measured)
+    if kb_id is not None and paraphrase:
         run = longest_common_run(
             words(incident.get("descripcion", "")), words(kb[kb_id]["DESCRIPCION"])
         )
         if run >= MAX_COPIED_WORDS:
             report.error(loc, f"descripcion shares {run} consecutive words with {kb_id}")
+
+
+def check_acceptable(
+    loc: str, expected: dict[str, Any], kb: dict[str, dict[str, str]], report: Report
+) -> None:
+    """``kb_aceptables``: other existing rows with kb_id's action and mailbox."""
+    if "kb_aceptables" not in expected:
+        return
+    acceptable, kb_id = expected["kb_aceptables"], expected["kb_id"]
+    if kb_id is None or not isinstance(acceptable, list) or not acceptable:
+        report.error(loc, "kb_aceptables must be a non-empty list next to a kb_id")
+        return
+    if len(set(acceptable)) != len(acceptable) or kb_id in acceptable:
+        report.error(loc, "kb_aceptables must not repeat ids nor contain kb_id")
+    for other in acceptable:
+        if other not in kb:
+            report.error(loc, f"kb_aceptables: {other} does not exist")
+            continue
+        for column in ("RESOLUCION AUTOMÁTICA", "BUZON REASIGNACION"):
+            if kb[other][column] != kb[kb_id][column]:
+                report.error(loc, f"kb_aceptables: {other} has another {column} than {kb_id}")
+
+
+def check_acceptable_groups(splits: dict[str, list[dict[str, Any]]], report: Report) -> int:
+    """Every item naming a row carries the same equivalence group; returns how many groups."""
+    groups: dict[str, frozenset[str]] = {}
+    for name, items in splits.items():
+        for item in items:
+            expected = item["esperado"]
+            if not expected.get("kb_id"):
+                continue
+            group = frozenset([expected["kb_id"], *expected.get("kb_aceptables", [])])
+            known = groups.setdefault(expected["kb_id"], group)
+            if known != group:
+                cod = item["incidencia"]["codIncidencia"]
+                report.error(f"gold_{name}.json[{cod}]", "kb_aceptables differ between items")
+    for kb_id, group in groups.items():
+        for other in group:
+            if groups.get(other, group) != group:
+                report.error("gold", f"equivalence of {kb_id} and {other} is not symmetric")
+    return len({g for g in groups.values() if len(g) > 1})
 
 
 def check_parameters(
@@ -592,8 +653,8 @@ def check_parameters(
     searchable = text + "\n" + incident.get("solicitante", "")
     compact = searchable.replace(" ", "").upper()
     for name, value in params.items():
-        if name == "producto":
-            found = value.lower() in searchable.lower() or (
+        if name == "producto":  # normalised like the mock: "Power BI" -> "powerbi"
+            found = value.lower() in searchable.lower().replace(" ", "") or (
                 value == "office" and any(w in searchable.lower() for w in OFFICE_WORDS)
             )
         elif name in ("iban", "nif"):
@@ -632,10 +693,11 @@ def check_gold(
     codes: set[str],
     captures: dict[str, Any],
     adjuntos_dir: Path,
+    demo: list[dict[str, Any]],
     report: Report,
 ) -> dict[str, list[dict[str, Any]]]:
     splits: dict[str, list[dict[str, Any]]] = {}
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "test2", "demo"):
         path = evaluacion / f"gold_{split}.json"
         if not path.exists():
             report.error(path.name, "missing")
@@ -645,16 +707,25 @@ def check_gold(
         for index, item in enumerate(items):
             loc = f"{path.name}[{index}]"
             if isinstance(item, dict) and "incidencia" in item:
-                loc = f"{path.name}[{item['incidencia'].get('codIncidencia', index)}]"
-                check_incident(item["incidencia"], loc, codes, captures, adjuntos_dir, report)
-            check_gold_item(item, loc, kb, actions, policies, captures, report)
+                cod = item["incidencia"].get("codIncidencia", index)
+                loc = f"{path.name}[{cod}]"
+                if not str(cod).startswith(CODE_PREFIX[split]):
+                    report.error(loc, f"{split} codes start with {CODE_PREFIX[split]}")
+                # the demo incidents were checked (and their codes taken) in check_demo
+                if split != "demo":
+                    check_incident(item["incidencia"], loc, codes, captures, adjuntos_dir, report)
+            check_gold_item(
+                item, loc, kb, actions, policies, captures, report, paraphrase=split != "demo"
+            )
         splits[split] = items
         present = {
             i["esperado"]["categoria"] for i in items if isinstance(i, dict) and "esperado" in i
         }
-        for categoria in CATEGORIAS:
+        for categoria in REQUIRED_CATEGORIAS[split]:
             if categoria not in present:
                 report.error(path.name, f"no item of categoria {categoria}")
+    if [i.get("incidencia") for i in splits["demo"]] != demo:
+        report.error("gold_demo.json", "must hold every demo incident, unchanged and in order")
 
     dev, test = len(splits["dev"]), len(splits["test"])
     total = dev + test
@@ -665,6 +736,8 @@ def check_gold(
         )
     if total and not 0.3 <= dev / total <= 0.6:
         report.error("gold", f"dev share {dev / total:.2f} is outside the accepted range 0.30-0.60")
+    if len(splits["test2"]) < MIN_TEST2:
+        report.error("gold_test2.json", f"{len(splits['test2'])} items, need {MIN_TEST2}")
     all_items = splits["dev"] + splits["test"]
     categories = Counter(i["esperado"]["categoria"] for i in all_items)
     results = Counter(i["esperado"]["resultado"] for i in all_items)
@@ -717,7 +790,10 @@ def main(argv: list[str] | None = None) -> int:
     captures = check_captures(evaluacion, adjuntos_dir, report)
     codes: set[str] = set()
     demo = check_demo(resources / "incidencias_demo.json", codes, captures, adjuntos_dir, report)
-    splits = check_gold(evaluacion, kb, actions, policies, codes, captures, adjuntos_dir, report)
+    splits = check_gold(
+        evaluacion, kb, actions, policies, codes, captures, adjuntos_dir, demo, report
+    )
+    groups = check_acceptable_groups(splits, report)
 
     referenced = {n for i in demo for n in attachments(i)}
     referenced |= {
@@ -727,7 +803,7 @@ def main(argv: list[str] | None = None) -> int:
         if png not in referenced:
             report.error("adjuntos", f"{png} is not referenced by any incident")
 
-    print_summary(kb, policies, demo, splits, captures)
+    print_summary(kb, policies, demo, splits, captures, groups)
     if report.problems:
         print(f"\n{len(report.problems)} problem(s):")
         for problem in report.problems:
@@ -743,6 +819,7 @@ def print_summary(
     demo: list[dict[str, Any]],
     splits: dict[str, list[dict[str, Any]]],
     captures: dict[str, Any],
+    groups: int,
 ) -> None:
     actions = Counter(r["RESOLUCION AUTOMÁTICA"] for r in kb.values())
     print(f"knowledge base: {len(kb)} rows")
@@ -753,15 +830,18 @@ def print_summary(
     print(f"  {len(api)} api actions: " + ", ".join(f"{a}({actions[a]})" for a in api))
     print(f"policies: {len(policies)} ({dict(Counter(p['estado'] for p in policies.values()))})")
     print(f"demo incidents: {len(demo)}; screenshots: {len(captures)}")
-    print("gold set (categoria: dev / test / total):")
-    for categoria in CATEGORIAS:
-        dev = sum(1 for i in splits.get("dev", []) if i["esperado"]["categoria"] == categoria)
-        test = sum(1 for i in splits.get("test", []) if i["esperado"]["categoria"] == categoria)
-        print(f"  {categoria:<20} {dev:>3} / {test:>3} / {dev + test:>3}")
-    dev_n, test_n = len(splits.get("dev", [])), len(splits.get("test", []))
-    print(f"  {'total':<20} {dev_n:>3} / {test_n:>3} / {dev_n + test_n:>3}")
-    results = Counter(i["esperado"]["resultado"] for items in splits.values() for i in items)
-    print("  resultado: " + ", ".join(f"{k}={v}" for k, v in sorted(results.items())))
+    names = list(splits)
+    print("gold set (categoria: " + " / ".join(names) + "):")
+    for categoria in [*CATEGORIAS, "total"]:
+        counts = [
+            sum(1 for i in splits[n] if categoria in ("total", i["esperado"]["categoria"]))
+            for n in names
+        ]
+        print(f"  {categoria:<20} " + " / ".join(f"{c:>3}" for c in counts))
+    for name in names:
+        results = Counter(i["esperado"]["resultado"] for i in splits[name])
+        print(f"  {name} resultado: " + ", ".join(f"{k}={v}" for k, v in sorted(results.items())))
+    print(f"  equivalence groups of rows (kb_aceptables): {groups}")
 
 
 if __name__ == "__main__":
