@@ -9,5 +9,7 @@ from typing import Literal
 
 #: how the knowledge base is searched: both channels fused, or one of them alone
 SearchMode = Literal["hybrid", "dense", "sparse"]
-#: which gold split an evaluation runs on
-Split = Literal["dev", "test", "all"]
+#: which gold split an evaluation runs on: dev (calibration), test (reporting; already used to
+#: choose the critic threshold), test2 (frozen, written before any tuning), demo (the demo
+#: incidents), all = dev + test + test2 (the measured set; the demo is never part of it)
+Split = Literal["dev", "test", "test2", "demo", "all"]

@@ -1,5 +1,5 @@
-"""The gold set (``resources/evaluacion/gold_{dev,test}.json``) and what the engine sees of an
-incident before any model call."""
+"""The gold set (``resources/evaluacion/gold_{dev,test,test2,demo}.json``) and what the engine
+sees of an incident before any model call."""
 
 from __future__ import annotations
 
@@ -27,13 +27,26 @@ class GoldItem:
         return self.expected.get("kb_id")
 
     @property
+    def acceptable_kb_ids(self) -> tuple[str, ...]:
+        """``kb_id`` and the rows a support agent would accept in its place
+        (``esperado.kb_aceptables``); empty when no row is expected."""
+        if not self.kb_id:
+            return ()
+        return (self.kb_id, *self.expected.get("kb_aceptables", []))
+
+    @property
     def resolvable(self) -> bool:
         """Expected to be handled with a KB row (resolved, or on hold asking for data)."""
         return bool(self.kb_id) and self.expected["resultado"] != "escalar"
 
 
+#: the splits ``all`` stands for: every measured split, never the demo
+MEASURED_SPLITS = ("dev", "test", "test2")
+
+
 def load_gold(folder: Path, split: Split) -> list[GoldItem]:
-    names = ["dev", "test"] if split == "all" else [split]
+    """Items of ``gold_<split>.json`` in ``folder``, in file order (``all``: dev, test, test2)."""
+    names = MEASURED_SPLITS if split == "all" else (split,)
     items = []
     for name in names:
         for raw in json.loads((folder / f"gold_{name}.json").read_text(encoding="utf-8")):

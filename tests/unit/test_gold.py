@@ -1,0 +1,70 @@
+"""The gold loader: every split loads (the frozen test2 and the demo included), ``all`` is the
+measured set, and an item accepts its equivalent rows. Reads the committed data; writes only
+under tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from finetune.gold import GoldItem, load_gold
+from tests.mock_support import RESOURCES
+
+GOLD = RESOURCES / "evaluacion"
+
+
+def _item(code: str, **expected: Any) -> dict[str, Any]:
+    esperado = {"resultado": "resolver", "kb_id": "KB-0001", "accion": "cierre", **expected}
+    return {"incidencia": {"codIncidencia": code}, "esperado": esperado}
+
+
+def test_test2_is_a_split_of_its_own() -> None:
+    test2 = load_gold(GOLD, "test2")
+    assert len(test2) >= 60
+    assert all(item.code.startswith("INC3") for item in test2)
+    assert not {i.code for i in test2} & {i.code for i in load_gold(GOLD, "test")}
+
+
+def test_demo_split_holds_every_demo_incident_in_order() -> None:
+    demo = load_gold(GOLD, "demo")
+    incidents = json.loads((RESOURCES / "incidencias_demo.json").read_text(encoding="utf-8"))
+    assert [item.incident for item in demo] == incidents
+    assert {item.expected["resultado"] for item in demo} == {
+        "resolver",
+        "escalar",
+        "en_espera_solicitar_dato",
+    }
+
+
+def test_all_is_dev_test_and_test2_without_the_demo() -> None:
+    every = [item.code for item in load_gold(GOLD, "all")]
+    parts = [item.code for name in ("dev", "test", "test2") for item in load_gold(GOLD, name)]
+    assert every == parts
+    assert not set(every) & {item.code for item in load_gold(GOLD, "demo")}
+
+
+def test_acceptable_ids_are_the_expected_row_and_its_equivalents() -> None:
+    with_equivalents = GoldItem({}, {"kb_id": "KB-0032", "kb_aceptables": ["KB-0033"]})
+    alone = GoldItem({}, {"kb_id": "KB-0078"})
+    no_row = GoldItem({}, {"kb_id": None})
+    assert with_equivalents.acceptable_kb_ids == ("KB-0032", "KB-0033")
+    assert alone.acceptable_kb_ids == ("KB-0078",)
+    assert no_row.acceptable_kb_ids == ()
+
+
+def test_committed_items_accept_both_rows_that_resend_the_card() -> None:
+    items = [i for i in load_gold(GOLD, "all") if i.kb_id in ("KB-0032", "KB-0033")]
+    assert items, "the gold set has items on the card-resend rows"
+    for item in items:
+        assert set(item.acceptable_kb_ids) == {"KB-0032", "KB-0033"}, item.code
+
+
+def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
+    for name, code in (("test2", "INC300001"), ("demo", "INC000101")):
+        item = _item(code, kb_aceptables=["KB-0002"])
+        (tmp_path / f"gold_{name}.json").write_text(json.dumps([item]), encoding="utf-8")
+    [test2] = load_gold(tmp_path, "test2")
+    [demo] = load_gold(tmp_path, "demo")
+    assert (test2.code, demo.code) == ("INC300001", "INC000101")
+    assert test2.acceptable_kb_ids == ("KB-0001", "KB-0002")
