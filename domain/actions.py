@@ -71,7 +71,12 @@ class ParamChoice:
 
 
 def choose_params(spec: ActionSpec, identifiers: dict[str, list[str]]) -> ParamChoice:
-    """Pick each required parameter: exactly one candidate found, or it is missing/ambiguous."""
+    """Pick each required parameter: exactly one candidate found, or it is missing/ambiguous.
+
+    The rule is the same for every parameter, e-mail addresses included: the extraction
+    (:func:`domain.identifiers.extract`) already leaves out the addresses of headers, quotes and
+    signatures, so two candidates left are two plausible values and the requester is asked.
+    """
     values: dict[str, str] = {}
     missing: list[str] = []
     ambiguous: list[str] = []
@@ -79,7 +84,7 @@ def choose_params(spec: ActionSpec, identifiers: dict[str, list[str]]) -> ParamC
         found = identifiers.get(name, [])
         if not found:
             missing.append(name)
-        elif len(found) > 1 and name not in ("email", "buzon_compartido"):
+        elif len(found) > 1:
             ambiguous.append(name)
         else:
             values[name] = found[0]

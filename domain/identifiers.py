@@ -3,12 +3,20 @@
 Every extractor returns normalised, validated values in order of appearance, de-duplicated.
 An action may only use a value found here; when a required identifier is missing or ambiguous
 (two different policy numbers), the engine asks the requester instead of guessing.
+
+E-mail addresses are the identifier a thread is fullest of (senders, people in copy,
+signatures, no-reply notifications), so they are only taken from the requester's own words:
+header lines, quoted lines (``> ...``), signature blocks, hidden HTML comments and the engine's
+notes are left out, and when several addresses remain, those written as the subject of the
+request ("mi correo nuevo es ...", "buzón compartido ...") are preferred. Other identifiers keep
+every value: a different policy number quoted from an old message, or a NIF in a signature,
+makes the parameter ambiguous, and the requester is asked.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from domain.text import fold
 from domain.validators import iban_is_valid, nif_is_valid  # importable from here too
@@ -28,13 +36,16 @@ MONTHS = {
     "noviembre": 11,
     "diciembre": 12,
 }
-PRODUCTS = {
-    "office": "office",
-    "visio": "visio",
-    "project": "project",
-    "power bi": "powerbi",
-    "powerbi": "powerbi",
-}
+#: how users name the products of ``licenciaoffice`` (accent-folded, lower-case) → its value
+PRODUCTS: tuple[tuple[str, str], ...] = (
+    (r"power\s?bi|pbi", "powerbi"),
+    (r"(?:ms |microsoft )?visio", "visio"),
+    (r"(?:ms |microsoft )?project", "project"),
+    (
+        r"office(?: ?365)?|microsoft 365|[mo]365|word|excel|outlook|power ?point|teams|onenote",
+        "office",
+    ),
+)
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _POLIZA = re.compile(r"(?<![\w/.-])(\d{8})(?![\w/-])")
@@ -55,6 +66,42 @@ _LOGIN = re.compile(r"^[a-z]{2,}\.[a-z]{2,}$")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PERIOD = re.compile(r"\b(0?[1-9]|1[0-2])/(\d{4})\b")
 _YEAR = re.compile(r"\b(20\d{2})\b")
+_LAST_MONTH = re.compile(r"\b(?:mes pasado|mes anterior|ultimo mes|last month)\b")
+_THIS_MONTH = re.compile(r"\b(?:este mes|mes actual|mes en curso|this month)\b")
+_LAST_YEAR = re.compile(r"\b(?:ano pasado|ano anterior|ejercicio (?:pasado|anterior)|last year)\b")
+_THIS_YEAR = re.compile(r"\b(?:este ano|ano actual|ano en curso|ejercicio actual|this year)\b")
+
+# --- where an e-mail address is not the requester's word (matched on accent-folded lines) ---
+_HIDDEN = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_HEADER = re.compile(
+    r"^(?:de|from|para|to|cc|cco|bcc|enviado por|sent by|responder a|reply-to)\s*:"
+    r"|^enviado por\b"
+)
+_ATTRIBUTION = re.compile(r"(?:escribio|wrote)\s*:?$")
+_FORWARD = re.compile(
+    r"^-{2,}\s*(?:mensaje (?:reenviado|original)|forwarded message|original message)"
+)
+_SIGN_OFF = re.compile(
+    r"^[¡!]*(?:--+|_{2,}"
+    r"|(?:un |muchos |muchas |mil )?(?:saludos?|gracias)(?: cordiales| de antemano| por todo)?"
+    r"|atentamente|cordialmente|un abrazo|(?:best |kind |warm )?regards|thanks(?: in advance)?"
+    r"|thank you|cheers|enviado desde mi\b.*|sent from my\b.*|(?:obtener|get) outlook\b.*)"
+    r"[\s,.!]*$"
+)
+_SIGNATURE_LINE = re.compile(
+    r"\b(?:tel|tlf|telf|telefono|movil|ext|extension|fax)\b\.?\s*:?\s*\+?\d"
+)
+_ENGINE_NOTE = re.compile(r"^\[resolvia")
+_NO_REPLY = re.compile(
+    r"^(?:no-?reply|noreply|no[-_.]?responder|donotreply|do[-_.]not[-_.]reply|mailer-daemon"
+    r"|postmaster|resolvia)\b"
+)
+# the address is the subject of the request: named just before it, in the same sentence
+_SUBJECT_CUE = re.compile(
+    r"\b(?:correo|e-?mail|mail|direccion|buzon|mailbox|address|nuev[oa]|new)\b"
+)
+_NOT_SUBJECT = re.compile(r"\b(?:antigu[oa]|anterior|viej[oa]|old|previous|ya no|copia|cc)\b")
+_MAILBOX_CUE = re.compile(r"\b(?:buzon|mailbox)\b")
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -64,8 +111,11 @@ def _unique(values: list[str]) -> list[str]:
 def extract(
     text: str, *, requester: str = "", reference_date: date | None = None
 ) -> dict[str, list[str]]:
-    """All identifiers of ``text``; ``requester`` is the login of who opened the incident."""
-    emails = _unique([e.lower() for e in _EMAIL.findall(text)])
+    """All identifiers of ``text``; ``requester`` is the login of who opened the incident.
+
+    ``reference_date`` (the incident's opening date) resolves relative periods: "octubre",
+    "el mes pasado", "el año pasado"; without it they are not resolved.
+    """
     without_emails = _EMAIL.sub(" ", text)
     nifs = []
     for m in _NIF.finditer(without_emails):
@@ -81,10 +131,10 @@ def extract(
     without_ibans = _IBAN.sub(" ", without_emails)
     polizas = [p for p in _POLIZA.findall(without_ibans) if p not in nif_numbers]
     folded = fold(without_emails)
-    users = [u.lower() for u in _USER_HINT.findall(without_emails)]
+    users = _unique([u.lower() for u in _USER_HINT.findall(without_emails)])
     if not users and _LOGIN.match(requester.lower()):
         users = [requester.lower()]
-    products = [PRODUCTS[p] for p in PRODUCTS if re.search(rf"\b{p}\b", folded)]
+    emails, mailboxes = _addresses(text, owners={requester.lower().split("@")[0], *users})
     return {
         "poliza": _unique(polizas),
         "num_reembolso": _unique([f"R-{d}" for d in _REEMBOLSO.findall(without_emails)]),
@@ -92,13 +142,86 @@ def extract(
         "nif": _unique(nifs),
         "iban": _unique([i for i in ibans if iban_is_valid(i)]),
         "email": emails,
-        "buzon_compartido": emails,
-        "usuario": _unique(users),
-        "producto": _unique(products),
+        "buzon_compartido": mailboxes,
+        "usuario": users,
+        "producto": _products(fold(_own_words(without_emails, keep_quoted=True))),
         "fecha_nacimiento": _unique(_dates(without_emails)),
         "periodo": _unique(_periods(without_emails, folded, reference_date)),
-        "ejercicio": _unique(_years(folded)),
+        "ejercicio": _unique(_years(fold(without_ibans), reference_date)),
     }
+
+
+def _own_words(text: str, *, keep_quoted: bool) -> str:
+    """``text`` without what the requester did not write as part of the request: e-mail
+    header lines, quote attributions, signature blocks (from a sign-off to the next blank
+    line), hidden HTML comments, the engine's notes and, unless ``keep_quoted``, quoted lines.
+    """
+    kept: list[str] = []
+    skipping = False  # inside a signature block or an engine note, until a blank line
+    for line in _HIDDEN.sub(" ", text).splitlines():
+        folded = fold(line)
+        if not folded:
+            skipping = False
+            kept.append("")
+            continue
+        quoted = folded.startswith(">")
+        bare = folded.lstrip("> ").strip()
+        if _FORWARD.match(bare):
+            skipping = False
+            continue
+        if skipping or (quoted and not keep_quoted):
+            continue
+        if _HEADER.match(bare) or _ATTRIBUTION.search(bare):
+            continue
+        if _SIGN_OFF.match(bare) or _ENGINE_NOTE.match(bare):
+            skipping = True
+            continue
+        if _SIGNATURE_LINE.search(bare) or ("|" in bare and len(bare) <= 100):
+            skipping = True
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _addresses(text: str, owners: set[str]) -> tuple[list[str], list[str]]:
+    """Candidates for ``email`` and for ``buzon_compartido``.
+
+    Only addresses in the requester's own words count; no-reply ones never. When several
+    remain, those named as the subject of the request win ("buzón" for a shared mailbox);
+    if that still leaves more than one, all are kept and the parameter is ambiguous. The
+    requester's own corporate address (its login before the ``@``) is never a shared mailbox.
+    """
+    own = _own_words(text, keep_quoted=False)
+    found: list[tuple[str, str]] = []  # (address, folded words between it and what precedes)
+    start = 0
+    for m in _EMAIL.finditer(own):
+        before = re.split(r"[.;!?]\s|\n", own[start : m.start()])[-1]
+        start = m.end()
+        address = m.group(0).lower()
+        if not _NO_REPLY.match(address):
+            found.append((address, fold(before)))
+    emails = _prefer(found, _SUBJECT_CUE)
+    mailboxes = _prefer([f for f in found if f[0].split("@")[0] not in owners], _MAILBOX_CUE)
+    return emails, mailboxes
+
+
+def _prefer(found: list[tuple[str, str]], cue: re.Pattern[str]) -> list[str]:
+    every = _unique([address for address, _ in found])
+    if len(every) <= 1:
+        return every
+    named = _unique(
+        [a for a, before in found if cue.search(before) and not _NOT_SUBJECT.search(before)]
+    )
+    return named or every
+
+
+def _products(folded: str) -> list[str]:
+    """Products of ``licenciaoffice`` as users name them, in order of appearance."""
+    first: dict[str, int] = {}
+    for pattern, product in PRODUCTS:
+        for m in re.finditer(rf"\b(?:{pattern})\b", folded):
+            first[product] = min(first.get(product, m.start()), m.start())
+    return sorted(first, key=first.__getitem__)
 
 
 def _dates(text: str) -> list[str]:
@@ -112,19 +235,41 @@ def _dates(text: str) -> list[str]:
 
 
 def _periods(text: str, folded: str, reference: date | None) -> list[str]:
+    """Months (``mm/yyyy``): written as ``10/2026``, as "octubre (de 2026)", or relative to
+    ``reference``: a month without a year is the last one of that name not after the
+    reference's month; "el mes pasado" and "este mes" count from the reference's month."""
     text_wo_dates = _DATE.sub(" ", text)
-    found = [f"{int(m):02d}/{y}" for m, y in _PERIOD.findall(text_wo_dates)]
+    found = [
+        (m.start(), f"{int(m.group(1)):02d}/{m.group(2)}") for m in _PERIOD.finditer(text_wo_dates)
+    ]
+    folded_wo_dates = _DATE.sub(" ", folded)
     for name, number in MONTHS.items():
-        for match in re.finditer(rf"\b{name}(?:\s+(?:de|del)\s+(\d{{4}}))?\b", folded):
+        for match in re.finditer(
+            rf"\b{name}(?:\s+(?:de|del))?(?:\s+(\d{{4}}))?\b", folded_wo_dates
+        ):
             year = match.group(1)
             if year is None and reference is not None:
                 year = str(reference.year if number <= reference.month else reference.year - 1)
             if year:
-                found.append(f"{number:02d}/{year}")
-    return found
+                found.append((match.start(), f"{number:02d}/{year}"))
+    if reference is not None:
+        last = reference.replace(day=1) - timedelta(days=1)
+        for pattern, month in ((_LAST_MONTH, last), (_THIS_MONTH, reference)):
+            for match in pattern.finditer(folded_wo_dates):
+                found.append((match.start(), f"{month.month:02d}/{month.year}"))
+    return [value for _, value in sorted(found, key=lambda f: f[0])]
 
 
-def _years(folded: str) -> list[str]:
-    if not re.search(r"renta|hacienda|ejercicio|fiscal|certificado|irpf", folded):
+def _years(folded: str, reference: date | None) -> list[str]:
+    """Fiscal years, only in a tax context ("renta", "hacienda", "ejercicio"...). Full dates
+    and ``mm/yyyy`` periods are not years; with a ``reference`` a year after it is no fiscal
+    year yet, and "el año pasado" / "este año" count from it."""
+    if not re.search(r"renta|hacienda|ejercicio|fiscal|certificado|irpf|tax|declaracion", folded):
         return []
-    return _YEAR.findall(_DATE.sub(" ", folded))
+    plain = _PERIOD.sub(" ", _DATE.sub(" ", folded))
+    found = [(m.start(), m.group(1)) for m in _YEAR.finditer(plain)]
+    if reference is not None:
+        found = [(at, year) for at, year in found if int(year) <= reference.year]
+        for pattern, year in ((_LAST_YEAR, reference.year - 1), (_THIS_YEAR, reference.year)):
+            found += [(m.start(), str(year)) for m in pattern.finditer(plain)]
+    return [value for _, value in sorted(found, key=lambda f: f[0])]

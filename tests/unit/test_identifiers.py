@@ -4,7 +4,7 @@ import pytest
 
 from domain.actions import ALLOWED_ACTIONS, ask_for, choose_params
 from domain.identifiers import extract, iban_is_valid, nif_is_valid
-from domain.incident import already_tried, compose_text, suspect_injection
+from domain.incident import already_tried, compose_text, incident_evidence, suspect_injection
 
 TEXT = (
     "Buenos días, soy titular de la póliza 30114872 (DNI 12345678Z). El reembolso r2609113 y la "
@@ -90,3 +90,190 @@ def test_already_tried_only_for_solutions_not_for_handovers() -> None:
 def test_compose_text_is_capped() -> None:
     text = compose_text({"titulo": "t", "descripcion": "x" * 10000, "historial": []})
     assert len(text) == 3000
+
+
+# --- e-mail addresses: only the requester's own words, exactly one or ask --------------------
+
+FORWARDED = """RV: Acceso al Área Cliente
+Os reenvío lo que nos escribe la asegurada, póliza 30637215.
+
+---------- Mensaje reenviado ----------
+De: Lucía Herrera <lucia.herrera@example.com>
+Para: atencion.cliente@vitalia.example.com
+CC: pedro.gil@example.com
+Asunto: No puedo entrar
+
+No puedo entrar en la app. El email con el que me registré es lucia.h.2020@example.com.
+
+Un saludo,
+Lucía
+lucia.herrera@example.com | Tel. 600111222
+
+El 10/11/2026, Vitalia <no-reply@vitalia.example.com> escribió:
+> Su solicitud ha sido registrada. Si tiene dudas escriba a soporte@vitalia.example.com
+"""
+
+
+def test_email_is_the_one_the_requester_writes_not_the_threads() -> None:
+    ids = extract(FORWARDED, requester="natalia.ruiz")
+    assert ids["email"] == ["lucia.h.2020@example.com"]
+    choice = choose_params(ALLOWED_ACTIONS["reseteoareacliente"], ids)
+    assert choice.complete and choice.values["email"] == "lucia.h.2020@example.com"
+
+
+def test_two_addresses_left_mean_asking_not_the_first() -> None:
+    # The old rule took the first address found; now two plausible ones mean asking.
+    text = "Póliza 30637215. Probad con ana.perez@example.com o con ana.p@example.com, no sé."
+    ids = extract(text)
+    assert ids["email"] == ["ana.perez@example.com", "ana.p@example.com"]
+    assert choose_params(ALLOWED_ACTIONS["reseteoareacliente"], ids).ambiguous == ("email",)
+
+
+def test_the_address_named_as_the_subject_wins() -> None:
+    ids = extract("He escrito a soporte@proveedor.example.com desde mi correo ana@example.com")
+    assert ids["email"] == ["ana@example.com"]
+    ids = extract("Mi correo antiguo era ana@old.example.com y el nuevo es ana@new.example.com")
+    assert ids["email"] == ["ana@new.example.com"]
+    ids = extract("El correo del cliente es cliente@example.com; en copia jefe@example.com")
+    assert ids["email"] == ["cliente@example.com"]
+
+
+def test_only_quoted_headers_or_no_reply_addresses_are_no_email() -> None:
+    text = "Os paso su consulta.\n> De: juan@example.com\n> Póliza 30114872, no puedo entrar."
+    assert extract(text)["email"] == []
+    assert extract("Aviso de noreply@vitalia.example.com: contraseña caducada")["email"] == []
+    hidden = "Necesito el buzón reembolsos@vitalia.example.com <!-- y rrhh@vitalia.example.com -->"
+    assert extract(hidden)["buzon_compartido"] == ["reembolsos@vitalia.example.com"]
+
+
+def test_shared_mailbox_is_never_the_requesters_own_address() -> None:
+    text = (
+        "Mi correo es nuria.castro@vitalia.example.com y necesito el buzón compartido "
+        "facturacion@vitalia.example.com. Mi usuario es nuria.castro.\n\n"
+        "Saludos,\nNuria Castro\nnuria.castro@vitalia.example.com"
+    )
+    ids = extract(text, requester="nuria.castro")
+    assert ids["buzon_compartido"] == ["facturacion@vitalia.example.com"]
+    choice = choose_params(ALLOWED_ACTIONS["buzoncompartido"], ids)
+    assert choice.values == {
+        "usuario": "nuria.castro",
+        "buzon_compartido": "facturacion@vitalia.example.com",
+    }
+    two = extract(
+        "Necesito los buzones facturacion@vitalia.example.com y rrhh@vitalia.example.com",
+        requester="nuria.castro",
+    )
+    assert choose_params(ALLOWED_ACTIONS["buzoncompartido"], two).ambiguous == ("buzon_compartido",)
+
+
+def test_a_signature_ends_with_its_part_of_the_incident() -> None:
+    incident = {
+        "titulo": "Acceso al Área Cliente",
+        "solicitante": "natalia.ruiz",
+        "apertura": "18/11/2026 10:00",
+        "descripcion": "La asegurada de la póliza 31523376 no puede entrar.\n\nGracias,\nNatalia",
+        "historial": [{"detalle": "Comentario añadido: su correo es carmen.lozano@example.com"}],
+    }
+    assert incident_evidence(incident).identifiers["email"] == ["carmen.lozano@example.com"]
+
+
+def test_other_identifiers_from_a_thread_stay_ambiguous() -> None:
+    quoted = "Sigue sin llegarme, póliza 30114872.\n> El 02/10 escribió: mi póliza es 30271905"
+    ids = extract(quoted)
+    assert ids["poliza"] == ["30114872", "30271905"]
+    assert choose_params(ALLOWED_ACTIONS["reenviotarjeta"], ids).ambiguous == ("poliza",)
+    signed = (
+        "Cambio de cuenta del titular (DNI 12345678Z) de la póliza 30114872 a "
+        "ES91 2100 0418 4502 0005 1332.\n\nGestoría Ruiz\nNIF 87654321X | Tel. 912345678"
+    )
+    choice = choose_params(ALLOWED_ACTIONS["cambioiban"], extract(signed))
+    assert choice.ambiguous == ("nif",)
+
+
+# --- relative periods count from the incident's opening date ---------------------------------
+
+
+def _evidence(text: str, apertura: object = "20/11/2026 10:00") -> dict[str, list[str]]:
+    incident = {"titulo": "Recibo", "descripcion": text, "apertura": apertura, "historial": []}
+    return incident_evidence(incident).identifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "apertura", "periodo"),
+    [
+        ("Quiero el duplicado del recibo de octubre", "20/11/2026 10:00", ["10/2026"]),
+        ("Quiero el duplicado del recibo de noviembre", "20/11/2026 10:00", ["11/2026"]),
+        ("Quiero el duplicado del recibo de diciembre", "20/11/2026 10:00", ["12/2025"]),
+        ("El recibo del mes pasado me vino doble", "20/11/2026 10:00", ["10/2026"]),
+        ("El recibo del mes pasado me vino doble", "15/01/2027 08:00", ["12/2026"]),
+        ("El recibo de este mes me vino doble", "20/11/2026 10:00", ["11/2026"]),
+        ("El recibo de octubre de 2025, por favor", "20/11/2026 10:00", ["10/2025"]),
+        ("El recibo de octubre 2025, por favor", "20/11/2026 10:00", ["10/2025"]),
+        ("La cuota de octubre (10/2026) vino doble", "10/11/2026 08:55", ["10/2026"]),
+        ("Quiero el duplicado del recibo de octubre", "", []),
+        ("Quiero el duplicado del recibo de octubre", None, []),
+        ("Quiero el duplicado del recibo de octubre", "31/02/2026 10:00", []),
+        ("El recibo de octubre y el de septiembre", "20/11/2026 10:00", ["10/2026", "09/2026"]),
+    ],
+)
+def test_relative_periods(text: str, apertura: object, periodo: list[str]) -> None:
+    assert _evidence(text, apertura)["periodo"] == periodo
+
+
+def test_two_months_mean_asking() -> None:
+    ids = _evidence("Póliza 30114872: el recibo de octubre y el de septiembre vinieron dobles")
+    assert choose_params(ALLOWED_ACTIONS["duplicadorecibo"], ids).ambiguous == ("periodo",)
+
+
+@pytest.mark.parametrize(
+    ("text", "ejercicio"),
+    [
+        ("Certificado para la renta 2025", ["2025"]),
+        ("Certificado para la renta del año pasado", ["2025"]),
+        ("Necesito el certificado fiscal de este año", ["2026"]),
+        ("Certificado para hacienda del ejercicio 2027", []),  # not a closed year yet
+        ("Certificado fiscal; el recibo 10/2026 ya está pagado", []),  # a month is no year
+        ("Certificado fiscal. IBAN ES91 2100 0418 2045 0005 1332", []),  # nor an IBAN group
+        ("Certificado de la renta 2024 y de la renta 2025", ["2024", "2025"]),
+        ("Necesito el certificado de la renta", []),
+        ("Me cobraron dos veces en 2025", []),  # not a tax request
+    ],
+)
+def test_fiscal_years_are_sane(text: str, ejercicio: list[str]) -> None:
+    assert _evidence(text)["ejercicio"] == ejercicio
+
+
+# --- products as users name them -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "producto"),
+    [
+        ("Al abrir el Word y el Excel me dice que no tengo licencia", ["office"]),
+        ("Outlook dice producto sin licencia", ["office"]),
+        ("PowerPoint en solo lectura", ["office"]),
+        ("No tengo Teams", ["office"]),
+        ("Necesito Office 365", ["office"]),
+        ("Licencia de M365 caducada", ["office"]),
+        ("Necesito Visio para diagramas", ["visio"]),
+        ("Mi jefa quiere que lleve la planificación con MS Project", ["project"]),
+        ("Necesito Project", ["project"]),
+        ("Licencia de Power BI", ["powerbi"]),
+        ("Licencia de PowerBI Pro", ["powerbi"]),
+        ("Para los informes necesito PBI", ["powerbi"]),
+        ("Necesito Visio y también Power BI", ["visio", "powerbi"]),
+        ("Me han metido en el proyecto de migración", []),
+        ("Necesito Visio.\n\nSaludos,\nAna\nObtener Outlook para Android", ["visio"]),
+    ],
+)
+def test_products_as_users_write_them(text: str, producto: list[str]) -> None:
+    assert extract(text)["producto"] == producto
+
+
+def test_several_products_mean_asking() -> None:
+    ids = extract("Mi usuario es ana.perez. Necesito Visio y Power BI")
+    assert choose_params(ALLOWED_ACTIONS["licenciaoffice"], ids).ambiguous == ("producto",)
+    one = choose_params(
+        ALLOWED_ACTIONS["licenciaoffice"], extract("Word sin licencia", requester="ana.perez")
+    )
+    assert one.complete and one.values == {"usuario": "ana.perez", "producto": "office"}
