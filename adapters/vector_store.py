@@ -121,6 +121,10 @@ class Hit:
     row: dict[str, Any]
     #: rank per query phrasing (0-based) for the phrasings that found it
     ranks: dict[int, int] = field(default_factory=dict)
+    #: rank (0-based) of this row for the first query (the incident's own text) in each
+    #: channel alone, ``dense`` and ``sparse``; absent when that channel did not return it.
+    #: Evidence for the confidence model: do the two channels agree?
+    channel_ranks: dict[str, int] = field(default_factory=dict)
 
 
 class KnowledgeIndex:
@@ -362,38 +366,41 @@ class KnowledgeIndex:
                 ]
             )
         dense_vectors = self.embedder.embed_documents(texts) if mode != "sparse" else []
-        requests = []
-        for i, text in enumerate(texts):
-            indices, values = self.lexical.encode_query(text)
-            sparse = models.SparseVector(indices=indices, values=values)
-            if mode == "dense":
-                req = models.QueryRequest(
-                    query=dense_vectors[i],
-                    using=DENSE,
-                    filter=flt,
-                    limit=prefetch_limit,
-                    with_payload=True,
+        sparse_vectors = [
+            models.SparseVector(indices=i, values=v)
+            for i, v in (self.lexical.encode_query(text) for text in texts)
+        ]
+
+        def request(i: int, how: SearchMode) -> models.QueryRequest:
+            dense = dense_vectors[i] if dense_vectors else None
+            if how != "hybrid":
+                query = dense if how == "dense" else sparse_vectors[i]
+                using = DENSE if how == "dense" else SPARSE
+                return models.QueryRequest(
+                    query=query, using=using, filter=flt, limit=prefetch_limit, with_payload=True
                 )
-            elif mode == "sparse":
-                req = models.QueryRequest(
-                    query=sparse, using=SPARSE, filter=flt, limit=prefetch_limit, with_payload=True
-                )
-            else:
-                req = models.QueryRequest(
-                    prefetch=[
-                        models.Prefetch(
-                            query=dense_vectors[i], using=DENSE, filter=flt, limit=prefetch_limit
-                        ),
-                        models.Prefetch(
-                            query=sparse, using=SPARSE, filter=flt, limit=prefetch_limit
-                        ),
-                    ],
-                    query=models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights))),
-                    limit=prefetch_limit,
-                    with_payload=True,
-                )
-            requests.append(req)
+            return models.QueryRequest(
+                prefetch=[
+                    models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch_limit),
+                    models.Prefetch(
+                        query=sparse_vectors[i], using=SPARSE, filter=flt, limit=prefetch_limit
+                    ),
+                ],
+                query=models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights))),
+                limit=prefetch_limit,
+                with_payload=True,
+            )
+
+        # Plus the incident's own text in each channel alone: do the channels agree?
+        channels: tuple[SearchMode, ...] = ("dense", "sparse") if mode == "hybrid" else (mode,)
+        requests = [request(i, mode) for i in range(len(texts))]
+        requests += [request(0, channel) for channel in channels]
         responses = self.client.query_batch_points(live, requests=requests)
+        channel_ranks: dict[str, dict[str, int]] = {}
+        for channel, response in zip(channels, responses[len(texts) :], strict=True):
+            for rank, point in enumerate(response.points):
+                channel_ranks.setdefault((point.payload or {})["kb_id"], {})[channel] = rank
+        responses = responses[: len(texts)]
         scores: dict[str, float] = {}
         rows: dict[str, dict[str, Any]] = {}
         ranks: dict[str, dict[int, int]] = {}
@@ -406,4 +413,7 @@ class KnowledgeIndex:
                 rows[kb_id] = {k: v for k, v in payload.items() if not k.startswith("_")}
                 ranks.setdefault(kb_id, {})[qi] = rank
         ordered = sorted(scores, key=lambda kb: (-scores[kb], kb))[:k]
-        return [Hit(kb, round(scores[kb], 6), rows[kb], ranks[kb]) for kb in ordered]
+        return [
+            Hit(kb, round(scores[kb], 6), rows[kb], ranks[kb], channel_ranks.get(kb, {}))
+            for kb in ordered
+        ]

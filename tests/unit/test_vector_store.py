@@ -111,6 +111,15 @@ def test_phrasings_are_merged_by_kb_id_with_fields(index: KnowledgeIndex) -> Non
     assert not any(k.startswith("_") for k in hits[0].row)
 
 
+def test_hits_carry_each_channels_rank_for_the_incident_text(index: KnowledgeIndex) -> None:
+    index.rebuild(ROWS)
+    hits = index.search(["outlook no envía correos", "otra frase cualquiera"], k=4)
+    assert hits[0].channel_ranks == {"dense": 0, "sparse": 0}  # both channels agree on it
+    assert all(set(h.channel_ranks) <= {"dense", "sparse"} for h in hits)
+    sparse_only = index.search(["outlook no envía correos"], k=2, mode="sparse")
+    assert sparse_only[0].channel_ranks == {"sparse": 0}
+
+
 def test_component_filter_and_modes(index: KnowledgeIndex) -> None:
     index.rebuild(ROWS)
     only = index.search(["no funciona"], k=5, component="Accesos")
