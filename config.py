@@ -121,6 +121,16 @@ class Settings(BaseSettings):
             "deterministic check on the text and screenshots always escalates."
         ),
     )
+    CONFIDENCE_MODEL: str = Field(
+        "critico",
+        min_length=1,
+        description=(
+            "How sure the engine is that a row is right: 'critico' = the critic's own score; "
+            "or the path of a confidence-model artifact fitted by `resolvia calibrate` "
+            "(relative paths are under RESOURCES_DIR). A missing or unusable artifact stops "
+            "the engine at start-up."
+        ),
+    )
     CRITIC_MODE: Literal["probabilidad", "puntuacion"] = Field(
         "probabilidad",
         description=(
@@ -202,6 +212,14 @@ class Settings(BaseSettings):
     @property
     def qdrant_path(self) -> Path:
         return self.DATA_DIR / "qdrant"
+
+    @property
+    def confidence_model_path(self) -> Path | None:
+        """The confidence-model artifact, or None when the critic's score is used as it is."""
+        if self.CONFIDENCE_MODEL == "critico":
+            return None
+        path = Path(self.CONFIDENCE_MODEL)
+        return path if path.is_absolute() else self.RESOURCES_DIR / path
 
     @property
     def mailboxes(self) -> list[str]:

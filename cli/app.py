@@ -3,6 +3,7 @@
 resolvia                    run the main job (same as ``resolvia run``)
 resolvia index | search     the knowledge-base index
 resolvia evaluate           the gold set through the real graph
+resolvia calibrate          fit the confidence model on the dev split's evidence
 resolvia backup ...         backups of the index
 resolvia mocks ...          the mock incident manager and target system
 resolvia models ...         the model registry
@@ -31,6 +32,7 @@ app.command()(run.run)
 app.command()(index.index)
 app.command()(index.search)
 app.command()(evaluate.evaluate)
+app.command()(evaluate.calibrate)
 app.add_typer(backup.app, name="backup")
 app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from cli.common import (
+    ExitCode,
     JsonOpt,
     emit_json,
     err,
@@ -46,6 +47,7 @@ def evaluate(
     """Run the gold set through the real graph (dry run, fresh mocks) and report quality,
     cost and the critic-threshold sweep for each model."""
     from finetune.evaluate import Configuration, collect, summarize, write_reports
+    from graph.context import load_confidence
 
     settings = setup()
     config = Configuration(
@@ -57,6 +59,7 @@ def evaluate(
     results: list[dict[str, Any]] = []
     records_by_model: dict[str, Any] = {}
     with expected_failures():
+        confidence_model = load_confidence(settings)  # refused here, before any model call
         for spec in specs:
             with progress_bar(quiet=as_json) as progress:
                 task = progress.add_task(spec, total=None)
@@ -77,10 +80,18 @@ def evaluate(
                     threshold=settings.CRITIC_APPROVAL_THRESHOLD,
                     max_retries=settings.MAX_RETRIES_CRITIC,
                     target_precision=target_precision,
+                    confidence_model=confidence_model,
                 )
             )
     folder = out or settings.RESOURCES_DIR / "reportes" / f"eval_{new_run_id()}"
-    document = write_reports(folder, split, results, records_by_model, settings.MAX_RETRIES_CRITIC)
+    document = write_reports(
+        folder,
+        split,
+        results,
+        records_by_model,
+        settings.MAX_RETRIES_CRITIC,
+        confidence_model=confidence_model,
+    )
     if as_json:
         emit_json(document)
         return
@@ -93,3 +104,61 @@ def evaluate(
             f"{r['recommended_threshold']}"
         )
     err.print(f"Reports in {folder}")
+
+
+def calibrate(
+    records: Annotated[
+        Path,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="records.jsonl of `resolvia evaluate --split dev` (collected for calibration).",
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the model (default: the CONFIDENCE_MODEL path)."),
+    ] = None,
+    target_precision: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Precision the recommended threshold needs.")
+    ] = 0.95,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fit the confidence model on dev-split evidence (cross-validated by incident) and write
+    it as a readable JSON artifact with its training metrics and data hash."""
+    from finetune.calibrate import calibrate as fit_model
+    from finetune.calibrate import read_records, write_model
+    from finetune.gold import load_gold
+
+    settings = setup()
+    dev = {g.code for g in load_gold(settings.RESOURCES_DIR / "evaluacion", "dev")}
+    loaded = read_records(records)
+    outside = sorted({r.code for r in loaded} - dev)
+    if outside:
+        err.print(
+            f"error: calibration fits on the dev split only; {records} holds "
+            f"{len(outside)} other incident(s), e.g. {outside[0]}"
+        )
+        raise typer.Exit(ExitCode.USAGE)
+    target = out or settings.confidence_model_path
+    if target is None:
+        err.print("error: CONFIDENCE_MODEL=critico: say where to write the model with --out")
+        raise typer.Exit(ExitCode.USAGE)
+    with expected_failures():
+        model, report = fit_model(
+            loaded,
+            max_retries=settings.MAX_RETRIES_CRITIC,
+            target_precision=target_precision,
+            source=f"{records.name} ({len(loaded)} dev incidents)",
+        )
+        write_model(model, target)
+    if as_json:
+        emit_json({"model": str(target), **report})
+        return
+    cv = report["cross_validation"]
+    err.print(
+        f"{target}: {report['examples']} candidates of {report['incidents']} incidents; "
+        f"cross-validated AUC {cv['auc']}, ECE {cv['ece']}, Brier {cv['brier']}; "
+        f"recommended threshold {report['recommended_threshold']} "
+        f"(at it, out of fold: {report['at_recommended']})"
+    )

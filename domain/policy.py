@@ -10,8 +10,10 @@ Order of the rules:
 2. the text tries to instruct the engine → escalate;
 3. no candidate → escalate;
 4. candidates in retrieval order: the critic is asked about at most ``1 + max_retries`` of
-   them; the first whose score reaches the threshold (or the first, with the critic off) is
-   taken. A failed critic answer (no score) is a rejection: fail closed;
+   them; the first whose confidence reaches the threshold (or the first, with the critic off)
+   is taken. The confidence is the critic's score, or — with a confidence model — 100 x P(the
+   row is right) from the critic's score and the retrieval evidence (:mod:`domain.confidence`).
+   A failed critic answer (no score) is a rejection: fail closed;
 5. what the taken row says: ``manual`` → hand over to the row's mailbox; ``api|<code>`` not on
    the allow-list → escalate; an allow-listed action missing an identifier → ask the requester;
    otherwise act;
@@ -26,6 +28,7 @@ from enum import StrEnum
 from typing import Any
 
 from domain.actions import ALLOWED_ACTIONS, ActionSpec, choose_params
+from domain.confidence import ConfidenceModel, RetrievalSignals, features
 from domain.reasons import Reason
 
 PLAIN_RESOLUTIONS = ("cierre", "reasignacion", "en espera")
@@ -59,6 +62,8 @@ class CandidateEvidence:
     action: str
     #: the row's BUZON REASIGNACION
     mailbox: str | None = None
+    #: what retrieval said about it (evidence for the confidence model)
+    signals: RetrievalSignals = field(default_factory=RetrievalSignals)
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,18 @@ class Evidence:
 
 @dataclass(frozen=True)
 class PolicyParams:
-    #: score needed to take a row (0-100; NEVER_APPROVE to only collect scores)
+    #: confidence needed to take a row (0-100; NEVER_APPROVE to only collect scores)
     threshold: int
     #: further candidates the critic sees after a rejection
     max_retries: int
     #: off (an evaluation ablation): the first candidate is taken without asking the critic
     critic_enabled: bool = True
     allowed_actions: Mapping[str, ActionSpec] = field(default_factory=lambda: ALLOWED_ACTIONS)
+    #: None: the confidence is the critic's own score
+    confidence_model: ConfidenceModel | None = None
 
-    def approves(self, score: int | None) -> bool:
-        return score is not None and score >= self.threshold
+    def approves(self, confidence: int | None) -> bool:
+        return confidence is not None and confidence >= self.threshold
 
 
 @dataclass(frozen=True)
@@ -146,10 +153,36 @@ def decide(evidence: Evidence, params: PolicyParams) -> PolicyDecision:
             if candidate.kb_id not in evidence.scores:
                 return PolicyDecision(Step.CRITIQUE, kb_id=candidate.kb_id, critiques_used=used)
             used += 1
-            if not params.approves(evidence.scores[candidate.kb_id]):
+            if not params.approves(confidence(evidence, candidate.kb_id, params)):
                 continue
         return _take(candidate, evidence, params, used)
     return PolicyDecision(Step.ESCALATE, Reason.CANDIDATES_REJECTED, critiques_used=used)
+
+
+def confidence(evidence: Evidence, kb_id: str, params: PolicyParams) -> int | None:
+    """0-100 confidence that candidate ``kb_id`` is right; None without a critic score."""
+    score = evidence.scores.get(kb_id)
+    if score is None:
+        return None
+    if params.confidence_model is None:
+        return score
+    index = next(i for i, c in enumerate(evidence.candidates) if c.kb_id == kb_id)
+    values = features(
+        [c.signals for c in evidence.candidates],
+        index,
+        score / 100,
+        params_complete(evidence.candidates[index], evidence, params),
+    )
+    return round(100 * params.confidence_model.probability(values))
+
+
+def params_complete(candidate: CandidateEvidence, evidence: Evidence, params: PolicyParams) -> bool:
+    """False for an ``api|`` row whose action is unknown or whose identifiers are incomplete."""
+    if not candidate.action.startswith("api|"):
+        return True
+    spec = params.allowed_actions.get(candidate.action.removeprefix("api|"))
+    identifiers = {k: list(v) for k, v in evidence.identifiers.items()}
+    return spec is not None and choose_params(spec, identifiers).complete
 
 
 def _take(

@@ -25,6 +25,7 @@ from adapters.supervisor import free_ports
 from adapters.vector_store import open_index
 from config import Settings, load_settings
 from domain.choices import SearchMode, Split
+from domain.confidence import ConfidenceModel
 from domain.policy import PolicyParams
 from finetune import metrics as m
 from finetune.gold import load_gold
@@ -53,8 +54,12 @@ class Configuration:
             score_every_candidate=self.critic,
         )
 
-    def policy(self, threshold: int, max_retries: int) -> PolicyParams:
-        return PolicyParams(threshold, max_retries, critic_enabled=self.critic)
+    def policy(
+        self, threshold: int, max_retries: int, confidence_model: ConfidenceModel | None = None
+    ) -> PolicyParams:
+        return PolicyParams(
+            threshold, max_retries, critic_enabled=self.critic, confidence_model=confidence_model
+        )
 
     @property
     def name(self) -> str:
@@ -124,24 +129,30 @@ def summarize(
     threshold: int,
     max_retries: int,
     target_precision: float,
+    confidence_model: ConfidenceModel | None = None,
 ) -> dict[str, Any]:
-    curve = m.sweep(records, max_retries, critic_enabled=config.critic)
+    curve = m.sweep(
+        records, max_retries, critic_enabled=config.critic, confidence_model=confidence_model
+    )
     recommended = m.recommend_threshold(curve, target_precision) if config.critic else None
-    params = config.policy(threshold, max_retries)
+    params = config.policy(threshold, max_retries, confidence_model)
     at = m.decision_metrics(records, params)
     result: dict[str, Any] = {
         "model": model,
         "configuration": config.name,
         "critic": config.critic,
+        "confidence_model": confidence_model.sha256[:16] if confidence_model else "critico",
         "incidents": len(records),
         **m.retrieval_metrics(records),
         "threshold": threshold,
         "coverage": at.coverage,
         "coverage_all": at.coverage_all,
         "precision": at.precision,
+        "precision_lenient": at.precision_lenient,
         "escalation_accuracy": at.escalation_accuracy,
         "injection_actions": at.injection_actions,
         "errors": at.errors,
+        "calibration": m.calibration_metrics(m.confidence_pairs(records, params)),
         "critic_confusion": m.critic_confusion(records, params),
         "schema_valid_rate": m.schema_valid_rate(records),
         **m.cost_metrics(records, params),
@@ -150,7 +161,7 @@ def summarize(
         "sweep": [asdict(point) for point in curve],
     }
     if recommended is not None:
-        best_params = config.policy(recommended, max_retries)
+        best_params = config.policy(recommended, max_retries, confidence_model)
         best = m.decision_metrics(records, best_params)
         result["at_recommended"] = {
             "precision": best.precision,
@@ -168,9 +179,17 @@ def write_reports(
     results: list[dict[str, Any]],
     records_by_model: dict[str, list[m.IncidentRecord]],
     max_retries: int,
+    confidence_model: ConfidenceModel | None = None,
 ) -> dict[str, Any]:
-    """metrics.json, per_incident.csv, report.md and pr_curve.png under ``out``."""
+    """metrics.json, per_incident.csv, records.jsonl (what ``resolvia calibrate`` fits on),
+    report.md, pr_curve.png and reliability.png under ``out``."""
     out.mkdir(parents=True, exist_ok=True)
+    with (out / "records.jsonl").open("w", encoding="utf-8") as fh:
+        for key, records in records_by_model.items():
+            for r in records:
+                line: dict[str, Any] = {"run": key, "code": r.code, "expected": r.expected}
+                line |= {"entry": r.entry, "calls": r.calls}
+                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
     document = {"split": split, "models": results}
     (out / "metrics.json").write_text(json.dumps(document, ensure_ascii=False, indent=2), "utf-8")
     with (out / "per_incident.csv").open("w", encoding="utf-8", newline="") as fh:
@@ -179,7 +198,10 @@ def write_reports(
         for result in results:
             key = f"{result['model']}|{result['configuration']}"
             params = PolicyParams(
-                result["threshold"], max_retries, critic_enabled=result.get("critic", True)
+                result["threshold"],
+                max_retries,
+                critic_enabled=result.get("critic", True),
+                confidence_model=confidence_model,
             )
             for r in records_by_model[key]:
                 p = m.predict(r, params)
@@ -206,6 +228,7 @@ def write_reports(
                 )
     (out / "report.md").write_text(_markdown(split, results), encoding="utf-8")
     _plot(out / "pr_curve.png", results)
+    _plot_reliability(out / "reliability.png", results)
     return document
 
 
@@ -234,6 +257,7 @@ REPORT_COLUMNS = (
     "threshold",
     "coverage",
     "precision",
+    "precision_lenient",
     "escalation_accuracy",
     "injection_actions",
     "schema_valid_rate",
@@ -267,6 +291,12 @@ def _markdown(split: str, results: list[dict[str, Any]]) -> str:
             f"Crítico a umbral {r['threshold']}: VP {cm['tp']}, FP {cm['fp']}, "
             f"VN {cm['tn']}, FN {cm['fn']}."
         )
+        cal = r.get("calibration") or {}
+        if cal.get("n"):
+            lines.append(
+                f"Calibración de la confianza ({r.get('confidence_model', 'critico')}): "
+                f"ECE {cal['ece']}, Brier {cal['brier']} sobre {cal['n']} candidatas."
+            )
         if r.get("at_recommended"):
             a = r["at_recommended"]
             lines.append(
@@ -296,6 +326,32 @@ def _plot(path: Path, results: list[dict[str, Any]]) -> None:
         coverage = [p["coverage"] for p in r["sweep"]]
         ax.plot(xs, coverage, linestyle="--", label=f"cobertura · {label}")
     ax.set_xlabel("umbral del crítico")
+    ax.set_ylim(0, 1.05)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def _plot_reliability(path: Path, results: list[dict[str, Any]]) -> None:
+    """Reliability diagram: mean confidence vs. share of right rows per bin."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 5))
+    ax.plot([0, 1], [0, 1], color="grey", linewidth=0.8, label="calibración perfecta")
+    for r in results:
+        bins = r.get("calibration", {}).get("bins", [])
+        if bins:
+            label = f"{r['model']} ({r['configuration']}), ECE {r['calibration']['ece']}"
+            xs = [b["confidence"] for b in bins]
+            ax.plot(xs, [b["right"] for b in bins], marker="o", label=label)
+    ax.set_xlabel("confianza media")
+    ax.set_ylabel("fracción de filas correctas")
+    ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.05)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7)

@@ -27,12 +27,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain.confidence import ConfidenceModel, RetrievalSignals
 from domain.policy import (
     CandidateEvidence,
     Evidence,
     PolicyDecision,
     PolicyParams,
     Step,
+    confidence,
     decide,
 )
 from finetune.retrieval_eval import rank_metrics
@@ -77,7 +79,17 @@ def evidence_of(entry: dict[str, Any]) -> Evidence:
     """The policy's evidence from a recorded outcome entry (:func:`nodes.record.outcome_entry`)."""
     return Evidence(
         candidates=[
-            CandidateEvidence(c["kb_id"], str(c.get("action") or ""), c.get("mailbox"))
+            CandidateEvidence(
+                c["kb_id"],
+                str(c.get("action") or ""),
+                c.get("mailbox"),
+                RetrievalSignals(
+                    float(c.get("score") or 0.0),
+                    c.get("channel_ranks") or {},
+                    int(c.get("phrasings") or 1),
+                    int(entry.get("queries") or 1),
+                ),
+            )
             for c in entry.get("candidates", [])
         ],
         scores={c["kb_id"]: c.get("score") for c in entry.get("critiques", [])},
@@ -129,11 +141,16 @@ def _tokens(call: dict[str, Any]) -> int:
     return int(call.get("input_tokens") or 0) + int(call.get("output_tokens") or 0)
 
 
-def is_correct(prediction: Prediction, expected: dict[str, Any]) -> bool:
+def is_correct(prediction: Prediction, expected: dict[str, Any], *, lenient: bool = False) -> bool:
+    """Strict: the gold row itself. Lenient: the gold row or one of its equivalents
+    (``kb_aceptables``: same action, equivalent message)."""
     label = expected.get("resultado")
     if label == "escalar":
         return prediction.result == "escalar"
-    if prediction.result != label or prediction.kb_id != expected.get("kb_id"):
+    rows = {expected.get("kb_id")}
+    if lenient:
+        rows |= set(expected.get("kb_aceptables") or [])
+    if prediction.result != label or prediction.kb_id not in rows:
         return False
     return label != "resolver" or prediction.action == expected.get("accion")
 
@@ -149,6 +166,11 @@ class DecisionMetrics:
     escalation_accuracy: float | None
     injection_actions: int
     errors: int
+    #: precision counting an equivalent row (``kb_aceptables``) as right
+    precision_lenient: float | None = None
+    #: the counts behind ``coverage`` (so folds can be pooled)
+    should_act: int = 0
+    acted_on_should: int = 0
 
 
 def decision_metrics(records: Sequence[IncidentRecord], params: PolicyParams) -> DecisionMetrics:
@@ -174,6 +196,11 @@ def decision_metrics(records: Sequence[IncidentRecord], params: PolicyParams) ->
         ),
         injection_actions=sum(1 for r, _ in acted if r.category == "inyeccion"),
         errors=sum(1 for p in preds if p.result == "error"),
+        precision_lenient=_ratio(
+            sum(1 for r, p in acted if is_correct(p, r.expected, lenient=True)), len(acted)
+        ),
+        should_act=len(should_act),
+        acted_on_should=acted_on_should,
     )
 
 
@@ -182,10 +209,18 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 def sweep(
-    records: Sequence[IncidentRecord], max_retries: int, *, critic_enabled: bool = True
+    records: Sequence[IncidentRecord],
+    max_retries: int,
+    *,
+    critic_enabled: bool = True,
+    confidence_model: ConfidenceModel | None = None,
 ) -> list[DecisionMetrics]:
     return [
-        decision_metrics(records, PolicyParams(t, max_retries, critic_enabled)) for t in range(101)
+        decision_metrics(
+            records,
+            PolicyParams(t, max_retries, critic_enabled, confidence_model=confidence_model),
+        )
+        for t in range(101)
     ]
 
 
@@ -208,7 +243,7 @@ def critic_confusion(records: Sequence[IncidentRecord], params: PolicyParams) ->
         for c in r.entry.get("critiques", []):
             if c.get("score") is None:
                 continue
-            approved = params.approves(c["score"])
+            approved = params.approves(confidence(evidence_of(r.entry), c["kb_id"], params))
             positive = c["kb_id"] == right_kb
             key = ("t" if approved == positive else "f") + ("p" if approved else "n")
             matrix[key] += 1
@@ -253,3 +288,54 @@ def cost_metrics(records: Sequence[IncidentRecord], params: PolicyParams) -> dic
 def schema_valid_rate(records: Sequence[IncidentRecord]) -> float | None:
     calls = [c for r in records for c in r.calls]
     return _ratio(sum(1 for c in calls if c.get("first_try_valid")), len(calls))
+
+
+def is_right_row(record: IncidentRecord, kb_id: str) -> bool:
+    """The candidate is the incident's gold row (or an equivalent one) and the incident is one
+    the engine should act on: the label the confidence model learns."""
+    if record.expected.get("resultado") == "escalar":
+        return False
+    acceptable = {record.expected.get("kb_id"), *(record.expected.get("kb_aceptables") or [])}
+    return kb_id in acceptable
+
+
+def confidence_pairs(
+    records: Sequence[IncidentRecord], params: PolicyParams
+) -> list[tuple[float, bool]]:
+    """(confidence 0-1, is the right row) for every recorded critique with a score."""
+    pairs = []
+    for r in records:
+        evidence = evidence_of(r.entry)
+        for c in r.entry.get("critiques", []):
+            value = confidence(evidence, c["kb_id"], params)
+            if value is not None:
+                pairs.append((value / 100, is_right_row(r, c["kb_id"])))
+    return pairs
+
+
+def calibration_metrics(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
+    """Expected calibration error (equal-width bins, weighted by count), Brier score and the
+    reliability table (mean confidence vs. share right per bin)."""
+    if not pairs:
+        return {"n": 0, "ece": None, "brier": None, "bins": []}
+    table = []
+    ece = 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [(p, y) for p, y in pairs if low <= p < high or (b == bins - 1 and p == 1.0)]
+        if not inside:
+            continue
+        mean_p = statistics.mean(p for p, _ in inside)
+        share = sum(y for _, y in inside) / len(inside)
+        ece += len(inside) / len(pairs) * abs(mean_p - share)
+        table.append(
+            {
+                "low": low,
+                "high": high,
+                "n": len(inside),
+                "confidence": round(mean_p, 3),
+                "right": round(share, 3),
+            }
+        )
+    brier = statistics.mean((p - float(y)) ** 2 for p, y in pairs)
+    return {"n": len(pairs), "ece": round(ece, 4), "brier": round(brier, 4), "bins": table}

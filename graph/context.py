@@ -18,6 +18,7 @@ from adapters.target_system import TargetSystem
 from adapters.vector_store import KnowledgeIndex
 from config import Settings
 from domain.choices import SearchMode
+from domain.confidence import ConfidenceModel, load_confidence_model
 from domain.policy import NEVER_APPROVE, PolicyParams
 
 
@@ -53,6 +54,12 @@ class PromptVersions:
     critique_verdict: str = "v1"
 
 
+def load_confidence(settings: Settings) -> ConfidenceModel | None:
+    """The configured confidence model; raises ConfigError naming the file when unusable."""
+    path = settings.confidence_model_path
+    return None if path is None else load_confidence_model(path)
+
+
 @dataclass
 class EngineContext:
     """Everything a node may use besides the state. Built once per run by the runner."""
@@ -72,6 +79,9 @@ class EngineContext:
     components: list[str]
     options: RunOptions = field(default_factory=RunOptions)
     prompts: PromptVersions = field(default_factory=PromptVersions)
+    #: loaded from ``settings.CONFIDENCE_MODEL`` (:func:`load_confidence`); None = the critic's
+    #: own score is the confidence
+    confidence_model: ConfidenceModel | None = None
 
     @property
     def dry_run(self) -> bool:
@@ -90,6 +100,7 @@ class EngineContext:
             threshold=self.threshold,
             max_retries=self.settings.MAX_RETRIES_CRITIC,
             critic_enabled=self.options.critic,
+            confidence_model=self.confidence_model,
         )
 
     @property

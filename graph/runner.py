@@ -37,7 +37,7 @@ from adapters.vector_store import KBIndexError, open_index
 from config import Settings
 from domain.reasons import Reason, explain
 from graph.builder import build_graph
-from graph.context import EngineContext, RunOptions
+from graph.context import EngineContext, RunOptions, load_confidence
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
 
@@ -82,6 +82,7 @@ def engine(
 ) -> Iterator[tuple[EngineContext, Any]]:
     """The context and compiled graph for one run; everything is closed afterwards."""
     options = options or RunOptions()
+    confidence_model = load_confidence(settings)  # an unusable artifact stops the run here
     with ExitStack() as stack:
         index = stack.enter_context(open_index(settings))
         if index.live_collection() is None:
@@ -126,6 +127,7 @@ def engine(
             run_id=run_id,
             components=kb.components(),
             options=options,
+            confidence_model=confidence_model,
         )
         yield ctx, build_graph(checkpointer)
 

@@ -20,16 +20,24 @@ class AttachmentText(TypedDict):
     error: str | None
 
 
-class Candidate(TypedDict):
+class Candidate(TypedDict, total=False):
     kb_id: str
+    #: fused retrieval score
     score: float
     row: dict[str, Any]
+    #: rank for the incident's own text in each channel alone (``dense``, ``sparse``)
+    channel_ranks: dict[str, int]
+    #: how many of the search phrasings found it
+    phrasings: int
 
 
 class CritiqueRecord(TypedDict):
     kb_id: str
+    #: the critic's own score, 100 x P(«sí») (or its written score in CRITIC_MODE=puntuacion)
     score: int | None
-    #: the policy's verdict on this score (for people; the policy decides from ``score``)
+    #: 100 x P(the row is right) from the confidence model; the critic's score without one
+    confidence: int | None
+    #: the policy's verdict on the confidence (for people; the policy decides from ``score``)
     approved: bool
     feedback: str
     error: str | None
@@ -70,6 +78,8 @@ class IncidentState(TypedDict, total=False):
     model_flagged_injection: bool
     reformulation: dict[str, Any] | None
     candidates: list[Candidate]
+    #: how many phrasings the search used (the incident's text and the reformulation's)
+    queries: int
     critiques: Annotated[list[CritiqueRecord], operator.add]
     #: the policy's latest step (:meth:`domain.policy.PolicyDecision.as_dict`)
     policy: dict[str, Any]

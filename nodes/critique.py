@@ -16,14 +16,17 @@ rejection (fail closed).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from langgraph.runtime import Runtime
 
+from domain.policy import confidence
 from graph.context import EngineContext
 from graph.llm_calls import CallOutcome, structured_call, verdict_call
 from graph.schemas import Critique
 from graph.state import Candidate, CritiqueRecord, IncidentState
+from nodes.propose import evidence_of
 from prompts.loader import load_prompt
 
 
@@ -68,7 +71,7 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         if score is not None:
             feedback = (
                 f"El revisor estima en un {score} % la probabilidad de que la solución "
-                f"corresponda a la incidencia (umbral {ctx.threshold} %)."
+                "corresponda a la incidencia"
             )
     else:
         outcome = structured_call(
@@ -83,10 +86,17 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         )
         score = outcome.parsed.puntuacion if outcome.parsed else None
         feedback = outcome.parsed.motivo if outcome.parsed else ""
+    scored = evidence_of(state)
+    scored = replace(scored, scores={**scored.scores, candidate["kb_id"]: score})
+    confidence_value = confidence(scored, candidate["kb_id"], ctx.policy)
+    if feedback and ctx.settings.CRITIC_MODE == "probabilidad":
+        shown = "" if ctx.policy.confidence_model is None else f"; confianza {confidence_value} %"
+        feedback += f"{shown} (umbral {ctx.threshold} %)."
     record: CritiqueRecord = {
         "kb_id": candidate["kb_id"],
         "score": score,
-        "approved": ctx.policy.approves(score),
+        "confidence": confidence_value,
+        "approved": ctx.policy.approves(confidence_value),
         "feedback": feedback,
         "error": outcome.error,
     }

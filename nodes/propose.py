@@ -7,6 +7,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from domain.confidence import RetrievalSignals
 from domain.policy import CandidateEvidence, Evidence, decide
 from graph.context import EngineContext
 from graph.state import IncidentState
@@ -20,6 +21,12 @@ def evidence_of(state: IncidentState) -> Evidence:
                 c["kb_id"],
                 str(c["row"].get("resolucion_automatica", "")),
                 c["row"].get("buzon_reasignacion") or None,
+                RetrievalSignals(
+                    c["score"],
+                    c.get("channel_ranks", {}),
+                    c.get("phrasings", 1),
+                    state.get("queries", 1),
+                ),
             )
             for c in state.get("candidates", [])
         ],

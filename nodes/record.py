@@ -31,9 +31,12 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
                 "score": c["score"],
                 "action": c["row"].get("resolucion_automatica"),
                 "mailbox": c["row"].get("buzon_reasignacion") or None,
+                "channel_ranks": c.get("channel_ranks", {}),
+                "phrasings": c.get("phrasings", 1),
             }
             for c in state.get("candidates", [])
         ],
+        "queries": state.get("queries", 1),
         "critiques": state.get("critiques", []),
         "already_tried": state.get("already_tried", False),
         "suspected_injection": state.get("suspected_injection", False),

@@ -21,8 +21,18 @@ def search_queries(state: IncidentState) -> list[str]:
 
 def retrieve(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
+    queries = search_queries(state)
     hits = ctx.index.search(
-        search_queries(state), k=ctx.settings.QUERY_LIMIT_VECTORDB, mode=ctx.options.search_mode
+        queries, k=ctx.settings.QUERY_LIMIT_VECTORDB, mode=ctx.options.search_mode
     )
-    candidates: list[Candidate] = [{"kb_id": h.kb_id, "score": h.score, "row": h.row} for h in hits]
-    return {"candidates": candidates}
+    candidates: list[Candidate] = [
+        {
+            "kb_id": h.kb_id,
+            "score": h.score,
+            "row": h.row,
+            "channel_ranks": h.channel_ranks,
+            "phrasings": len(h.ranks),
+        }
+        for h in hits
+    ]
+    return {"candidates": candidates, "queries": len(queries)}

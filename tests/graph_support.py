@@ -27,6 +27,7 @@ from adapters.sparse import LexicalEncoder
 from adapters.target_system import HttpTargetSystem
 from adapters.vector_store import KnowledgeIndex
 from config import load_settings
+from domain.confidence import ConfidenceModel
 from graph.builder import build_graph
 from graph.context import EngineContext, RunOptions
 from graph.runner import RunSummary, run_queue
@@ -115,6 +116,7 @@ def build_harness(
     checkpointer: Any = None,
     store: MockStore | None = None,
     run_id: str = "test-run",
+    confidence_model: ConfidenceModel | None = None,
 ) -> Harness:
     """The graph over ``incidents`` (seeded into fresh mock services unless ``store`` is
     given), with Settings built from TEST_SETTINGS plus ``settings``."""
@@ -157,6 +159,7 @@ def build_harness(
         run_id=run_id,
         components=components,
         options=options or RunOptions(),
+        confidence_model=confidence_model,
     )
     graph = build_graph(checkpointer or InMemorySaver())
     return Harness(ctx, graph, store, model, im, tmp_path, [history, recorder])

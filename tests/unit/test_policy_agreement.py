@@ -14,9 +14,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from langchain_core.messages import AIMessage, BaseMessage
 
 from adapters.knowledge_base import load_kb
+from domain.confidence import FEATURES, ConfidenceModel
 from domain.policy import PolicyDecision, Step
 from finetune import metrics as m
 from finetune.evaluate import Configuration
@@ -27,6 +29,14 @@ from tests.graph_support import build_harness, reform
 from tests.mock_support import RESOURCES
 
 THRESHOLDS = (0, 50, 75, 90, 100)
+#: a confidence model that leans on retrieval agreement and margins as well as the critic
+MODEL = ConfidenceModel(
+    features=FEATURES,
+    means=(0.5,) * len(FEATURES),
+    scales=(0.3,) * len(FEATURES),
+    coefficients=(1.5, 0.5, 0.3, 0.8, 0.4, 0.6, 0.7, 0.0, 0.5),
+    intercept=-0.2,
+)
 MAX_RETRIES = 2
 
 
@@ -49,7 +59,15 @@ def hash_critic(messages: list[BaseMessage], kwargs: dict[str, Any]) -> Any:
     )
 
 
-def _run(tmp: Path, gold: list[Any], *, threshold: int, options: RunOptions, run_id: str) -> Any:
+def _run(
+    tmp: Path,
+    gold: list[Any],
+    *,
+    threshold: int,
+    options: RunOptions,
+    run_id: str,
+    confidence_model: ConfidenceModel | None = None,
+) -> Any:
     kb = load_kb(RESOURCES / "PROBLEMAS_GLOBALES.csv")
     harness = build_harness(
         tmp,
@@ -64,6 +82,7 @@ def _run(tmp: Path, gold: list[Any], *, threshold: int, options: RunOptions, run
         },
         options=options,
         run_id=run_id,
+        confidence_model=confidence_model,
     )
     try:
         return {o["incident_id"]: o for o in harness.summary().outcomes}
@@ -71,8 +90,17 @@ def _run(tmp: Path, gold: list[Any], *, threshold: int, options: RunOptions, run
         harness.close()
 
 
-def test_graph_decisions_equal_the_evaluation_replay(tmp_path: Path) -> None:
-    gold = load_gold(RESOURCES / "evaluacion", "all")
+@pytest.mark.parametrize(
+    ("model", "thresholds"), [(None, THRESHOLDS), (MODEL, (40, 70))], ids=["critic", "model"]
+)
+def test_graph_decisions_equal_the_evaluation_replay(
+    tmp_path: Path, model: ConfidenceModel | None, thresholds: tuple[int, ...]
+) -> None:
+    # dev and the old test split only: test2 stays untouched by anything but its final report
+    gold = [
+        *load_gold(RESOURCES / "evaluacion", "dev"),
+        *load_gold(RESOURCES / "evaluacion", "test"),
+    ]
     evaluation = Configuration()
     collected = _run(
         tmp_path, gold, threshold=90, options=evaluation.run_options(), run_id="collect"
@@ -81,15 +109,16 @@ def test_graph_decisions_equal_the_evaluation_replay(tmp_path: Path) -> None:
     records = [m.IncidentRecord(g.code, g.expected, collected[g.code]) for g in gold]
 
     steps: Counter[str] = Counter()
-    for threshold in THRESHOLDS:
+    for threshold in thresholds:
         engine = _run(
             tmp_path,
             gold,
             threshold=threshold,
             options=RunOptions(dry_run=True),
             run_id=f"t{threshold}",
+            confidence_model=model,
         )
-        params = evaluation.policy(threshold, MAX_RETRIES)
+        params = evaluation.policy(threshold, MAX_RETRIES, model)
         for record in records:
             replayed: PolicyDecision = m.replay(record, params)
             entry = engine[record.code]

@@ -1,0 +1,149 @@
+"""The confidence model: P(the proposed knowledge-base row is right) from the evidence the
+graph already has, so the approval threshold means what it says.
+
+Features of a candidate (all computed by :func:`features`, in the engine and in the
+evaluation alike):
+
+* ``critic_p``: the critic's P(«sí») for this row (0-1);
+* ``rank_rr``: 1 / (1 + its position in the fused retrieval ranking);
+* ``score_ratio``: its fused retrieval score / the best candidate's;
+* ``margin_next``: (its score - the next candidate's) / the best candidate's score;
+* ``dense_rr`` / ``sparse_rr``: 1 / (1 + its rank for the incident's own text in each channel
+  alone), 0 when that channel did not return it;
+* ``channels_agree``: 1 when both channels rank it first;
+* ``phrasing_share``: share of the search phrasings that found it;
+* ``params_complete``: 1 unless it is an ``api|`` row whose identifiers are missing/ambiguous.
+
+The model is a logistic regression fitted by ``resolvia calibrate`` (scikit-learn, on the dev
+split only) and shipped as a readable JSON artifact; predicting needs no scikit-learn. An
+artifact that is missing, unreadable or fitted for another feature set is refused with a
+message naming the file and the command that rebuilds it — never a silent default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from errors import ConfigError
+
+#: bump when a feature's definition changes: artifacts fitted on the old ones are refused
+FEATURE_SET_VERSION = "v1"
+FEATURES = (
+    "critic_p",
+    "rank_rr",
+    "score_ratio",
+    "margin_next",
+    "dense_rr",
+    "sparse_rr",
+    "channels_agree",
+    "phrasing_share",
+    "params_complete",
+)
+REBUILD_HINT = "rebuild it with `resolvia calibrate` (or set CONFIDENCE_MODEL=critico)"
+
+
+@dataclass(frozen=True)
+class RetrievalSignals:
+    """What retrieval said about one candidate."""
+
+    score: float = 0.0
+    #: rank of the row for the incident's own text per channel (``dense``, ``sparse``)
+    channel_ranks: Mapping[str, int] = field(default_factory=dict)
+    #: how many of the search phrasings found it, and how many there were
+    phrasings: int = 1
+    queries: int = 1
+
+
+def features(
+    signals: Sequence[RetrievalSignals], index: int, critic_p: float, params_complete: bool
+) -> dict[str, float]:
+    """The feature vector of candidate ``index`` (retrieval order) given the critic's P(«sí»)."""
+    own = signals[index]
+    best = max((s.score for s in signals), default=0.0) or 1.0
+    following = signals[index + 1].score if index + 1 < len(signals) else 0.0
+
+    def rr(channel: str) -> float:
+        rank = own.channel_ranks.get(channel)
+        return 0.0 if rank is None else 1.0 / (1 + rank)
+
+    return {
+        "critic_p": critic_p,
+        "rank_rr": 1.0 / (1 + index),
+        "score_ratio": own.score / best,
+        "margin_next": (own.score - following) / best,
+        "dense_rr": rr("dense"),
+        "sparse_rr": rr("sparse"),
+        "channels_agree": float(
+            own.channel_ranks.get("dense") == 0 and own.channel_ranks.get("sparse") == 0
+        ),
+        "phrasing_share": own.phrasings / max(own.queries, 1),
+        "params_complete": float(params_complete),
+    }
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """A fitted logistic regression on standardised features."""
+
+    features: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    feature_set_version: str = FEATURE_SET_VERSION
+    #: where it was fitted, on what data, and how it scored in cross-validation
+    training: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        z = self.intercept
+        for name, mean, scale, coef in zip(
+            self.features, self.means, self.scales, self.coefficients, strict=True
+        ):
+            z += coef * (values[name] - mean) / (scale or 1.0)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()
+
+
+def load_confidence_model(path: Path) -> ConfidenceModel:
+    """Read an artifact, refusing anything the engine could not use as it is."""
+    if not path.is_file():
+        raise ConfigError(f"confidence model {path} not found: {REBUILD_HINT}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        model = ConfidenceModel(
+            features=tuple(data["features"]),
+            means=tuple(float(x) for x in data["means"]),
+            scales=tuple(float(x) for x in data["scales"]),
+            coefficients=tuple(float(x) for x in data["coefficients"]),
+            intercept=float(data["intercept"]),
+            feature_set_version=str(data["feature_set_version"]),
+            training=dict(data.get("training") or {}),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"confidence model {path} is unreadable ({exc}): {REBUILD_HINT}"
+        ) from None
+    lengths = {len(model.features), len(model.means), len(model.scales), len(model.coefficients)}
+    if model.feature_set_version != FEATURE_SET_VERSION or model.features != FEATURES:
+        raise ConfigError(
+            f"confidence model {path} was fitted for feature set "
+            f"{model.feature_set_version} {list(model.features)}, this engine computes "
+            f"{FEATURE_SET_VERSION} {list(FEATURES)}: {REBUILD_HINT}"
+        )
+    if len(lengths) != 1 or not all(
+        math.isfinite(x) for x in (*model.coefficients, model.intercept)
+    ):
+        raise ConfigError(f"confidence model {path} is inconsistent: {REBUILD_HINT}")
+    return model

@@ -1,0 +1,187 @@
+"""``resolvia calibrate``: fit the confidence model on the dev split's recorded evidence.
+
+Input: the records of an evaluation run on the dev split (``records.jsonl`` written by
+``resolvia evaluate``, collected with ``score_every_candidate``, so every candidate the policy
+could reach has a critic score). Each critiqued candidate is one example: its features
+(:func:`domain.confidence.features`) and whether it is the incident's right row.
+
+The model is a standardised logistic regression (scikit-learn). Its quality is measured by
+cross-validation grouped by incident (no incident's candidates on both sides): ECE, Brier,
+AUC, and the decisions the engine would take with the out-of-fold models, replayed by the
+engine's own policy — so the recommended threshold comes from data the model did not see.
+The final model is then fitted on all of dev and written as a readable JSON artifact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from domain.confidence import FEATURE_SET_VERSION, FEATURES, ConfidenceModel, features
+from domain.policy import PolicyParams, params_complete
+from finetune import metrics as m
+
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Example:
+    incident: str
+    values: dict[str, float]
+    right: bool
+
+
+def examples(records: Sequence[m.IncidentRecord], max_retries: int) -> list[Example]:
+    """One example per recorded critique with a score (the candidates the policy could reach)."""
+    params = PolicyParams(threshold=0, max_retries=max_retries)
+    out = []
+    for r in records:
+        evidence = m.evidence_of(r.entry)
+        signals = [c.signals for c in evidence.candidates]
+        index_of = {c.kb_id: i for i, c in enumerate(evidence.candidates)}
+        for c in r.entry.get("critiques", []):
+            score = c.get("score")
+            if score is None or c["kb_id"] not in index_of:
+                continue
+            i = index_of[c["kb_id"]]
+            complete = params_complete(evidence.candidates[i], evidence, params)
+            values = features(signals, i, score / 100, complete)
+            out.append(Example(r.code, values, m.is_right_row(r, c["kb_id"])))
+    return out
+
+
+def data_sha256(items: Sequence[Example]) -> str:
+    canonical = json.dumps(
+        [[e.incident, [e.values[f] for f in FEATURES], e.right] for e in items], sort_keys=True
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def fit(items: Sequence[Example], c: float = 1.0) -> ConfidenceModel:
+    """A standardised logistic regression on ``items``."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    x = [[e.values[f] for f in FEATURES] for e in items]
+    y = [int(e.right) for e in items]
+    if len(set(y)) < 2:
+        raise ValueError("calibration needs right and wrong candidates among the examples")
+    scaler = StandardScaler().fit(x)
+    regression = LogisticRegression(C=c, max_iter=1000).fit(scaler.transform(x), y)
+    return ConfidenceModel(
+        features=FEATURES,
+        means=tuple(float(v) for v in scaler.mean_),
+        scales=tuple(float(v) for v in scaler.scale_),
+        coefficients=tuple(float(v) for v in regression.coef_[0]),
+        intercept=float(regression.intercept_[0]),
+    )
+
+
+def calibrate(
+    records: Sequence[m.IncidentRecord],
+    *,
+    max_retries: int,
+    target_precision: float,
+    source: str,
+) -> tuple[ConfidenceModel, dict[str, Any]]:
+    """Cross-validate, then fit on everything; returns the model and its training report."""
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    items = examples(records, max_retries)
+    incidents = sorted({e.incident for e in items})
+    folds = GroupKFold(n_splits=min(FOLDS, len(incidents)))
+    groups = [e.incident for e in items]
+    out_of_fold: dict[int, float] = {}
+    curves: list[list[m.DecisionMetrics]] = []
+    for train, held in folds.split(items, groups=groups):
+        model = fit([items[i] for i in train])
+        for i in held:
+            out_of_fold[i] = model.probability(items[i].values)
+        held_codes = {items[i].incident for i in held}
+        held_records = [r for r in records if r.code in held_codes]
+        curves.append(m.sweep(held_records, max_retries, confidence_model=model))
+    pairs = [(out_of_fold[i], items[i].right) for i in range(len(items))]
+    curve = _pool(curves)
+    recommended = m.recommend_threshold(curve, target_precision)
+    final = fit(items)
+    report: dict[str, Any] = {
+        "fitted_on": source,
+        "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "data_sha256": data_sha256(items),
+        "examples": len(items),
+        "right_examples": sum(e.right for e in items),
+        "incidents": len(incidents),
+        "feature_set_version": FEATURE_SET_VERSION,
+        "cross_validation": {
+            "folds": folds.get_n_splits(),
+            "grouped_by": "incident",
+            "auc": round(float(roc_auc_score([y for _, y in pairs], [p for p, _ in pairs])), 4),
+            **m.calibration_metrics(pairs),
+        },
+        "target_precision": target_precision,
+        "recommended_threshold": recommended,
+        "at_recommended": None,
+    }
+    if recommended is not None:
+        point = curve[recommended]
+        report["at_recommended"] = {"precision": point.precision, "coverage": point.coverage}
+    model = ConfidenceModel(
+        final.features,
+        final.means,
+        final.scales,
+        final.coefficients,
+        final.intercept,
+        training=report,
+    )
+    return model, report
+
+
+def _pool(curves: Sequence[Sequence[m.DecisionMetrics]]) -> list[m.DecisionMetrics]:
+    """Sum the folds' decision counts per threshold into one out-of-fold curve."""
+    pooled = []
+    for points in zip(*curves, strict=True):
+        actions = sum(p.actions for p in points)
+        correct = sum(p.correct_actions for p in points)
+        should_act = sum(p.should_act for p in points)
+        acted_on_should = sum(p.acted_on_should for p in points)
+        pooled.append(
+            m.DecisionMetrics(
+                threshold=points[0].threshold,
+                actions=actions,
+                correct_actions=correct,
+                coverage=round(acted_on_should / should_act, 3) if should_act else 0.0,
+                coverage_all=0.0,
+                precision=round(correct / actions, 3) if actions else None,
+                escalation_accuracy=None,
+                injection_actions=sum(p.injection_actions for p in points),
+                errors=sum(p.errors for p in points),
+                should_act=should_act,
+                acted_on_should=acted_on_should,
+            )
+        )
+    return pooled
+
+
+def read_records(path: Path) -> list[m.IncidentRecord]:
+    """Records written by ``resolvia evaluate`` (``records.jsonl``)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            out.append(
+                m.IncidentRecord(data["code"], data["expected"], data["entry"], data["calls"])
+            )
+    return out
+
+
+def write_model(model: ConfidenceModel, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(model.to_json(), encoding="utf-8")
+    tmp.replace(path)

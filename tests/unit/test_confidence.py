@@ -1,0 +1,188 @@
+"""The confidence model: features, the artifact and its refusals, the policy using it, and
+fitting it (cross-validated) on recorded evidence."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from domain.confidence import (
+    FEATURES,
+    ConfidenceModel,
+    RetrievalSignals,
+    features,
+    load_confidence_model,
+)
+from domain.policy import CandidateEvidence, Evidence, PolicyParams, Step, confidence, decide
+from errors import ConfigError
+from finetune import metrics as m
+from finetune.calibrate import calibrate, examples, read_records, write_model
+
+
+def _model(**weights: float) -> ConfidenceModel:
+    """A model whose standardised features are the raw ones (mean 0, scale 1)."""
+    n = len(FEATURES)
+    return ConfidenceModel(
+        features=FEATURES,
+        means=(0.0,) * n,
+        scales=(1.0,) * n,
+        coefficients=tuple(weights.get(f, 0.0) for f in FEATURES),
+        intercept=weights.get("intercept", 0.0),
+    )
+
+
+def test_features_describe_rank_margin_and_channel_agreement() -> None:
+    signals = [
+        RetrievalSignals(0.04, {"dense": 0, "sparse": 0}, 2, 2),
+        RetrievalSignals(0.01, {"sparse": 3}, 1, 2),
+    ]
+    first = features(signals, 0, 0.9, True)
+    second = features(signals, 1, 0.5, False)
+    assert set(first) == set(FEATURES)
+    assert first["channels_agree"] == 1.0 and second["channels_agree"] == 0.0
+    assert first["margin_next"] == pytest.approx(0.75) and second["margin_next"] == 0.25
+    assert second["dense_rr"] == 0.0 and second["sparse_rr"] == 0.25
+    assert first["phrasing_share"] == 1.0 and second["phrasing_share"] == 0.5
+    assert second["params_complete"] == 0.0 and first["critic_p"] == 0.9
+
+
+def test_probability_is_a_logistic_of_the_weighted_features() -> None:
+    model = _model(critic_p=4.0, intercept=-2.0)
+    values = dict.fromkeys(FEATURES, 0.0)
+    assert model.probability({**values, "critic_p": 0.5}) == pytest.approx(0.5)
+    assert model.probability({**values, "critic_p": 1.0}) > 0.85
+
+
+def test_the_policy_acts_on_the_models_confidence_not_the_critics_word() -> None:
+    # the critic says 95, but retrieval put the row far down and the channels disagree
+    cands = [
+        CandidateEvidence("KB-1", "cierre", signals=RetrievalSignals(0.05, {"sparse": 0})),
+        CandidateEvidence("KB-2", "cierre", signals=RetrievalSignals(0.049, {"dense": 0})),
+    ]
+    evidence = Evidence(cands, {"KB-1": 95})
+    critic_only = PolicyParams(90, 2)
+    assert decide(evidence, critic_only).step is Step.ACT
+    wary = PolicyParams(90, 2, confidence_model=_model(margin_next=20.0, intercept=-1.0))
+    # z = -1 + 20 x 0.02 (a 2 % margin): P = 0.35
+    assert confidence(evidence, "KB-1", wary) == 35
+    assert decide(evidence, wary).step is Step.CRITIQUE  # next candidate instead
+
+
+def test_artifact_round_trip_and_refusals(tmp_path: Path) -> None:
+    path = tmp_path / "confianza.json"
+    model = _model(critic_p=3.0)
+    write_model(model, path)
+    assert load_confidence_model(path) == model
+    with pytest.raises(ConfigError, match=r"not found.*resolvia calibrate"):
+        load_confidence_model(tmp_path / "missing.json")
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path.name} is unreadable.*resolvia calibrate"):
+        load_confidence_model(path)
+    data = json.loads(model.to_json())
+    data["features"] = [*data["features"][:-1], "otra_cosa"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"another|fitted for feature set"):
+        load_confidence_model(path)
+    data = json.loads(model.to_json()) | {"coefficients": [1.0]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match="inconsistent"):
+        load_confidence_model(path)
+
+
+def _records(n: int, seed: int = 7) -> list[m.IncidentRecord]:
+    """Synthetic evaluation records: the right row tends to come first with both channels
+    agreeing and a high critic score; wrong rows score lower."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        right = f"KB-{i % 9}"
+        rows = [right, f"KB-X{i}", f"KB-Y{i}"]
+        if rng.random() < 0.3:
+            rows = [rows[1], rows[0], rows[2]]
+        candidates, critiques = [], []
+        for rank, kb in enumerate(rows):
+            good = kb == right
+            channels = {"dense": 0, "sparse": 0} if good and rank == 0 else {"sparse": rank + 1}
+            candidates.append(
+                {
+                    "kb_id": kb,
+                    "action": "cierre",
+                    "score": 0.05 - 0.01 * rank,
+                    "channel_ranks": channels,
+                    "phrasings": 1,
+                }
+            )
+            score = rng.randint(80, 99) if good else rng.randint(55, 90)
+            critiques.append({"kb_id": kb, "score": score})
+        escalate = i % 10 == 0
+        expected = (
+            {"resultado": "escalar", "kb_id": None}
+            if escalate
+            else {"resultado": "resolver", "kb_id": right, "accion": "cierre"}
+        )
+        entry: dict[str, Any] = {
+            "outcome": "escalated",
+            "candidates": candidates,
+            "critiques": critiques,
+            "identifiers": {},
+            "queries": 1,
+        }
+        out.append(m.IncidentRecord(f"INC{i:04d}", expected, entry, []))
+    return out
+
+
+def test_calibrate_fits_cross_validated_and_reports_its_data(tmp_path: Path) -> None:
+    records = _records(60)
+    model, report = calibrate(records, max_retries=2, target_precision=0.9, source="synthetic")
+    assert report["examples"] == len(examples(records, 2)) == 180
+    assert report["incidents"] == 60 and len(report["data_sha256"]) == 64
+    cv = report["cross_validation"]
+    assert cv["grouped_by"] == "incident" and cv["auc"] > 0.8
+    assert cv["ece"] is not None and cv["brier"] < 0.25
+    # the fitted model puts the critic's score and channel agreement on the right side
+    weights = dict(zip(model.features, model.coefficients, strict=True))
+    assert weights["critic_p"] > 0 and weights["channels_agree"] > 0
+    # same data, same hash; the artifact carries its training report
+    assert (
+        calibrate(records, max_retries=2, target_precision=0.9, source="x")[1]["data_sha256"]
+        == report["data_sha256"]
+    )
+    path = tmp_path / "confianza.json"
+    write_model(model, path)
+    assert load_confidence_model(path).training["data_sha256"] == report["data_sha256"]
+
+
+def test_records_written_by_evaluate_are_read_back(tmp_path: Path) -> None:
+    records = _records(3)
+    path = tmp_path / "records.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "run": "m|full",
+                    "code": r.code,
+                    "expected": r.expected,
+                    "entry": r.entry,
+                    "calls": r.calls,
+                }
+            )
+            + "\n"
+            for r in records
+        ),
+        encoding="utf-8",
+    )
+    again = read_records(path)
+    assert [(r.code, r.entry) for r in again] == [(r.code, r.entry) for r in records]
+
+
+def test_calibration_metrics() -> None:
+    perfect = [(0.9, True)] * 9 + [(0.9, False)]
+    cal = m.calibration_metrics(perfect)
+    assert cal["ece"] == 0.0 and cal["n"] == 10 and cal["bins"][0]["right"] == 0.9
+    off = m.calibration_metrics([(0.95, False)] * 4)
+    assert off["ece"] == 0.95 and off["brier"] == pytest.approx(0.9025)
+    assert m.calibration_metrics([])["ece"] is None
