@@ -18,6 +18,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import get_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -26,6 +27,7 @@ from adapters.llm_history import LLMHistory
 from adapters.supervisor import free_ports
 from adapters.vector_store import open_index
 from config import REPO_ROOT, load_settings
+from domain.choices import Split
 from finetune import metrics as m
 from finetune.gold import load_gold
 from graph.context import RunOptions
@@ -41,7 +43,7 @@ def _pct(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--split", default="test", choices=list(get_args(Split)))
     parser.add_argument("--limit", type=int)
     parser.add_argument("--model")
     args = parser.parse_args()

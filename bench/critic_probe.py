@@ -21,6 +21,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import get_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -34,6 +35,7 @@ from adapters.ocr import TesseractOcr
 from adapters.sparse import LexicalEncoder
 from adapters.vector_store import KnowledgeIndex
 from config import load_settings
+from domain.choices import Split
 from errors import LLMError
 from finetune.gold import incident_text, load_gold
 from graph.schemas import Critique
@@ -60,7 +62,7 @@ def auc(pos: list[int], neg: list[int]) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="dev", choices=["test", "dev", "all"])
+    parser.add_argument("--split", default="dev", choices=list(get_args(Split)))
     parser.add_argument("--prompt", default="v1", help="version of the mode's critic prompt")
     parser.add_argument("--model")
     parser.add_argument("--limit", type=int)

@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import get_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -24,6 +25,7 @@ from adapters.ocr import TesseractOcr
 from adapters.sparse import LexicalEncoder
 from adapters.vector_store import HYBRID_WEIGHTS, RRF_K, KnowledgeIndex
 from config import load_settings
+from domain.choices import Split
 from finetune.gold import incident_text, load_gold
 from finetune.retrieval_eval import evaluate_retrieval
 from observability.logging import configure_logging
@@ -31,7 +33,7 @@ from observability.logging import configure_logging
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--split", default="test", choices=list(get_args(Split)))
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--dense-weight", type=float, default=HYBRID_WEIGHTS[0])
     parser.add_argument("--sparse-weight", type=float, default=HYBRID_WEIGHTS[1])

@@ -35,6 +35,8 @@ GENERATED = [
     "incidencias_demo.json",
     "evaluacion/gold_dev.json",
     "evaluacion/gold_test.json",
+    "evaluacion/gold_test2.json",
+    "evaluacion/gold_demo.json",
     "evaluacion/capturas.json",
 ]
 FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
