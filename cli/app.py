@@ -1,6 +1,7 @@
 """The ``resolvia`` application: every command in one Typer app, and :func:`main` to run it.
 
 resolvia                    run the main job (same as ``resolvia run``)
+resolvia scorecard          a run's decisions against expected outcomes (the demo's)
 resolvia index | search     the knowledge-base index
 resolvia evaluate           the gold set through the real graph
 resolvia calibrate          fit the confidence model on the dev split's evidence
@@ -29,6 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command()(run.run)
+app.command()(run.scorecard)
 app.command()(index.index)
 app.command()(index.search)
 app.command()(evaluate.evaluate)

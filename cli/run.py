@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import structlog
 import typer
+from rich.table import Table
 
 from cli.common import (
     ExitCode,
@@ -63,4 +65,51 @@ def run(
             markup=False,  # "[dry run]" is text, not a style
         )
     if result["errors"]:
+        raise typer.Exit(ExitCode.FAILURE)
+
+
+def scorecard(
+    report: Annotated[
+        Path | None,
+        typer.Argument(help="A run report (run_<id>.jsonl); default: the latest one."),
+    ] = None,
+    expected: Annotated[
+        Path | None,
+        typer.Option(help="Expected outcomes, gold format (default: the demo's gold_demo.json)."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare a run's decisions with expected outcomes: acted, escalated, right and wrong."""
+    import json
+
+    from finetune.gold import GoldItem
+    from finetune.scorecard import latest_report, read_report, score
+
+    settings = setup()
+    path = report or latest_report(settings.RESOURCES_DIR / "reportes")
+    if path is None or not path.is_file():
+        err.print(f"error: no run report {'found' if path is None else path}: run the engine first")
+        raise typer.Exit(ExitCode.FAILURE)
+    gold_file = expected or settings.RESOURCES_DIR / "evaluacion" / "gold_demo.json"
+    gold = [
+        GoldItem(item["incidencia"], item["esperado"])
+        for item in json.loads(gold_file.read_text(encoding="utf-8"))
+    ]
+    card = score(read_report(path), gold)
+    if as_json:
+        emit_json({"report": str(path), **card.as_dict()})
+    else:
+        table = Table(title=f"Scorecard · {path.name}", show_lines=False)
+        for column in ("incidencia", "esperado", "decisión", ""):
+            table.add_column(column)
+        for line in card.lines:
+            mark = {True: "✓", False: "✗", None: "·"}[line.correct]
+            table.add_row(line.incident, line.expected, line.got, mark)
+        err.print(table)
+        err.print(
+            f"{card.acted} of {len(card.lines)} acted on ({card.acted_right} right, "
+            f"{card.acted_wrong} wrong); {card.escalated} left to a person (escalated or error).",
+            markup=False,
+        )
+    if card.acted_wrong:
         raise typer.Exit(ExitCode.FAILURE)

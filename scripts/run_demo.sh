@@ -49,3 +49,5 @@ say "updating the knowledge-base index"
 "${RESOLVIA[@]}" index
 say "running the engine"
 "${RESOLVIA[@]}" run "$@"
+say "scorecard: the run's decisions against the demo's expected outcomes"
+"${RESOLVIA[@]}" scorecard
