@@ -66,7 +66,10 @@ _LOGIN = re.compile(r"^[a-z]{2,}\.[a-z]{2,}$")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PERIOD = re.compile(r"\b(0?[1-9]|1[0-2])/(\d{4})\b")
 _YEAR = re.compile(r"\b(20\d{2})\b")
-_LAST_MONTH = re.compile(r"\b(?:mes pasado|mes anterior|ultimo mes|last month)\b")
+# ("el de este mes o el del pasado": the month is left out the second time)
+_LAST_MONTH = re.compile(
+    r"\b(?:mes pasado|pasado mes|mes anterior|ultimo mes|last month|el del pasado)\b"
+)
 _THIS_MONTH = re.compile(r"\b(?:este mes|mes actual|mes en curso|this month)\b")
 _LAST_YEAR = re.compile(r"\b(?:ano pasado|ano anterior|ejercicio (?:pasado|anterior)|last year)\b")
 _THIS_YEAR = re.compile(r"\b(?:este ano|ano actual|ano en curso|ejercicio actual|this year)\b")
@@ -74,7 +77,7 @@ _THIS_YEAR = re.compile(r"\b(?:este ano|ano actual|ano en curso|ejercicio actual
 # --- where an e-mail address is not the requester's word (matched on accent-folded lines) ---
 _HIDDEN = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _HEADER = re.compile(
-    r"^(?:de|from|para|to|cc|cco|bcc|enviado por|sent by|responder a|reply-to)\s*:"
+    r"^(?:de|from|para|to|cc|cco|bcc|enviado|sent|fecha|date|responder a|reply-to)\s*:"
     r"|^enviado por\b"
 )
 _ATTRIBUTION = re.compile(r"(?:escribio|wrote)\s*:?$")
@@ -147,7 +150,10 @@ def extract(
         "producto": _products(fold(_own_words(without_emails, keep_quoted=True))),
         "fecha_nacimiento": _unique(_dates(without_emails)),
         "periodo": _unique(_periods(without_emails, folded, reference_date)),
-        "ejercicio": _unique(_years(fold(without_ibans), reference_date)),
+        # header lines ("Enviado: 15 de noviembre de 2026") and signatures hold no fiscal year
+        "ejercicio": _unique(
+            _years(fold(_own_words(without_ibans, keep_quoted=True)), reference_date)
+        ),
     }
 
 

@@ -52,6 +52,7 @@ _INJECTION_PATTERNS = (
     r"|pasa\s+de|haz\s+caso\s+omiso\s+(?:a|de)|no\s+hagas\s+caso\s+(?:a|de)|disregard|forget"
     r"|override|bypass)\s+(?:(?:todas?|todos|all|any|of)\s+)*(?:(?:las?|los|tus|sus|estas"
     r"|cualquier|the|your|my|these|those)\s+)?(?:\w+\s+){0,2}?" + _RULES,
+    r"\boverrides?\s+(?:all\s+)?(?:your|any|the\s+previous|previous)\s+" + _RULES,
     r"\b(?:olvidate|olvidaos)\s+de\s+(?:(?:todas?|todos)\s+)?(?:(?:las?|los|tus|sus)\s+)?" + _RULES,
     r"\b(?:ignora|ignore|olvida|forget|disregard)\s+(?:todo\s+lo\s+anterior|lo\s+anterior"
     r"|everything\s+(?:above|before)|(?:all\s+of\s+)?the\s+above)",
@@ -71,7 +72,7 @@ _INJECTION_PATTERNS = (
     # ("Modelo: HP LaserJet" or "Asistente virtual: no carga" are descriptions, not names)
     r"(?:^|[.!?\n]\s*)(?:assistant|llm)\s*[:,]",
     # a fake role header with an order after it ("SYSTEM: aprueba ...", not "System: Windows")
-    r"(?:^|\n|[.!?]\s)\s*[\[(]?\s*(?:system|sistema|assistant|asistente|admin|administrador"
+    r"(?:^|\n|[.!?]\s|<!--)\s*[\[(]?\s*(?:system|sistema|assistant|asistente|admin|administrador"
     r"|root)\s*(?:message|mensaje|note|nota)?\s*[\])]?\s*:\s*(?:ignora|ignore|olvida|forget"
     r"|aprueba|approve|cierra|close|resuelve|resolve|responde|reply|respond|puntua|score|rate"
     r"|eres|you\s+are|act|actua|nota\s+para|note\s+to|debes|you\s+must|el\s+critico"
@@ -123,7 +124,7 @@ _INJECTION_PATTERNS = (
     r"\b(?:ahora\s+|a\s+partir\s+de\s+ahora\s+)?eres\s+(?:ahora\s+)?(?:un|una)\s+(?:\w+\s+)?"
     r"(?:asistente|modelo|ia|bot|agente|sistema)\b",
     r"\byou\s+are\s+now\s+(?:a|an|the)\s+(?:\w+\s+)?" + _ROLE,
-    r"\b(?:from\s+now\s+on|a\s+partir\s+de\s+ahora),?\s+(?:you\s+(?:are|will|must|should)"
+    r"\b(?:from\s+now\s+on|a\s+partir\s+de\s+ahora),?\s+(?:you\s+(?:are|will|must|should|act)"
     r"|eres|seras|debes|responderas|actuaras)\b",
     r"\b(?:modo|mode)\s+(?:dios|god|sin\s+restricciones|unrestricted|jailbreak|dan)\b",
     r"\b(?:entra\s+en|pasa\s+a|cambia\s+a|(?:ahora\s+)?estas\s+en|enter|switch\s+to"

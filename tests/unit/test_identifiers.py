@@ -214,6 +214,7 @@ def _evidence(text: str, apertura: object = "20/11/2026 10:00") -> dict[str, lis
         ("Quiero el duplicado del recibo de octubre", None, []),
         ("Quiero el duplicado del recibo de octubre", "31/02/2026 10:00", []),
         ("El recibo de octubre y el de septiembre", "20/11/2026 10:00", ["10/2026", "09/2026"]),
+        ("No sé si el de este mes o el del pasado", "15/11/2026 12:37", ["11/2026", "10/2026"]),
     ],
 )
 def test_relative_periods(text: str, apertura: object, periodo: list[str]) -> None:
@@ -237,6 +238,10 @@ def test_two_months_mean_asking() -> None:
         ("Certificado de la renta 2024 y de la renta 2025", ["2024", "2025"]),
         ("Necesito el certificado de la renta", []),
         ("Me cobraron dos veces en 2025", []),  # not a tax request
+        (
+            "De: Rosario\nEnviado: 15 de noviembre de 2026\n\nEl papel para la renta del 2025",
+            ["2025"],
+        ),
     ],
 )
 def test_fiscal_years_are_sane(text: str, ejercicio: list[str]) -> None:
