@@ -131,11 +131,13 @@ class Settings(BaseSettings):
             "the engine at start-up."
         ),
     )
-    CRITIC_MODE: Literal["probabilidad", "puntuacion"] = Field(
+    CRITIC_MODE: Literal["probabilidad", "lista", "puntuacion"] = Field(
         "probabilidad",
         description=(
-            "probabilidad: the critic answers sí/no and its score is 100 x P(sí) from the token "
-            "log-probabilities; puntuacion: the critic writes a 0-100 score in JSON."
+            "probabilidad: one sí/no call per candidate, score = 100 x P(sí) from the token "
+            "log-probabilities; lista: one call per incident that picks a letter among the "
+            "candidates and «ninguna», score = 100 x P(letter); puntuacion: the critic writes "
+            "a 0-100 score in JSON."
         ),
     )
 

@@ -52,6 +52,8 @@ class PromptVersions:
     critique: str = "v1"
     #: CRITIC_MODE=probabilidad
     critique_verdict: str = "v1"
+    #: CRITIC_MODE=lista
+    critique_lista: str = "v1"
 
 
 def load_confidence(settings: Settings) -> ConfidenceModel | None:

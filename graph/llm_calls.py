@@ -9,7 +9,7 @@ import structlog
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
-from adapters.llm.client import ChatResult, VerdictResult
+from adapters.llm.client import ChatResult, ChoiceResult, VerdictResult
 from adapters.llm_history import LLMCallRecord
 from errors import LLMError
 from graph.context import EngineContext
@@ -131,5 +131,29 @@ def verdict_call(
     except LLMError as exc:
         return _failed(ctx, record, exc, node, 1)
     parsed = {"p_si": round(result.probability, 4), "from_logprobs": result.from_logprobs}
+    tokens = _answered(ctx, record, result, parsed=parsed, first_try_valid=True, calls=1)
+    return CallOutcome(result, None, 1, tokens)
+
+
+def choice_call(
+    ctx: EngineContext,
+    *,
+    node: str,
+    incident_id: str,
+    prompt: Prompt,
+    letters: list[str],
+    **values: str,
+) -> CallOutcome[ChoiceResult]:
+    """A recorded lettered-choice call: ``parsed`` holds each letter's probability, or None."""
+    messages = prompt.render(**values)
+    record = _pending_record(ctx, node, incident_id, prompt, messages)
+    try:
+        result = ctx.llm.choice(messages, letters)
+    except LLMError as exc:
+        return _failed(ctx, record, exc, node, 1)
+    parsed = {
+        "probabilities": {k: round(v, 4) for k, v in result.probabilities.items()},
+        "from_logprobs": result.from_logprobs,
+    }
     tokens = _answered(ctx, record, result, parsed=parsed, first_try_valid=True, calls=1)
     return CallOutcome(result, None, 1, tokens)

@@ -7,6 +7,9 @@ Two ways to get the score (``CRITIC_MODE``):
   log-probabilities. Small local models write nearly the same number for every pair when asked
   for a score (measured: AUC 0.56 on dev pairs with the 1.5B model), while their yes/no
   probability ranks right above wrong rows far better (AUC 0.86), and costs one output token.
+* ``lista``: one call per incident shows the candidates the policy may reach as lettered
+  options plus «Ninguna»; each candidate's score is 100 x P(its letter). The incident comes
+  first in the prompt, so a server's prompt cache serves the shared part.
 * ``puntuacion``: the critic writes a JSON object with a 0-100 ``puntuacion`` and a ``motivo``;
   earlier rejections are shown to it as context.
 
@@ -23,7 +26,7 @@ from langgraph.runtime import Runtime
 
 from domain.policy import confidence
 from graph.context import EngineContext
-from graph.llm_calls import CallOutcome, structured_call, verdict_call
+from graph.llm_calls import CallOutcome, choice_call, structured_call, verdict_call
 from graph.schemas import Critique
 from graph.state import Candidate, CritiqueRecord, IncidentState
 from nodes.propose import evidence_of
@@ -48,6 +51,8 @@ def proposed_candidate(state: IncidentState) -> Candidate:
 
 def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
+    if ctx.settings.CRITIC_MODE == "lista":
+        return _critique_list(state, ctx)
     candidate = proposed_candidate(state)
     row = candidate["row"]
     values = {
@@ -101,3 +106,61 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         "error": outcome.error,
     }
     return {"critiques": [record], "llm_calls": outcome.calls, "llm_tokens": outcome.tokens}
+
+
+LETTERS = "ABCDEFGH"
+
+
+def _critique_list(state: IncidentState, ctx: EngineContext) -> dict[str, Any]:
+    """One lettered-choice call scores every candidate the policy may still reach."""
+    first = proposed_candidate(state)
+    candidates = state.get("candidates", [])
+    start = next(i for i, c in enumerate(candidates) if c["kb_id"] == first["kb_id"])
+    budget = 1 + ctx.settings.MAX_RETRIES_CRITIC - len(state.get("critiques", []))
+    shown = candidates[start : start + min(budget, len(LETTERS) - 1)]
+    letters = list(LETTERS[: len(shown) + 1])
+    options = [
+        f"{letter}) Componente: {c['row'].get('componente', '')}\n"
+        f"   Problema conocido: {c['row'].get('descripcion', '')}\n"
+        f"   Solución: {c['row'].get('solucion', '')}"
+        for letter, c in zip(letters, shown, strict=False)
+    ]
+    options.append(f"{letters[-1]}) Ninguna de las anteriores")
+    outcome = choice_call(
+        ctx,
+        node="critique",
+        incident_id=state["incident_id"],
+        prompt=load_prompt("critique_lista", ctx.prompts.critique_lista),
+        letters=letters,
+        incidencia=state["text"],
+        opciones="\n".join(options),
+    )
+    scores = {
+        c["kb_id"]: (
+            round(100 * outcome.parsed.probabilities.get(letter, 0.0)) if outcome.parsed else None
+        )
+        for letter, c in zip(letters, shown, strict=False)
+    }
+    scored = evidence_of(state)
+    scored = replace(scored, scores={**scored.scores, **scores})
+    records: list[CritiqueRecord] = []
+    for c in shown:
+        score = scores[c["kb_id"]]
+        value = confidence(scored, c["kb_id"], ctx.policy)
+        feedback = ""
+        if score is not None:
+            feedback = (
+                f"El revisor elige esta solución entre {len(shown)} candidatas y «ninguna» "
+                f"con un {score} % de probabilidad (confianza {value} %, umbral {ctx.threshold} %)."
+            )
+        records.append(
+            {
+                "kb_id": c["kb_id"],
+                "score": score,
+                "confidence": value,
+                "approved": ctx.policy.approves(value),
+                "feedback": feedback,
+                "error": outcome.error,
+            }
+        )
+    return {"critiques": records, "llm_calls": outcome.calls, "llm_tokens": outcome.tokens}

@@ -18,7 +18,7 @@ import random
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -109,6 +109,16 @@ class VerdictResult(ChatResult):
     probability: float = 0.0
     #: True when the probability comes from token log-probabilities; False when the provider
     #: returned none and the answer's text (sí -> 1, no -> 0) was all there was.
+    from_logprobs: bool = True
+
+
+@dataclass
+class ChoiceResult(ChatResult):
+    """A one-letter answer among lettered options, with the probability of each letter."""
+
+    probabilities: dict[str, float] = field(default_factory=dict)
+    #: True when the probabilities come from token log-probabilities; False when the provider
+    #: returned none and the answer's letter got probability 1.
     from_logprobs: bool = True
 
 
@@ -249,6 +259,34 @@ class LLMClient:
             validation_errors="not a yes/no answer",
         )
 
+    def choice(
+        self, messages: Sequence[BaseMessage], letters: Sequence[str], *, top_logprobs: int = 20
+    ) -> ChoiceResult:
+        """The probability of each option letter for a prompt that asks for one letter.
+
+        One answer token is generated; each letter's probability is its share among the
+        option letters in the token's top log-probabilities. Without log-probabilities the
+        answered letter gets 1; an answer that is no option raises StructuredOutputError.
+        """
+        msg, spec, latency = self._invoke(
+            messages, None, "", start_at=0, verdict_top_logprobs=top_logprobs
+        )
+        base = _chat_result(msg, spec, latency)
+        wanted = [letter.upper() for letter in letters]
+        probabilities = letter_probabilities(msg, wanted)
+        if probabilities is not None:
+            return ChoiceResult(**vars(base), probabilities=probabilities, from_logprobs=True)
+        answer = base.text.strip()[:1].upper()
+        if answer in wanted:
+            log.info("llm.choice.no_logprobs", model=spec)
+            chosen = {letter: float(letter == answer) for letter in wanted}
+            return ChoiceResult(**vars(base), probabilities=chosen, from_logprobs=False)
+        raise StructuredOutputError(
+            f"{spec} answered no option letter: {base.text[:100]!r}",
+            raw=base.text,
+            validation_errors="not an option letter",
+        )
+
     # -- the chain -------------------------------------------------------------------------
     def _invoke(
         self,
@@ -375,6 +413,21 @@ def yes_probability(msg: BaseMessage) -> float | None:
         elif token in NO_TOKENS:
             no += math.exp(alt["logprob"])
     return yes / (yes + no) if yes + no > 0 else None
+
+
+def letter_probabilities(msg: BaseMessage, letters: Sequence[str]) -> dict[str, float] | None:
+    """Each letter's share among the option letters in the first token's top log-probabilities
+    (None: no log-probabilities, or no option letter among them)."""
+    content = (msg.response_metadata.get("logprobs") or {}).get("content") or []
+    if not content:
+        return None
+    mass = dict.fromkeys(letters, 0.0)
+    for alt in content[0].get("top_logprobs") or []:
+        token = str(alt.get("token", "")).strip().strip(")").upper()
+        if token in mass:
+            mass[token] += math.exp(alt["logprob"])
+    total = sum(mass.values())
+    return {k: v / total for k, v in mass.items()} if total > 0 else None
 
 
 def message_text(msg: BaseMessage) -> str:

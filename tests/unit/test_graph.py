@@ -4,6 +4,7 @@ Qdrant, and the mock services through FastAPI's TestClient — no network, no mo
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import httpx
 import openai
 import pytest
+from langchain_core.messages import AIMessage
 from langgraph.checkpoint.memory import InMemorySaver
 
 from adapters.incident_manager import HttpIncidentManager
@@ -422,3 +424,37 @@ def test_an_interrupted_dry_run_is_never_resumed_by_a_real_run(make: Any) -> Non
     assert len(real.model.history) == 2  # processed afresh, from the start
     threads = {c.config["configurable"]["thread_id"] for c in saver.list(None)}
     assert not any(t.startswith("dry-") for t in threads)
+
+
+def _letters(probabilities: dict[str, float]) -> AIMessage:
+    top = [{"token": k, "logprob": math.log(v), "bytes": None} for k, v in probabilities.items()]
+    return AIMessage(
+        content=top[0]["token"],
+        response_metadata={"logprobs": {"content": [{**top[0], "top_logprobs": top}]}},
+    )
+
+
+def test_list_mode_scores_every_reachable_candidate_in_one_call(make: Any) -> None:
+    h = make(
+        [_incident(*INCIDENTS[0])],
+        [_reform(), _letters({"A": 0.9, "B": 0.05, "D": 0.05})],
+        settings={"CRITIC_MODE": "lista"},
+    )
+    out = h.run()["INC900001"]
+    assert out["outcome"] == "resolved" and out["kb_id"] == "KB-C"
+    assert out["llm_calls"] == 2  # reformulate + one listwise critic call
+    assert [c["score"] for c in out["critiques"]][:2] == [90, 5]
+    assert len(out["critiques"]) == 3  # the three candidates, and «ninguna» as option D
+    prompt = h.model.history[1][0][-1].content
+    assert "A) Componente: Correo" in prompt and "D) Ninguna de las anteriores" in prompt
+
+
+def test_list_mode_choosing_none_escalates(make: Any) -> None:
+    h = make(
+        [_incident(*INCIDENTS[0])],
+        [_reform(), _letters({"D": 0.8, "A": 0.2})],
+        settings={"CRITIC_MODE": "lista"},
+    )
+    out = h.run()["INC900001"]
+    assert out["outcome"] == "escalated" and out["reason"] == Reason.CANDIDATES_REJECTED
+    assert len(h.model.history) == 2  # no second critic call

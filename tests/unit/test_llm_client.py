@@ -14,6 +14,7 @@ from adapters.llm.client import (
     LLMClient,
     ProviderFactory,
     extract_json,
+    letter_probabilities,
     parse_structured,
     yes_probability,
 )
@@ -218,3 +219,26 @@ def test_verdict_falls_back_and_ollama_gets_no_openai_options() -> None:
     assert result.model == "ollama/x" and result.probability == 1.0
     assert "logprobs" in broken.history[0][1]
     assert ollama_like.history[0][1] == {}  # nothing an Ollama client would reject
+
+
+# --- one letter among options (CRITIC_MODE=lista) ------------------------------------------
+
+
+def test_letter_probabilities_are_shares_among_the_option_letters() -> None:
+    msg = _answer("B", [("B", 0.5), ("A", 0.2), (" C", 0.1), ("El", 0.2)])
+    probs = letter_probabilities(msg, ["A", "B", "C", "D"])
+    assert probs == pytest.approx({"A": 0.25, "B": 0.625, "C": 0.125, "D": 0.0})
+    assert letter_probabilities(_answer("x", [("El", 1.0)]), ["A", "B"]) is None
+    assert letter_probabilities(_answer("A", None), ["A", "B"]) is None
+
+
+def test_choice_asks_for_one_token_and_falls_back_to_the_answered_letter() -> None:
+    model = FakeChatModel([_answer("A", [("A", 0.9), ("B", 0.1)]), "C) ninguna", "Quizá"])
+    client, _ = _client(model)
+    first = client.choice(MESSAGES, ["A", "B", "C"])
+    assert first.probabilities["A"] == pytest.approx(0.9) and first.from_logprobs
+    assert model.history[0][1]["max_tokens"] == 1 and model.history[0][1]["logprobs"] is True
+    second = client.choice(MESSAGES, ["A", "B", "C"])
+    assert second.probabilities == {"A": 0.0, "B": 0.0, "C": 1.0} and not second.from_logprobs
+    with pytest.raises(StructuredOutputError, match="no option letter"):
+        client.choice(MESSAGES, ["A", "B", "C"])
