@@ -121,6 +121,13 @@ class Settings(BaseSettings):
             "deterministic check on the text and screenshots always escalates."
         ),
     )
+    REFORMULATE: bool = Field(
+        True,
+        description=(
+            "Run the reformulation call (summary, component, search phrasings) before the "
+            "search. Off: one model call less per incident; the search uses the incident text."
+        ),
+    )
     CONFIDENCE_MODEL: str = Field(
         "critico",
         min_length=1,

@@ -33,9 +33,13 @@ def evaluate(
     target_precision: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Precision the recommended threshold needs.")
     ] = 0.95,
-    no_reformulation: Annotated[
-        bool, typer.Option("--no-reformulation", help="Ablation: skip the reformulation call.")
-    ] = False,
+    reformulation: Annotated[
+        bool | None,
+        typer.Option(
+            "--reformulation/--no-reformulation",
+            help="Run the reformulation call or not (default: the REFORMULATE setting).",
+        ),
+    ] = None,
     dense_only: Annotated[
         bool, typer.Option("--dense-only", help="Ablation: dense retrieval only.")
     ] = False,
@@ -51,7 +55,7 @@ def evaluate(
 
     settings = setup()
     config = Configuration(
-        reformulate=not no_reformulation,
+        reformulate=settings.REFORMULATE if reformulation is None else reformulation,
         search_mode="dense" if dense_only else "hybrid",
         critic=not no_critic,
     )

@@ -28,8 +28,8 @@ class RunOptions:
 
     #: decide everything, apply nothing
     dry_run: bool = False
-    #: evaluation ablation: skip the reformulation call
-    reformulate: bool = True
+    #: run the reformulation call (None: as the REFORMULATE setting says)
+    reformulate: bool | None = None
     #: evaluation ablation: hybrid, dense-only or lexical-only search
     search_mode: SearchMode = "hybrid"
     #: evaluation ablation: take the first candidate without asking the critic
@@ -88,6 +88,13 @@ class EngineContext:
     @property
     def dry_run(self) -> bool:
         return self.options.dry_run
+
+    @property
+    def reformulate(self) -> bool:
+        """Whether the reformulation call runs (its phrasings join the search)."""
+        if self.options.reformulate is None:
+            return self.settings.REFORMULATE
+        return self.options.reformulate
 
     @property
     def threshold(self) -> int:

@@ -15,7 +15,7 @@ from prompts.loader import load_prompt
 
 def reformulate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
-    if not ctx.options.reformulate:
+    if not ctx.reformulate:
         return {"reformulation": None}
     components = ", ".join(f'"{c}"' for c in ctx.components)
     outcome = structured_call(

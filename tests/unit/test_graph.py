@@ -458,3 +458,10 @@ def test_list_mode_choosing_none_escalates(make: Any) -> None:
     out = h.run()["INC900001"]
     assert out["outcome"] == "escalated" and out["reason"] == Reason.CANDIDATES_REJECTED
     assert len(h.model.history) == 2  # no second critic call
+
+
+def test_without_reformulation_the_critic_is_the_only_call(make: Any) -> None:
+    h = make([_incident(*INCIDENTS[0])], [_verdict(85)], settings={"REFORMULATE": False})
+    out = h.run()["INC900001"]
+    assert out["outcome"] == "resolved" and out["kb_id"] == "KB-C" and out["llm_calls"] == 1
+    assert [c["node"] for c in h.ctx.history.rows()] == ["critique"]  # type: ignore[union-attr]
