@@ -127,6 +127,11 @@ def calibrate(
         "target_precision": target_precision,
         "recommended_threshold": recommended,
         "at_recommended": None,
+        # out-of-fold decisions by the engine's policy, every 5 points of threshold
+        "cv_sweep": [
+            {"threshold": p.threshold, "precision": p.precision, "coverage": p.coverage}
+            for p in curve[::5]
+        ],
     }
     if recommended is not None:
         point = curve[recommended]
