@@ -13,7 +13,8 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -309,52 +310,51 @@ def _markdown(split: str, results: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _plot(path: Path, results: list[dict[str, Any]]) -> None:
+@contextmanager
+def _figure(path: Path, size: tuple[float, float]) -> Iterator[Any]:
+    """Axes of a new figure, saved to ``path`` (PNG) and closed on exit."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(8, 5))
-    for r in results:
-        xs = [p["threshold"] for p in r["sweep"]]
-        label = f"{r['model']} ({r['configuration']})"
-        precision = [
-            p["precision"] if p["precision"] is not None else float("nan") for p in r["sweep"]
-        ]
-        ax.plot(xs, precision, label=f"precisión · {label}")
-        coverage = [p["coverage"] for p in r["sweep"]]
-        ax.plot(xs, coverage, linestyle="--", label=f"cobertura · {label}")
-    ax.set_xlabel("umbral del crítico")
-    ax.set_ylim(0, 1.05)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    fig, ax = plt.subplots(figsize=size)
+    try:
+        yield ax
+        ax.set_ylim(0, 1.05)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7)
+        fig.tight_layout()
+        fig.savefig(path, dpi=120)
+    finally:
+        plt.close(fig)
+
+
+def _plot(path: Path, results: list[dict[str, Any]]) -> None:
+    """Precision and coverage against the threshold."""
+    with _figure(path, (8, 5)) as ax:
+        for r in results:
+            xs = [p["threshold"] for p in r["sweep"]]
+            label = f"{r['model']} ({r['configuration']})"
+            precision = [
+                p["precision"] if p["precision"] is not None else float("nan") for p in r["sweep"]
+            ]
+            ax.plot(xs, precision, label=f"precisión · {label}")
+            coverage = [p["coverage"] for p in r["sweep"]]
+            ax.plot(xs, coverage, linestyle="--", label=f"cobertura · {label}")
+        ax.set_xlabel("umbral de confianza")
 
 
 def _plot_reliability(path: Path, results: list[dict[str, Any]]) -> None:
     """Reliability diagram: mean confidence vs. share of right rows per bin."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(5, 5))
-    ax.plot([0, 1], [0, 1], color="grey", linewidth=0.8, label="calibración perfecta")
-    for r in results:
-        bins = r.get("calibration", {}).get("bins", [])
-        if bins:
-            label = f"{r['model']} ({r['configuration']}), ECE {r['calibration']['ece']}"
-            xs = [b["confidence"] for b in bins]
-            ax.plot(xs, [b["right"] for b in bins], marker="o", label=label)
-    ax.set_xlabel("confianza media")
-    ax.set_ylabel("fracción de filas correctas")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.05)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    with _figure(path, (5, 5)) as ax:
+        ax.plot([0, 1], [0, 1], color="grey", linewidth=0.8, label="calibración perfecta")
+        for r in results:
+            bins = r.get("calibration", {}).get("bins", [])
+            if bins:
+                label = f"{r['model']} ({r['configuration']}), ECE {r['calibration']['ece']}"
+                xs = [b["confidence"] for b in bins]
+                ax.plot(xs, [b["right"] for b in bins], marker="o", label=label)
+        ax.set_xlabel("confianza media")
+        ax.set_ylabel("fracción de filas correctas")
+        ax.set_xlim(0, 1)
