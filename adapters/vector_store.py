@@ -125,6 +125,8 @@ class Hit:
     #: channel alone, ``dense`` and ``sparse``; absent when that channel did not return it.
     #: Evidence for the confidence model: do the two channels agree?
     channel_ranks: dict[str, int] = field(default_factory=dict)
+    #: the same queries' scores (dense: cosine similarity; sparse: the lexical dot product)
+    channel_scores: dict[str, float] = field(default_factory=dict)
 
 
 class KnowledgeIndex:
@@ -397,9 +399,12 @@ class KnowledgeIndex:
         requests += [request(0, channel) for channel in channels]
         responses = self.client.query_batch_points(live, requests=requests)
         channel_ranks: dict[str, dict[str, int]] = {}
+        channel_scores: dict[str, dict[str, float]] = {}
         for channel, response in zip(channels, responses[len(texts) :], strict=True):
             for rank, point in enumerate(response.points):
-                channel_ranks.setdefault((point.payload or {})["kb_id"], {})[channel] = rank
+                kb_key = (point.payload or {})["kb_id"]
+                channel_ranks.setdefault(kb_key, {})[channel] = rank
+                channel_scores.setdefault(kb_key, {})[channel] = round(float(point.score), 6)
         responses = responses[: len(texts)]
         scores: dict[str, float] = {}
         rows: dict[str, dict[str, Any]] = {}
@@ -414,6 +419,13 @@ class KnowledgeIndex:
                 ranks.setdefault(kb_id, {})[qi] = rank
         ordered = sorted(scores, key=lambda kb: (-scores[kb], kb))[:k]
         return [
-            Hit(kb, round(scores[kb], 6), rows[kb], ranks[kb], channel_ranks.get(kb, {}))
+            Hit(
+                kb,
+                round(scores[kb], 6),
+                rows[kb],
+                ranks[kb],
+                channel_ranks.get(kb, {}),
+                channel_scores.get(kb, {}),
+            )
             for kb in ordered
         ]

@@ -6,8 +6,9 @@ evaluation alike):
 
 * ``critic_p``: the critic's P(«sí») for this row (0-1);
 * ``rank_rr``: 1 / (1 + its position in the fused retrieval ranking);
-* ``score_ratio``: its fused retrieval score / the best candidate's;
-* ``margin_next``: (its score - the next candidate's) / the best candidate's score;
+* ``dense_sim``: the dense model's cosine similarity between the incident's text and the row;
+* ``dense_gap``: that similarity minus the best one among the other candidates (the margin);
+* ``sparse_share``: its lexical score / the best lexical score among the candidates;
 * ``dense_rr`` / ``sparse_rr``: 1 / (1 + its rank for the incident's own text in each channel
   alone), 0 when that channel did not return it;
 * ``channels_agree``: 1 when both channels rank it first;
@@ -33,12 +34,13 @@ from typing import Any
 from errors import ConfigError
 
 #: bump when a feature's definition changes: artifacts fitted on the old ones are refused
-FEATURE_SET_VERSION = "v1"
+FEATURE_SET_VERSION = "v2"
 FEATURES = (
     "critic_p",
     "rank_rr",
-    "score_ratio",
-    "margin_next",
+    "dense_sim",
+    "dense_gap",
+    "sparse_share",
     "dense_rr",
     "sparse_rr",
     "channels_agree",
@@ -55,6 +57,8 @@ class RetrievalSignals:
     score: float = 0.0
     #: rank of the row for the incident's own text per channel (``dense``, ``sparse``)
     channel_ranks: Mapping[str, int] = field(default_factory=dict)
+    #: the same queries' scores per channel (dense cosine, sparse dot product)
+    channel_scores: Mapping[str, float] = field(default_factory=dict)
     #: how many of the search phrasings found it, and how many there were
     phrasings: int = 1
     queries: int = 1
@@ -65,8 +69,10 @@ def features(
 ) -> dict[str, float]:
     """The feature vector of candidate ``index`` (retrieval order) given the critic's P(«sí»)."""
     own = signals[index]
-    best = max((s.score for s in signals), default=0.0) or 1.0
-    following = signals[index + 1].score if index + 1 < len(signals) else 0.0
+    others = [s for i, s in enumerate(signals) if i != index]
+    dense = own.channel_scores.get("dense", 0.0)
+    best_other_dense = max((s.channel_scores.get("dense", 0.0) for s in others), default=0.0)
+    best_sparse = max((s.channel_scores.get("sparse", 0.0) for s in signals), default=0.0)
 
     def rr(channel: str) -> float:
         rank = own.channel_ranks.get(channel)
@@ -75,8 +81,9 @@ def features(
     return {
         "critic_p": critic_p,
         "rank_rr": 1.0 / (1 + index),
-        "score_ratio": own.score / best,
-        "margin_next": (own.score - following) / best,
+        "dense_sim": dense,
+        "dense_gap": dense - best_other_dense,
+        "sparse_share": own.channel_scores.get("sparse", 0.0) / best_sparse if best_sparse else 0.0,
         "dense_rr": rr("dense"),
         "sparse_rr": rr("sparse"),
         "channels_agree": float(

@@ -86,6 +86,7 @@ def evidence_of(entry: dict[str, Any]) -> Evidence:
                 RetrievalSignals(
                     float(c.get("score") or 0.0),
                     c.get("channel_ranks") or {},
+                    c.get("channel_scores") or {},
                     int(c.get("phrasings") or 1),
                     int(entry.get("queries") or 1),
                 ),

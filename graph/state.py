@@ -27,6 +27,8 @@ class Candidate(TypedDict, total=False):
     row: dict[str, Any]
     #: rank for the incident's own text in each channel alone (``dense``, ``sparse``)
     channel_ranks: dict[str, int]
+    #: the same queries' scores (dense cosine, sparse dot product)
+    channel_scores: dict[str, float]
     #: how many of the search phrasings found it
     phrasings: int
 

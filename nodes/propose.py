@@ -24,6 +24,7 @@ def evidence_of(state: IncidentState) -> Evidence:
                 RetrievalSignals(
                     c["score"],
                     c.get("channel_ranks", {}),
+                    c.get("channel_scores", {}),
                     c.get("phrasings", 1),
                     state.get("queries", 1),
                 ),

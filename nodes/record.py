@@ -32,6 +32,7 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
                 "action": c["row"].get("resolucion_automatica"),
                 "mailbox": c["row"].get("buzon_reasignacion") or None,
                 "channel_ranks": c.get("channel_ranks", {}),
+                "channel_scores": c.get("channel_scores", {}),
                 "phrasings": c.get("phrasings", 1),
             }
             for c in state.get("candidates", [])

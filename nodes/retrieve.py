@@ -31,6 +31,7 @@ def retrieve(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
             "score": h.score,
             "row": h.row,
             "channel_ranks": h.channel_ranks,
+            "channel_scores": h.channel_scores,
             "phrasings": len(h.ranks),
         }
         for h in hits

@@ -37,14 +37,15 @@ def _model(**weights: float) -> ConfidenceModel:
 
 def test_features_describe_rank_margin_and_channel_agreement() -> None:
     signals = [
-        RetrievalSignals(0.04, {"dense": 0, "sparse": 0}, 2, 2),
-        RetrievalSignals(0.01, {"sparse": 3}, 1, 2),
+        RetrievalSignals(0.04, {"dense": 0, "sparse": 0}, {"dense": 0.8, "sparse": 6.0}, 2, 2),
+        RetrievalSignals(0.01, {"sparse": 3}, {"sparse": 1.5}, 1, 2),
     ]
     first = features(signals, 0, 0.9, True)
     second = features(signals, 1, 0.5, False)
     assert set(first) == set(FEATURES)
     assert first["channels_agree"] == 1.0 and second["channels_agree"] == 0.0
-    assert first["margin_next"] == pytest.approx(0.75) and second["margin_next"] == 0.25
+    assert first["dense_gap"] == pytest.approx(0.8) and second["dense_gap"] == -0.8
+    assert first["sparse_share"] == 1.0 and second["sparse_share"] == 0.25
     assert second["dense_rr"] == 0.0 and second["sparse_rr"] == 0.25
     assert first["phrasing_share"] == 1.0 and second["phrasing_share"] == 0.5
     assert second["params_complete"] == 0.0 and first["critic_p"] == 0.9
@@ -58,17 +59,21 @@ def test_probability_is_a_logistic_of_the_weighted_features() -> None:
 
 
 def test_the_policy_acts_on_the_models_confidence_not_the_critics_word() -> None:
-    # the critic says 95, but retrieval put the row far down and the channels disagree
+    # the critic says 95, but the dense model prefers another row by a wide margin
     cands = [
-        CandidateEvidence("KB-1", "cierre", signals=RetrievalSignals(0.05, {"sparse": 0})),
-        CandidateEvidence("KB-2", "cierre", signals=RetrievalSignals(0.049, {"dense": 0})),
+        CandidateEvidence(
+            "KB-1", "cierre", signals=RetrievalSignals(0.05, {"sparse": 0}, {"dense": 0.3})
+        ),
+        CandidateEvidence(
+            "KB-2", "cierre", signals=RetrievalSignals(0.049, {"dense": 0}, {"dense": 0.7})
+        ),
     ]
     evidence = Evidence(cands, {"KB-1": 95})
     critic_only = PolicyParams(90, 2)
     assert decide(evidence, critic_only).step is Step.ACT
-    wary = PolicyParams(90, 2, confidence_model=_model(margin_next=20.0, intercept=-1.0))
-    # z = -1 + 20 x 0.02 (a 2 % margin): P = 0.35
-    assert confidence(evidence, "KB-1", wary) == 35
+    wary = PolicyParams(90, 2, confidence_model=_model(dense_gap=5.0, intercept=1.0))
+    # z = 1 + 5 x (0.3 - 0.7): P = 0.27
+    assert confidence(evidence, "KB-1", wary) == 27
     assert decide(evidence, wary).step is Step.CRITIQUE  # next candidate instead
 
 
@@ -113,6 +118,7 @@ def _records(n: int, seed: int = 7) -> list[m.IncidentRecord]:
                     "action": "cierre",
                     "score": 0.05 - 0.01 * rank,
                     "channel_ranks": channels,
+                    "channel_scores": {"dense": 0.8 if good else 0.5, "sparse": 3.0 - rank},
                     "phrasings": 1,
                 }
             )

@@ -34,7 +34,7 @@ MODEL = ConfidenceModel(
     features=FEATURES,
     means=(0.5,) * len(FEATURES),
     scales=(0.3,) * len(FEATURES),
-    coefficients=(1.5, 0.5, 0.3, 0.8, 0.4, 0.6, 0.7, 0.0, 0.5),
+    coefficients=(1.5, 0.5, 0.3, 0.8, 0.4, 0.4, 0.6, 0.7, 0.0, 0.5),
     intercept=-0.2,
 )
 MAX_RETRIES = 2

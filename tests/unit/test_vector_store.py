@@ -115,6 +115,9 @@ def test_hits_carry_each_channels_rank_for_the_incident_text(index: KnowledgeInd
     index.rebuild(ROWS)
     hits = index.search(["outlook no envía correos", "otra frase cualquiera"], k=4)
     assert hits[0].channel_ranks == {"dense": 0, "sparse": 0}  # both channels agree on it
+    assert set(hits[0].channel_scores) == {"dense", "sparse"}
+    dense = [h.channel_scores["dense"] for h in hits if "dense" in h.channel_scores]
+    assert dense[0] == max(dense) and -1.0 <= min(dense) <= max(dense) <= 1.0  # cosines
     assert all(set(h.channel_ranks) <= {"dense", "sparse"} for h in hits)
     sparse_only = index.search(["outlook no envía correos"], k=2, mode="sparse")
     assert sparse_only[0].channel_ranks == {"sparse": 0}
