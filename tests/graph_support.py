@@ -39,11 +39,14 @@ from tests.mock_support import RESOURCES, TOKEN, incidents_client, seeded_store,
 BASE_IM = "http://127.0.0.1:3000"
 BASE_TS = "http://127.0.0.1:3001"
 NO_WAIT = RetryPolicy(attempts=2, backoff_s=0)
-#: the knobs the graph tests were written for (threshold 65, two retries, three hits)
+#: the knobs the graph tests were written for (the critic's own score against threshold 65,
+#: two retries, three hits, the reformulation call first)
 TEST_SETTINGS: dict[str, Any] = {
     "CRITIC_APPROVAL_THRESHOLD": 65,
     "MAX_RETRIES_CRITIC": 2,
     "QUERY_LIMIT_VECTORDB": 3,
+    "REFORMULATE": True,
+    "CONFIDENCE_MODEL": "critico",
 }
 
 

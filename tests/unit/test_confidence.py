@@ -192,3 +192,22 @@ def test_calibration_metrics() -> None:
     off = m.calibration_metrics([(0.95, False)] * 4)
     assert off["ece"] == 0.95 and off["brier"] == pytest.approx(0.9025)
     assert m.calibration_metrics([])["ece"] is None
+
+
+def test_the_shipped_model_loads_and_was_fitted_on_the_shipped_dev_records() -> None:
+    from config import REPO_ROOT, load_settings
+
+    settings = load_settings()
+    path = settings.confidence_model_path
+    assert path is not None
+    shipped = load_confidence_model(path)
+    assert shipped.training["fitted_on"].endswith("dev incidents)")
+    # the default threshold is the one its calibration recommends
+    assert shipped.training["recommended_threshold"] == settings.CRITIC_APPROVAL_THRESHOLD
+    # the data hash matches the committed evaluation records it was fitted on (dev only)
+    records = read_records(REPO_ROOT / "bench/reports/evaluation_dev_calibracion/records.jsonl")
+    assert all(r.code.startswith("INC1") for r in records)
+    items = examples(records, settings.MAX_RETRIES_CRITIC)
+    from finetune.calibrate import data_sha256
+
+    assert data_sha256(items) == shipped.training["data_sha256"]

@@ -10,8 +10,10 @@ def test_defaults_are_the_embedded_profile() -> None:
     s = load_settings()
     assert s.ENTORNO == "DESA"
     assert s.LLM_MODEL == "llamacpp/qwen2.5-coder-1.5b"
-    assert s.CRITIC_APPROVAL_THRESHOLD == 90
-    assert s.MAX_RETRIES_CRITIC == 2
+    assert s.CRITIC_APPROVAL_THRESHOLD == 78
+    assert s.MAX_RETRIES_CRITIC == 1
+    assert s.REFORMULATE is False
+    assert s.confidence_model_path == s.RESOURCES_DIR / "calibracion" / "confianza.json"
     assert s.QDRANT_URL is None
     assert s.qdrant_path == s.DATA_DIR / "qdrant"
 
