@@ -9,6 +9,7 @@ owned here.
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -88,12 +89,49 @@ class TransientError(Exception):
         self.status_code = status_code
 
 
+#: The port an http(s) URL means when it names none.
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+#: What every loopback name or address normalises to, so that ``localhost``, ``127.0.0.1`` and
+#: ``[::1]`` name the same origin (and nothing else does).
+LOOPBACK = "localhost"
+
+
+def normalise_host(host: str) -> str:
+    """A host name or IP address in one spelling per machine, for comparing origins.
+
+    Lower-cased, IPv6 brackets and one trailing dot (the DNS root) removed, IP addresses in
+    their canonical form, and every loopback name or address as :data:`LOOPBACK`.
+    """
+    name = host.strip().lower().removeprefix("[").removesuffix("]").removesuffix(".")
+    if name == LOOPBACK:
+        return LOOPBACK
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return name
+    # Python 3.11 does not call ::ffff:127.0.0.1 loopback, but it reaches 127.0.0.1.
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return LOOPBACK if address.is_loopback else address.compressed
+
+
 def origin_of(url: str) -> tuple[str, str, int]:
-    """(scheme, host, port) with the default port filled in."""
+    """(scheme, host, port) of an http(s) URL, normalised so that equal origins compare equal.
+
+    Scheme and host as :func:`normalise_host` spells them, the default port made explicit.
+    Raises ``ValueError`` for anything that has no such origin: another scheme, no host, or a
+    port that is not a number in range.
+    """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
-    port = parts.port or (443 if scheme == "https" else 80)
-    return scheme, (parts.hostname or "").lower(), port
+    if scheme not in DEFAULT_PORTS:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    host = normalise_host(parts.hostname or "")
+    if not host:
+        raise ValueError(f"no host in {url!r}")
+    port = parts.port  # raises ValueError itself when not a number in 0..65535
+    return scheme, host, DEFAULT_PORTS[scheme] if port is None else port
 
 
 def detail_of(response: HttpResponse) -> str:

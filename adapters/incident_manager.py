@@ -170,9 +170,14 @@ class HttpIncidentManager:
     def attachment_url(self, name_or_url: str) -> str:
         """The absolute URL of an attachment reference, refusing anything off our origin."""
         ref = name_or_url.strip()
-        parts = urlsplit(ref)
+        try:
+            parts = urlsplit(ref)
+        except ValueError:  # e.g. an unclosed IPv6 bracket
+            raise self._rejected(ref, "not a URL") from None
         if parts.scheme or parts.netloc:
-            if origin_of(ref) != origin_of(self._http.base_url) or parts.username:
+            # Userinfo is refused even on our own origin: it is how a reference disguises
+            # another host (http://127.0.0.1:3000@evil.example.com/), and ours never carry it.
+            if "@" in parts.netloc or not self._on_our_origin(ref):
                 raise self._rejected(ref, "not on the incident manager's origin")
             path = parts.path + (f"?{parts.query}" if parts.query else "")
             return self._http.url(path)
@@ -207,6 +212,14 @@ class HttpIncidentManager:
         return self._http.with_retries(download, f"GET {url}")
 
     # --- helpers -------------------------------------------------------------------------
+    def _on_our_origin(self, url: str) -> bool:
+        """Same scheme, host and port as the base URL, after normalisation (``localhost`` and
+        ``127.0.0.1`` are one machine, so an attachment written with either is ours)."""
+        try:
+            return origin_of(url) == origin_of(self._http.base_url)
+        except ValueError:  # not http(s), no host, or a port out of range: not an origin of ours
+            return False
+
     def _rejected(self, ref: str, why: str) -> ExternalServiceError:
         return self._http.error(ServiceErrorKind.REJECTED, f"attachment {ref!r} refused: {why}")
 

@@ -224,6 +224,95 @@ def test_attachments_off_the_origin_are_refused_without_a_request(
     assert transport.calls == 0
 
 
+LOCAL = "http://127.0.0.1:3000"
+PNG = "/api/adjuntos/INC000115_captura.png"
+
+
+@pytest.mark.parametrize(
+    ("base", "ref", "accepted"),
+    [
+        # loopback names and addresses are one machine, whichever the engine was given
+        (LOCAL, f"http://localhost:3000{PNG}", True),
+        (LOCAL, f"http://LocalHost:3000{PNG}", True),
+        (LOCAL, f"http://localhost.:3000{PNG}", True),
+        (LOCAL, f"http://[::1]:3000{PNG}", True),
+        (LOCAL, f"http://[0:0:0:0:0:0:0:1]:3000{PNG}", True),
+        (LOCAL, f"http://[::ffff:127.0.0.1]:3000{PNG}", True),
+        (LOCAL, f"HTTP://127.0.0.1:3000{PNG}", True),
+        ("http://localhost:3000", f"{LOCAL}{PNG}", True),
+        ("http://[::1]:3000/", f"http://localhost:3000{PNG}", True),
+        # default ports made explicit, trailing dots and case ignored
+        ("http://127.0.0.1", f"http://localhost:80{PNG}", True),
+        ("https://localhost", f"https://127.0.0.1:443{PNG}", True),
+        ("http://Incidencias.Example.COM.", f"http://incidencias.example.com:80{PNG}", True),
+        ("http://[2001:DB8::1]:8080", f"http://[2001:db8:0:0::1]:8080{PNG}", True),
+        # relative references, as before
+        (LOCAL, PNG, True),
+        (LOCAL, "INC000115_captura.png", True),
+        # another port, scheme or host
+        (LOCAL, f"http://localhost:3001{PNG}", False),
+        (LOCAL, f"https://localhost:3000{PNG}", False),
+        ("http://127.0.0.1", f"http://localhost:443{PNG}", False),
+        ("https://incidencias.example.com", f"http://incidencias.example.com:443{PNG}", False),
+        (LOCAL, f"http://incidencias.example.com:3000{PNG}", False),
+        (LOCAL, f"http://localhost.example.com:3000{PNG}", False),
+        (LOCAL, f"http://0.0.0.0:3000{PNG}", False),
+        (LOCAL, f"http://[::2]:3000{PNG}", False),
+        # loopback is equivalent only to loopback
+        ("http://incidencias.example.com", f"http://localhost{PNG}", False),
+        ("http://incidencias.example.com", f"http://127.0.0.1{PNG}", False),
+        ("http://localhost:3000", f"http://incidencias.example.com:3000{PNG}", False),
+        # userinfo, even on our own origin
+        (LOCAL, f"http://user@localhost:3000{PNG}", False),
+        (LOCAL, f"http://user:clave@127.0.0.1:3000{PNG}", False),
+        (LOCAL, f"http://:clave@127.0.0.1:3000{PNG}", False),
+        (LOCAL, f"http://localhost:3000@incidencias.example.com{PNG}", False),
+        # not http(s), or not a URL at all
+        (LOCAL, "ftp://127.0.0.1:3000/INC000115_captura.png", False),
+        (LOCAL, "file:///etc/passwd", False),
+        (LOCAL, "javascript:alert(1)", False),
+        (LOCAL, f"//localhost:3000{PNG}", False),
+        (LOCAL, f"http://localhost:99999{PNG}", False),
+        (LOCAL, f"http://[::1:3000{PNG}", False),
+    ],
+)
+def test_attachment_origin_is_compared_after_normalisation(
+    base: str, ref: str, accepted: bool
+) -> None:
+    def no_network(request: httpx.Request) -> httpx.Response:
+        raise AssertionError(f"attachment_url made a request: {request.url}")
+
+    client = httpx.Client(transport=httpx.MockTransport(no_network))
+    manager = HttpIncidentManager(base, TOKEN, client=client, retry=NO_WAIT)
+    if accepted:
+        # the download always goes to the configured base URL, whatever host the reference names
+        assert manager.attachment_url(ref) == base.rstrip("/") + PNG
+    else:
+        with fails(ServiceErrorKind.REJECTED):
+            manager.attachment_url(ref)
+
+
+def test_a_localhost_attachment_downloads_when_the_engine_runs_on_127_0_0_1(
+    app_client: TestClient,
+) -> None:
+    urls: list[str] = []
+
+    class Recording(FlakyTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            urls.append(str(request.url))
+            return super().handle_request(request)
+
+    transport = Recording(app_client, [])
+    manager = HttpIncidentManager(
+        BASE, TOKEN, client=httpx.Client(transport=transport), retry=NO_WAIT
+    )
+    attachment = manager.fetch_attachment(f"http://localhost:3000{PNG}")
+    assert attachment.content == (RESOURCES / "adjuntos" / "INC000115_captura.png").read_bytes()
+    assert (attachment.name, attachment.content_type) == ("INC000115_captura.png", "image/png")
+    assert attachment.url == f"{BASE}{PNG}"
+    assert urls == [f"{BASE}{PNG}"]
+
+
 def test_attachment_size_limit(app_client: TestClient) -> None:
     manager, _ = flaky(app_client, [], max_attachment_bytes=1000)
     with fails(ServiceErrorKind.REJECTED, match="1000"):
