@@ -60,11 +60,18 @@ def run(
             f"{'[dry run] ' if dry_run else ''}{result['processed']} incident(s) in "
             f"{result['seconds']} s: {result['resolved']} resolved, {result['reassigned']} "
             f"reassigned, {result['on_hold']} on hold, {result['escalated']} escalated, "
-            f"{result['errors']} error(s); {result['skipped']} skipped as already handled.\n"
+            f"{result['errors']} error(s), {result['degraded']} decided while a model call "
+            f"failed; {result['skipped']} skipped as already handled."
+            + (
+                f" Interrupted: {result['pending']} incident(s) left for the next run."
+                if result["interrupted"]
+                else ""
+            )
+            + "\n"
             f"Report: {result['report']}",
             markup=False,  # "[dry run]" is text, not a style
         )
-    if result["errors"]:
+    if not summary.healthy:  # errors, degraded decisions or an interrupted run: say so
         raise typer.Exit(ExitCode.FAILURE)
 
 

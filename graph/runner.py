@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -31,6 +33,7 @@ from adapters.llm.client import build_llm_client
 from adapters.llm.server import stop_all
 from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
+from adapters.run_lock import run_lock
 from adapters.run_records import RunRecorder
 from adapters.target_system import HttpTargetSystem
 from adapters.vector_store import KBIndexError, open_index
@@ -57,6 +60,16 @@ class RunSummary:
     llm_calls: int = 0
     llm_tokens: int = 0
     outcomes: list[dict[str, Any]] = field(default_factory=list)
+    #: incidents whose decision was taken while a model call failed (counted in their outcome too)
+    degraded: int = 0
+    #: a SIGTERM/SIGINT stopped the run between incidents; ``pending`` were not started
+    interrupted: bool = False
+    pending: int = 0
+
+    @property
+    def healthy(self) -> bool:
+        """Nothing failed, nothing was decided on missing evidence, the run was not cut short."""
+        return not (self.counts["error"] or self.degraded or self.interrupted)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -66,7 +79,10 @@ class RunSummary:
             "on_hold": self.counts["on_hold"],
             "escalated": self.counts["escalated"],
             "errors": self.counts["error"],
+            "degraded": self.degraded,
             "skipped": self.skipped,
+            "interrupted": self.interrupted,
+            "pending": self.pending,
             "seconds": round(self.seconds, 2),
             "report": self.report,
         }
@@ -84,6 +100,7 @@ def engine(
     options = options or RunOptions()
     confidence_model = load_confidence(settings)  # an unusable artifact stops the run here
     with ExitStack() as stack:
+        stack.enter_context(run_lock(settings.DATA_DIR, run_id))  # one run per data directory
         index = stack.enter_context(open_index(settings))
         if index.live_collection() is None:
             raise KBIndexError(
@@ -160,6 +177,41 @@ def process_one(
     return outcome_entry(final)
 
 
+@dataclass
+class StopRequest:
+    """Set by a SIGTERM/SIGINT during a run: the signal's name, else None."""
+
+    requested: str | None = None
+
+
+@contextmanager
+def _stop_requests() -> Iterator[StopRequest]:
+    """The first SIGTERM or SIGINT asks the run to stop after the current incident (its thread
+    is checkpointed either way); a second one stops it at once, as before."""
+    stop = StopRequest()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # signal handlers can only be installed from the main thread
+        return
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def handler(signum: int, frame: Any) -> None:
+        if stop.requested:  # the second signal: the old behaviour
+            old = previous[signal.Signals(signum)]
+            if callable(old):
+                old(signum, frame)
+            raise SystemExit(128 + signum)
+        stop.requested = signal.Signals(signum).name
+        log.warning("run.stop_requested", signal=stop.requested)
+
+    for sig in previous:
+        signal.signal(sig, handler)
+    try:
+        yield stop
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
 def run_queue(
     ctx: EngineContext,
     graph: Any,
@@ -188,40 +240,48 @@ def run_queue(
             work.append((incident.codIncidencia, incident))
     if limit is not None:
         work = work[:limit]
-    for position, (incident_id, queued) in enumerate(work, start=1):
-        if on_progress:
-            on_progress(incident_id, None, len(work))
-        thread_id = f"dry-{ctx.run_id}-{incident_id}" if ctx.dry_run else incident_id
-        incident_started = time.perf_counter()
-        with incident_scope(incident_id):
-            try:
-                entry = process_one(ctx, graph, queued, thread_id)
-            except Exception as exc:  # one incident's failure must not stop the run: recorded
-                log.exception("incident.failed")
-                detail = f"{type(exc).__name__}: {exc}"[:500]
-                entry = {
-                    "incident_id": incident_id,
-                    "outcome": "error",
-                    "reason": Reason.UNEXPECTED_ERROR.value,
-                    "explanation": explain(Reason.UNEXPECTED_ERROR, detail),
-                }
-                ctx.recorder.record(entry, dry_run=ctx.dry_run)
-            log.info(
-                "incident.done",
-                outcome=entry["outcome"],
-                reason=entry.get("reason"),
-                kb_id=entry.get("kb_id"),
-                llm_calls=entry.get("llm_calls"),
-                position=position,
-            )
-        entry["seconds"] = round(time.perf_counter() - incident_started, 3)
-        summary.processed += 1
-        summary.counts[entry["outcome"]] += 1
-        summary.llm_calls += int(entry.get("llm_calls") or 0)
-        summary.llm_tokens += int(entry.get("llm_tokens") or 0)
-        summary.outcomes.append(entry)
-        if on_progress:
-            on_progress(incident_id, entry, len(work))
+    # SIGTERM/SIGINT: finish the incident in hand, then stop and write the summary
+    with _stop_requests() as stop:
+        for position, (incident_id, queued) in enumerate(work, start=1):
+            if stop.requested:
+                summary.interrupted = True
+                summary.pending = len(work) - position + 1
+                log.warning("run.interrupted", signal=stop.requested, pending=summary.pending)
+                break
+            if on_progress:
+                on_progress(incident_id, None, len(work))
+            thread_id = f"dry-{ctx.run_id}-{incident_id}" if ctx.dry_run else incident_id
+            incident_started = time.perf_counter()
+            with incident_scope(incident_id):
+                try:
+                    entry = process_one(ctx, graph, queued, thread_id)
+                except Exception as exc:  # one incident's failure must not stop the run: recorded
+                    log.exception("incident.failed")
+                    detail = f"{type(exc).__name__}: {exc}"[:500]
+                    entry = {
+                        "incident_id": incident_id,
+                        "outcome": "error",
+                        "reason": Reason.UNEXPECTED_ERROR.value,
+                        "explanation": explain(Reason.UNEXPECTED_ERROR, detail),
+                    }
+                    ctx.recorder.record(entry, dry_run=ctx.dry_run)
+                log.info(
+                    "incident.done",
+                    outcome=entry["outcome"],
+                    reason=entry.get("reason"),
+                    kb_id=entry.get("kb_id"),
+                    llm_calls=entry.get("llm_calls"),
+                    position=position,
+                )
+            entry["seconds"] = round(time.perf_counter() - incident_started, 3)
+            summary.processed += 1
+            summary.counts[entry["outcome"]] += 1
+            summary.degraded += int(bool(entry.get("degraded")) and entry["outcome"] != "error")
+            summary.llm_calls += int(entry.get("llm_calls") or 0)
+            summary.llm_tokens += int(entry.get("llm_tokens") or 0)
+            summary.outcomes.append(entry)
+            if on_progress:
+                on_progress(incident_id, entry, len(work))
     summary.seconds = time.perf_counter() - started
     ctx.recorder.write_summary(
         {

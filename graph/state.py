@@ -88,3 +88,6 @@ class IncidentState(TypedDict, total=False):
     decision: Decision
     llm_calls: Annotated[int, operator.add]
     llm_tokens: Annotated[int, operator.add]
+    #: model calls that failed (timeout, provider down, unusable answer): the decision was
+    #: taken without that evidence, so the outcome is marked degraded
+    model_errors: Annotated[list[str], operator.add]

@@ -105,7 +105,14 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         "feedback": feedback,
         "error": outcome.error,
     }
-    return {"critiques": [record], "llm_calls": outcome.calls, "llm_tokens": outcome.tokens}
+    update: dict[str, Any] = {
+        "critiques": [record],
+        "llm_calls": outcome.calls,
+        "llm_tokens": outcome.tokens,
+    }
+    if outcome.error:
+        update["model_errors"] = [f"critique {candidate['kb_id']}: {outcome.error}"[:300]]
+    return update
 
 
 LETTERS = "ABCDEFGH"
@@ -163,4 +170,11 @@ def _critique_list(state: IncidentState, ctx: EngineContext) -> dict[str, Any]:
                 "error": outcome.error,
             }
         )
-    return {"critiques": records, "llm_calls": outcome.calls, "llm_tokens": outcome.tokens}
+    update: dict[str, Any] = {
+        "critiques": records,
+        "llm_calls": outcome.calls,
+        "llm_tokens": outcome.tokens,
+    }
+    if outcome.error:
+        update["model_errors"] = [f"critique (lista): {outcome.error}"[:300]]
+    return update

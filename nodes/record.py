@@ -47,6 +47,10 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
             {"name": a["name"], "error": a["error"], "chars": len(a["text"])}
             for a in state.get("attachments", [])
         ],
+        # a model call failed: the decision lacked evidence (escalations stay escalations, but
+        # the run reports them as degraded)
+        "degraded": bool(state.get("model_errors")),
+        "model_errors": state.get("model_errors", []),
         "llm_calls": state.get("llm_calls", 0),
         "llm_tokens": state.get("llm_tokens", 0),
     }

@@ -34,6 +34,8 @@ def reformulate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[s
         # Without a reformulation, retrieval still runs on the incident text itself.
         "reformulation": outcome.parsed.model_dump() if outcome.parsed else None,
     }
+    if outcome.error:
+        update["model_errors"] = [f"reformulate: {outcome.error}"[:300]]
     if outcome.parsed and outcome.parsed.posible_manipulacion:
         # Recorded always; it escalates only when configured to. Measured on the gold test
         # split, the 0.5B model flags 54 of 55 incidents and the 1.5B flags 7 legitimate ones

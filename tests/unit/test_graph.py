@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -465,3 +467,35 @@ def test_without_reformulation_the_critic_is_the_only_call(make: Any) -> None:
     out = h.run()["INC900001"]
     assert out["outcome"] == "resolved" and out["kb_id"] == "KB-C" and out["llm_calls"] == 1
     assert [c["node"] for c in h.ctx.history.rows()] == ["critique"]  # type: ignore[union-attr]
+
+
+def test_failed_model_calls_make_the_run_degraded_not_fine(make: Any) -> None:
+    timeout = openai.APITimeoutError(request=httpx.Request("POST", "http://127.0.0.1:1/v1"))
+    h = make([_incident(*INCIDENTS[0])], [timeout] * 20)
+    summary = h.summary()
+    out = summary.outcomes[0]
+    assert out["outcome"] == "escalated" and out["degraded"] is True
+    assert out["model_errors"] and "LLMUnavailableError" in out["model_errors"][0]
+    assert summary.degraded == 1 and not summary.healthy
+    assert summary.as_dict()["degraded"] == 1
+    written = json.loads((h.tmp / "reportes" / "run_test-run_summary.json").read_text("utf-8"))
+    assert written["degraded"] == 1 and written["errors"] == 0
+
+
+def test_sigterm_finishes_the_incident_in_hand_then_writes_the_summary(make: Any) -> None:
+    incidents = [_incident(*INCIDENTS[0]), _incident(*INCIDENTS[3]), _incident(*INCIDENTS[5])]
+    h = make(incidents, [_reform(), _verdict(85)])
+
+    def progress(incident_id: str, entry: Any, total: int) -> None:
+        if entry is None:  # the first incident has started: the operator stops the run
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    summary = h.summary(on_progress=progress)
+    assert summary.processed == 1 and summary.outcomes[0]["outcome"] == "resolved"
+    assert summary.interrupted and summary.pending == 2 and not summary.healthy
+    written = json.loads((h.tmp / "reportes" / "run_test-run_summary.json").read_text("utf-8"))
+    assert written["interrupted"] is True and written["pending"] == 2
+    # the run's own handler is gone again: the default SIGTERM behaviour is back
+    assert signal.getsignal(signal.SIGTERM) is not None
+    rest = h.run()  # the next run takes the two that were left
+    assert len(rest) == 2
