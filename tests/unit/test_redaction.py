@@ -23,6 +23,16 @@ from observability.redaction import redact, redact_value
         ("tel 0034612345678", "tel [TELEFONO]"),
         ("tarjeta 4111 1111 1111 1111 caducada", "tarjeta [TARJETA] caducada"),
         ("tarjeta 5500-0000-0000-0004", "tarjeta [TARJETA]"),
+        # Issue #12: the identifier extractor accepts these spellings, so they must not leak.
+        ("iban es91 2100 0418 4502 0005 1332 para el abono", "iban [IBAN] para el abono"),
+        ("cuenta ES91-2100-0418-4502-0005-1332", "cuenta [IBAN]"),
+        ("cuenta ES91 2100 0418 45 0200051332 (la de siempre)", "cuenta [IBAN] (la de siempre)"),
+        ("NIF 12.345.678-Z", "NIF [NIF]"),
+        ("dni 12345678 z por favor", "dni [NIF] por favor"),
+        ("NIE Z 1234567 R y x1234567l", "NIE [NIE] y [NIE]"),
+        ("correo MARIA.LOPEZ@VITALIA.EXAMPLE.COM", "correo [EMAIL]"),
+        ("fijo 912 34 56 78, móvil (+34) 612-345-678", "fijo [TELEFONO], móvil [TELEFONO]"),
+        ("tarjeta 4111 1111 1111 1111 123 de CVV", "tarjeta [TARJETA] 123 de CVV"),
     ],
 )
 def test_personal_data_is_redacted(text: str, expected: str) -> None:
@@ -38,6 +48,9 @@ def test_personal_data_is_redacted(text: str, expected: str) -> None:
         "Autorización A-7654321 para la póliza 87654321",
         "número 4111 1111 1111 1112 (no pasa Luhn)",  # not a valid card: kept
         "código 123456789012",  # 12 digits: neither phone nor card
+        "La póliza 30114872 y el reembolso R-2609113, periodo 10/2026, ejercicio 2025",
+        "Según KB-0001 la incidencia INC200001 del 03/11/2026 se cierra",
+        "Importe 912.345.678,00 € y 1.234,56 €",
     ],
 )
 def test_business_identifiers_survive(text: str) -> None:
