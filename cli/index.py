@@ -1,8 +1,9 @@
 """The knowledge-base index: ``resolvia index`` (also ``python batch.py``) and ``resolvia search``.
 
 ``index`` validates the CSV (bad rows are reported with line and reason; the good ones are
-indexed), embeds only rows that are new or changed, builds the new index aside and switches the
-live alias at the end, so searches never see an empty or half-built index.
+indexed, those with a merely odd field too, reported as warnings), embeds only rows that are new
+or changed, builds the new index aside and switches the live alias at the end, so searches never
+see an empty or half-built index.
 """
 
 from __future__ import annotations
@@ -39,7 +40,13 @@ def index(
         str | None, typer.Option(help="Index (alias) name (default: QDRANT_COLLECTION).")
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and diff only.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Any bad row is fatal.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Any invalid row is fatal. Warnings (rows indexed despite an odd field) are not.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON on stdout.")] = False,
 ) -> None:
     """Rebuild the knowledge-base index from the CSV, incrementally and safely."""
@@ -51,11 +58,13 @@ def index(
         )
     if as_json:
         keys = ("rows_read", "valid", "invalid", "added", "updated", "deleted", "unchanged")
-        emit_json({k: stats[k] for k in (*keys, "seconds", "kept_previous")})
+        emit_json({k: stats[k] for k in (*keys, "warnings", "seconds", "kept_previous")})
     else:
         err.print(
             f"{'[dry run] ' if dry_run else ''}{path.name}: {stats['valid']} valid, "
-            f"{stats['invalid']} invalid · added {stats['added']}, updated {stats['updated']}, "
+            f"{stats['invalid']} invalid"
+            + (f" ({stats['warnings']} with warnings)" if stats["warnings"] else "")
+            + f" · added {stats['added']}, updated {stats['updated']}, "
             f"deleted {stats['deleted']}, unchanged {stats['unchanged']}"
             + (f", kept previous {stats['kept_previous']}" if stats["kept_previous"] else "")
             + f" · {stats['seconds']} s",
@@ -78,6 +87,11 @@ def run_index(
     for bad in loaded.bad:
         err.print(f"[yellow]line {bad.line}:[/] {bad.reason}", highlight=False)
         log.warning("kb.bad_row", line=bad.line, reason=bad.reason, kb_id=bad.id)
+    for warning in loaded.warnings:
+        err.print(
+            f"[yellow]line {warning.line} (warning, indexed):[/] {warning.reason}", highlight=False
+        )
+        log.warning("kb.row_warning", line=warning.line, reason=warning.reason, kb_id=warning.id)
     if not loaded.rows:
         raise ResolviaError(f"{path}: no valid rows; the index was left as it was")
     if strict and loaded.bad:
@@ -94,7 +108,9 @@ def run_index(
             keep_ids=[b.id for b in loaded.bad if b.id],
         )
     result = stats.as_dict()
-    result.update(rows_read=loaded.rows_read, invalid=len(loaded.bad))
+    result.update(
+        rows_read=loaded.rows_read, invalid=len(loaded.bad), warnings=len(loaded.warnings)
+    )
     log.info("kb.indexed", **{k: v for k, v in result.items() if k != "collection"})
     return result
 
