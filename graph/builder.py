@@ -34,7 +34,7 @@ def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
     g.add_node("record", record)
     g.add_edge(START, "load_incident")
     g.add_conditional_edges("load_incident", routing.after_load)
-    g.add_edge("analyze_attachments", "reformulate")
+    g.add_conditional_edges("analyze_attachments", routing.after_attachments)
     g.add_conditional_edges("reformulate", routing.after_reformulate)
     g.add_edge("retrieve", "propose")
     g.add_conditional_edges("propose", routing.after_propose)

@@ -16,6 +16,11 @@ def after_load(state: IncidentState) -> Literal["analyze_attachments", "propose"
     return "propose" if state.get("already_tried") else "analyze_attachments"
 
 
+def after_attachments(state: IncidentState) -> Literal["reformulate", "propose"]:
+    # The deterministic check already fired (text or screenshot): no model call at all.
+    return "propose" if state.get("suspected_injection") else "reformulate"
+
+
 def after_reformulate(state: IncidentState) -> Literal["retrieve", "propose"]:
     # An incident that tries to instruct the engine is never searched or shown to the critic.
     return "propose" if state.get("suspected_injection") else "retrieve"

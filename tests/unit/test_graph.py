@@ -314,6 +314,7 @@ def test_prompt_injection_is_escalated_and_never_acted_on(make: Any) -> None:
     out = h.run()["INC900005"]
     assert out["outcome"] == "escalated" and out["suspected_injection"] is True
     assert out["critiques"] == []  # no critic call: nothing can be approved
+    assert h.model.history == [] and out["llm_calls"] == 0  # not even the reformulation
     patches = _patches(h)
     assert len(patches) == 1 and json.loads(patches[0]["body"])["action"] == "reasignar"
 

@@ -52,6 +52,8 @@ def test_routing_guards() -> None:
     assert routing.after_reformulate({"suspected_injection": False}) == "retrieve"
     assert routing.after_load({"already_tried": True}) == "propose"
     assert routing.after_load({"already_tried": False}) == "analyze_attachments"
+    assert routing.after_attachments({"suspected_injection": True}) == "propose"
+    assert routing.after_attachments({"suspected_injection": False}) == "reformulate"
     with pytest.raises(ValueError, match="no policy decision"):
         routing.after_propose({})
     with pytest.raises(ValueError):
