@@ -38,8 +38,9 @@ class FakeChatModel(BaseChatModel):
         respond: Callable[[list[BaseMessage], dict[str, Any]], Any] | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(respond=respond, **kwargs)
+        super().__init__(**kwargs)
         self.replies = deque(replies or [])
+        self.respond = respond
 
     @property
     def _llm_type(self) -> str:
