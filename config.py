@@ -184,6 +184,13 @@ class Settings(BaseSettings):
         REPO_ROOT / "data", description="Qdrant local files, SQLite stores, caches."
     )
     RESOURCES_DIR: Path = Field(REPO_ROOT / "resources", description="KB, samples, reports.")
+    OUTPUT_DIR: Path | None = Field(
+        None,
+        description=(
+            "Where run outputs go (reportes/, rejected/, evaluation reports); unset = "
+            "RESOURCES_DIR, as the original project did."
+        ),
+    )
 
     # --- logging ----------------------------------------------------------------------------
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -237,6 +244,16 @@ class Settings(BaseSettings):
             return None
         path = Path(self.CONFIDENCE_MODEL)
         return path if path.is_absolute() else self.RESOURCES_DIR / path
+
+    @property
+    def reports_dir(self) -> Path:
+        """Run reports and summaries (``run_<id>.jsonl``) and evaluation reports."""
+        return (self.OUTPUT_DIR or self.RESOURCES_DIR) / "reportes"
+
+    @property
+    def rejected_dir(self) -> Path:
+        """The rejection log (``rechazos_<id>.jsonl``)."""
+        return (self.OUTPUT_DIR or self.RESOURCES_DIR) / "rejected"
 
     @property
     def mailboxes(self) -> list[str]:

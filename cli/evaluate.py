@@ -87,7 +87,7 @@ def evaluate(
                     confidence_model=confidence_model,
                 )
             )
-    folder = out or settings.RESOURCES_DIR / "reportes" / f"eval_{new_run_id()}"
+    folder = out or settings.reports_dir / f"eval_{new_run_id()}"
     document = write_reports(
         folder,
         split,

@@ -93,7 +93,7 @@ def scorecard(
     from finetune.scorecard import latest_report, read_report, score
 
     settings = setup()
-    path = report or latest_report(settings.RESOURCES_DIR / "reportes")
+    path = report or latest_report(settings.reports_dir)
     if path is None or not path.is_file():
         err.print(f"error: no run report {'found' if path is None else path}: run the engine first")
         raise typer.Exit(ExitCode.FAILURE)

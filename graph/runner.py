@@ -115,8 +115,8 @@ def engine(
         stack.callback(history.close)
         recorder = RunRecorder(
             settings.DATA_DIR / "outcomes.sqlite",
-            settings.RESOURCES_DIR / "reportes",
-            settings.RESOURCES_DIR / "rejected",
+            settings.reports_dir,
+            settings.rejected_dir,
             run_id,
         )
         stack.callback(recorder.close)

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from domain.validators import iban_checksum_ok
+
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 # A Spanish IBAN is 22 digits after "ES", written in groups of 4, as the old account code
 # (4-4-2-10), or in one piece: any single space or dash between two digits is accepted.
@@ -63,6 +65,19 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _foreign_iban(match: re.Match[str]) -> str:
+    """An IBAN is 15-34 characters. Written in capitals it is redacted as it is (a mistyped one
+    is still personal data); in lower case only when its check digits are right, so that ids
+    such as the run id ``ce17c91c0c97`` or a hash are not taken for one."""
+    text = match.group(0)
+    compact = re.sub(r"[ -]", "", text)
+    if len(compact) < 15:
+        return text
+    if compact[:2].isupper() or iban_checksum_ok(compact.upper()):
+        return "[IBAN]"
+    return text
+
+
 def _card(match: re.Match[str]) -> str:
     text = match.group(0)
     digits = re.sub(r"\D", "", text)
@@ -79,7 +94,7 @@ def _card(match: re.Match[str]) -> str:
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (_EMAIL, "[EMAIL]"),
     (_IBAN_ES, "[IBAN]"),
-    (_IBAN, "[IBAN]"),
+    (_IBAN, _foreign_iban),
     (_CARD, _card),
     (_NIE, "[NIE]"),
     (_NIF, "[NIF]"),

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from config import get_settings
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -17,6 +19,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)  # no .env is picked up from the repo
     for name in ("LLM_MODEL", "LLM_FALLBACK_MODEL", "ENTORNO", "MOCKS_TOKEN", "QDRANT_URL"):
         monkeypatch.delenv(name, raising=False)
+    # The process-wide settings (config.get_settings, cached as an entry point wants) must not
+    # carry one test's environment into the next.
+    get_settings.cache_clear()
 
 
 @pytest.fixture(autouse=True)

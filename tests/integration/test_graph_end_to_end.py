@@ -38,6 +38,7 @@ def services(tmp_path: Path) -> Iterator[dict[str, Any]]:
         env = {
             **os.environ,
             "DATA_DIR": str(tmp_path / "data"),
+            "OUTPUT_DIR": str(tmp_path / "out"),  # tests never write into the repository
             "INCIDENT_MANAGER_URL": mocks.incident_manager_url,
             "TARGET_SYSTEM_URL": mocks.target_system_url,
             "BUZONES": "SOPORTE_N1",
