@@ -47,3 +47,14 @@ def iban_checksum_ok(iban: str) -> bool:
 def iban_is_valid(iban: str) -> bool:
     """A Spanish IBAN (``ES`` + 22 digits) whose check digits are right."""
     return _SPANISH_IBAN.fullmatch(iban) is not None and iban_checksum_ok(iban)
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check of payment-card numbers (digits only)."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2 == 1:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0

@@ -19,6 +19,7 @@ rejection (fail closed).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -72,12 +73,16 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
             **values,
         )
         score = round(100 * outcome.parsed.probability) if outcome.parsed else None
-        feedback = ""
-        if score is not None:
-            feedback = (
+
+        def feedback(score: int | None, value: int | None) -> str:
+            if score is None:
+                return ""
+            shown = "" if ctx.policy.confidence_model is None else f"; confianza {value} %"
+            return (
                 f"El revisor estima en un {score} % la probabilidad de que la solución "
-                "corresponda a la incidencia"
+                f"corresponda a la incidencia{shown} (umbral {ctx.threshold} %)."
             )
+
     else:
         outcome = structured_call(
             ctx,
@@ -90,28 +95,46 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
             **values,
         )
         score = outcome.parsed.puntuacion if outcome.parsed else None
-        feedback = outcome.parsed.motivo if outcome.parsed else ""
+        motive = outcome.parsed.motivo if outcome.parsed else ""
+
+        def feedback(score: int | None, value: int | None) -> str:
+            return motive
+
+    return _scored(state, ctx, {candidate["kb_id"]: score}, outcome, candidate["kb_id"], feedback)
+
+
+def _scored(
+    state: IncidentState,
+    ctx: EngineContext,
+    scores: dict[str, int | None],
+    outcome: CallOutcome[Any],
+    label: str,
+    feedback: Callable[[int | None, int | None], str],
+) -> dict[str, Any]:
+    """The state update of one critic call: a record per scored candidate (its confidence and
+    the policy's verdict on it), the call's cost, and the failure if there was one."""
     scored = evidence_of(state)
-    scored = replace(scored, scores={**scored.scores, candidate["kb_id"]: score})
-    confidence_value = confidence(scored, candidate["kb_id"], ctx.policy)
-    if feedback and ctx.settings.CRITIC_MODE == "probabilidad":
-        shown = "" if ctx.policy.confidence_model is None else f"; confianza {confidence_value} %"
-        feedback += f"{shown} (umbral {ctx.threshold} %)."
-    record: CritiqueRecord = {
-        "kb_id": candidate["kb_id"],
-        "score": score,
-        "confidence": confidence_value,
-        "approved": ctx.policy.approves(confidence_value),
-        "feedback": feedback,
-        "error": outcome.error,
-    }
+    scored = replace(scored, scores={**scored.scores, **scores})
+    records: list[CritiqueRecord] = []
+    for kb_id, score in scores.items():
+        value = confidence(scored, kb_id, ctx.policy)
+        records.append(
+            {
+                "kb_id": kb_id,
+                "score": score,
+                "confidence": value,
+                "approved": ctx.policy.approves(value),
+                "feedback": feedback(score, value),
+                "error": outcome.error,
+            }
+        )
     update: dict[str, Any] = {
-        "critiques": [record],
+        "critiques": records,
         "llm_calls": outcome.calls,
         "llm_tokens": outcome.tokens,
     }
     if outcome.error:
-        update["model_errors"] = [f"critique {candidate['kb_id']}: {outcome.error}"[:300]]
+        update["model_errors"] = [f"critique {label}: {outcome.error}"[:300]]
     return update
 
 
@@ -148,33 +171,13 @@ def _critique_list(state: IncidentState, ctx: EngineContext) -> dict[str, Any]:
         )
         for letter, c in zip(letters, shown, strict=False)
     }
-    scored = evidence_of(state)
-    scored = replace(scored, scores={**scored.scores, **scores})
-    records: list[CritiqueRecord] = []
-    for c in shown:
-        score = scores[c["kb_id"]]
-        value = confidence(scored, c["kb_id"], ctx.policy)
-        feedback = ""
-        if score is not None:
-            feedback = (
-                f"El revisor elige esta solución entre {len(shown)} candidatas y «ninguna» "
-                f"con un {score} % de probabilidad (confianza {value} %, umbral {ctx.threshold} %)."
-            )
-        records.append(
-            {
-                "kb_id": c["kb_id"],
-                "score": score,
-                "confidence": value,
-                "approved": ctx.policy.approves(value),
-                "feedback": feedback,
-                "error": outcome.error,
-            }
+
+    def feedback(score: int | None, value: int | None) -> str:
+        if score is None:
+            return ""
+        return (
+            f"El revisor elige esta solución entre {len(shown)} candidatas y «ninguna» "
+            f"con un {score} % de probabilidad (confianza {value} %, umbral {ctx.threshold} %)."
         )
-    update: dict[str, Any] = {
-        "critiques": records,
-        "llm_calls": outcome.calls,
-        "llm_tokens": outcome.tokens,
-    }
-    if outcome.error:
-        update["model_errors"] = [f"critique (lista): {outcome.error}"[:300]]
-    return update
+
+    return _scored(state, ctx, scores, outcome, "(lista)", feedback)

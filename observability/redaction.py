@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from domain.validators import iban_checksum_ok
+from domain.validators import iban_checksum_ok, luhn_ok
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 # A Spanish IBAN is 22 digits after "ES", written in groups of 4, as the old account code
@@ -55,16 +55,6 @@ _PHONE = re.compile(
 )
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch)
-        if i % 2 == 1:
-            n = n * 2 - 9 if n > 4 else n * 2
-        total += n
-    return total % 10 == 0
-
-
 def _foreign_iban(match: re.Match[str]) -> str:
     """An IBAN is 15-34 characters. Written in capitals it is redacted as it is (a mistyped one
     is still personal data); in lower case only when its check digits are right, so that ids
@@ -81,10 +71,10 @@ def _foreign_iban(match: re.Match[str]) -> str:
 def _card(match: re.Match[str]) -> str:
     text = match.group(0)
     digits = re.sub(r"\D", "", text)
-    if _luhn_ok(digits):
+    if luhn_ok(digits):
         return "[TARJETA]"
     separator = match.group(1)
-    if separator is not None and len(digits) > 16 and _luhn_ok(digits[:16]):
+    if separator is not None and len(digits) > 16 and luhn_ok(digits[:16]):
         # 4x4 digits and a short group after them: the short group is a CVV or a reference,
         # not the end of a 19-digit card.
         return "[TARJETA]" + text[16 + 3 * len(separator) :]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from domain.validators import NIE_PREFIXES, iban_checksum_ok, iban_is_valid, nif_letter
+from domain.validators import NIE_PREFIXES, iban_checksum_ok, iban_is_valid, luhn_ok, nif_letter
 from observability.redaction import redact
 
 SEED = 20261112
@@ -145,19 +145,9 @@ def _phone(rng: random.Random) -> str:
 def _card(rng: random.Random) -> str:
     first = rng.choice(["4", "51", "52", "53", "54", "55"])
     body = first + "".join(rng.choice("0123456789") for _ in range(15 - len(first)))
-    check = next(str(c) for c in range(10) if _luhn_ok(body + str(c)))
+    check = next(str(c) for c in range(10) if luhn_ok(body + str(c)))
     number = body + check
     return rng.choice([_groups(number, " "), _groups(number, "-"), number])
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch)
-        if i % 2 == 1:
-            n = n * 2 - 9 if n > 4 else n * 2
-        total += n
-    return total % 10 == 0
 
 
 # --- identifiers the actions need: never personal data ----------------------------------------
