@@ -11,6 +11,12 @@ notes are left out, and when several addresses remain, those written as the subj
 request ("mi correo nuevo es ...", "buzón compartido ...") are preferred. Other identifiers keep
 every value: a different policy number quoted from an old message, or a NIF in a signature,
 makes the parameter ambiguous, and the requester is asked.
+
+Policy numbers follow :data:`POLIZA_GRAMMAR`: 8 digits, the common case, are taken wherever they
+stand alone, as before; the original project's hyphenated numbers (``POL001-FX-PROVISION``,
+``666023054-53-1``) only where they clearly are one: in the ``POL…-…`` shape, or right after the
+word "póliza" ("nº de póliza", "póliza nº:") and not shaped like a date, a phone number, a NIF,
+an IBAN, a card or a refund number.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import re
 from datetime import date, timedelta
 
 from domain.text import fold
-from domain.validators import iban_is_valid, nif_is_valid  # importable from here too
+from domain.validators import iban_is_valid, luhn_ok, nif_is_valid  # importable from here too
 
 MONTHS = {
     "enero": 1,
@@ -47,8 +53,57 @@ PRODUCTS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+#: The one grammar of policy numbers, shared by the engine's extraction and the mock target
+#: system (seed files, ``GET /api/poliza/{n}``, the ``poliza`` parameter of the actions): either
+#: 8 digits (the common case, ``30114872``) or, as in the original project's data, two or more
+#: groups of ASCII letters and digits joined by single ``-`` with at least one digit, up to
+#: :data:`POLIZA_MAX_CHARS` characters (``POL001-FX-PROVISION``, ``666023054-53-1``). No spaces,
+#: slashes or other signs. The canonical form has its letters in upper case.
+POLIZA_MAX_CHARS = 32
+POLIZA_GRAMMAR = re.compile(
+    rf"\d{{8}}|(?=[A-Z0-9-]{{3,{POLIZA_MAX_CHARS}}}$)(?=[A-Z-]*[0-9])[A-Z0-9]+(?:-[A-Z0-9]+)+"
+)
+
+
+def is_poliza(value: str) -> bool:
+    """Whether ``value``, as it is, is a canonical policy number (see :data:`POLIZA_GRAMMAR`)."""
+    return POLIZA_GRAMMAR.fullmatch(value) is not None
+
+
+def normalize_poliza(value: str) -> str | None:
+    """The canonical policy number written in ``value`` (whitespace removed, letters in upper
+    case), or None when it is not one: ``" pol001-fx "`` → ``"POL001-FX"``."""
+    canonical = re.sub(r"\s+", "", value).upper()
+    return canonical if is_poliza(canonical) else None
+
+
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _POLIZA = re.compile(r"(?<![\w/.-])(\d{8})(?![\w/-])")
+# The original project's hyphenated policy numbers (see POLIZA_GRAMMAR), as written in a text:
+# not inside a path, an address or a longer token; a full stop may end the sentence after it.
+_HYPHENATED = r"(?<![\w/.-])([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)(?![\w/-]|\.\w)"
+_POLIZA_POL = re.compile(r"(?<![\w/.-])(POL\d+(?:-[A-Za-z0-9]+)+)(?![\w/-]|\.\w)", re.IGNORECASE)
+# "póliza 666023054-53-1", "nº de póliza: ...", "póliza nº ...", "mi póliza es ...",
+# "pólizas A-1-2 y B-3-4"
+_POLIZA_CUE = re.compile(
+    r"\bp[oó]lizas?\b\s*(?:(?:es|son)\s+)?"
+    r"(?:(?:con\s+)?(?:el\s+)?(?:n\.?[º°]|nro|n[uú]m(?:ero)?)\.?\s*)?"
+    r"(?:[:#]\s*)?",
+    re.IGNORECASE,
+)
+_CUED_POLIZA = re.compile(_HYPHENATED)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\by\b|\be\b|\bo\b)\s*", re.IGNORECASE)
+# What a hyphenated token after "póliza" may be instead (upper-cased, with its hyphens):
+_NOT_POLIZA = (
+    re.compile(r"\d{8}-?[A-Z]|[XYZ]-?\d{7}-?[A-Z]"),  # NIF / NIE, right letter or not
+    re.compile(r"[RA]-?\d{7}"),  # refund / authorisation
+    re.compile(r"\d{1,2}-\d{1,2}-\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"),  # dates
+    re.compile(r"(?:19|20)\d{2}-(?:19|20)?\d{2}"),  # a range of years
+    re.compile(r"[A-Z]{2}\d{2}(?:-?[A-Z0-9]{4}){3,7}(?:-?[A-Z0-9]{1,4})?"),  # IBAN (any country)
+)
+# Phone numbers (Spanish 9 digits from 6-9, or with the 34 prefix) and card numbers, by their
+# digits once the hyphens are gone.
+_PHONE_DIGITS = re.compile(r"(?:34|0034)?[6-9]\d{8}")
 _REEMBOLSO = re.compile(r"\bR[- ]?(\d{7})\b", re.IGNORECASE)
 _AUTORIZACION = re.compile(r"\bA[- ]?(\d{7})\b", re.IGNORECASE)
 # The letter may follow directly or after "-"; after a space only in upper case, so that
@@ -132,7 +187,7 @@ def extract(
     nif_numbers = {n[:8] for n in nifs}
     ibans = [re.sub(r"\s", "", m.group(0)).upper() for m in _IBAN.finditer(without_emails)]
     without_ibans = _IBAN.sub(" ", without_emails)
-    polizas = [p for p in _POLIZA.findall(without_ibans) if p not in nif_numbers]
+    polizas = _polizas(without_ibans, nif_numbers)
     folded = fold(without_emails)
     users = _unique([u.lower() for u in _USER_HINT.findall(without_emails)])
     if not users and _LOGIN.match(requester.lower()):
@@ -155,6 +210,36 @@ def extract(
             _years(fold(_own_words(without_ibans, keep_quoted=True)), reference_date)
         ),
     }
+
+
+def _polizas(text: str, nif_numbers: set[str]) -> list[str]:
+    """Policy numbers in order of appearance: every standalone 8-digit number that is not a
+    NIF's, and the hyphenated ones that clearly are policy numbers (module docstring)."""
+    found = [(m.start(1), m.group(1)) for m in _POLIZA.finditer(text)]
+    found = [(at, p) for at, p in found if p not in nif_numbers]
+    found += [(m.start(1), m.group(1)) for m in _POLIZA_POL.finditer(text)]
+    for cue in _POLIZA_CUE.finditer(text):
+        at = cue.end()
+        while (m := _CUED_POLIZA.match(text, at)) is not None:
+            if not _looks_like_something_else(m.group(1)):
+                found.append((m.start(1), m.group(1)))
+            separator = _LIST_SEPARATOR.match(text, m.end())
+            if separator is None:
+                break
+            at = separator.end()
+    values = (normalize_poliza(p) for _, p in sorted(found, key=lambda f: f[0]))
+    return [p for p in values if p is not None]
+
+
+def _looks_like_something_else(token: str) -> bool:
+    """A hyphenated token after "póliza" that is shaped like another identifier or a date."""
+    upper = token.upper()
+    if any(pattern.fullmatch(upper) for pattern in _NOT_POLIZA):
+        return True
+    digits = upper.replace("-", "")
+    phone = _PHONE_DIGITS.fullmatch(digits) is not None
+    card = digits.isdigit() and 13 <= len(digits) <= 19 and luhn_ok(digits)
+    return phone or card
 
 
 def _own_words(text: str, *, keep_quoted: bool) -> str:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from adapters.incident_model import Incidencia
+from domain.identifiers import POLIZA_MAX_CHARS, is_poliza
 from errors import MockDataError
 from mocks.store import ATTACHMENTS_DIRNAME, DB_FILENAME, MockStore
 
@@ -32,14 +33,28 @@ class _IncidentSeed(Incidencia):
 
 
 class _PolizaSeed(BaseModel):
+    """A policy record: its number follows ``domain.identifiers.POLIZA_GRAMMAR`` (8 digits, or
+    the original project's ``POL001-FX-PROVISION`` / ``666023054-53-1``); the rest is kept."""
+
     model_config = ConfigDict(extra="allow")
 
-    poliza: str = Field(pattern=r"^\d{8}$")
+    poliza: str
 
     @field_validator("poliza", mode="before")
     @classmethod
     def _number_as_text(cls, value: Any) -> Any:
         return str(value).strip() if isinstance(value, int | str) else value
+
+    @field_validator("poliza")
+    @classmethod
+    def _policy_number(cls, value: str) -> str:
+        # Letters in upper case, the form requests are looked up in; nothing else is changed.
+        if not is_poliza(value.upper()):
+            raise ValueError(
+                f"{value!r} is not a policy number (8 digits, or letter/digit groups joined "
+                f"by '-' with at least one digit, up to {POLIZA_MAX_CHARS} characters)"
+            )
+        return value.upper()
 
 
 def _records(path: Path, key: str) -> list[Any]:

@@ -6,7 +6,6 @@ the injected clock (rules in :mod:`mocks.rules`, documented in resources/ACCIONE
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, HTTPException
@@ -14,6 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from adapters.target_system import ResolucionSistema
+from domain.identifiers import normalize_poliza
 from mocks.clock import Clock
 from mocks.common import create_service_app
 from mocks.rules import evaluate
@@ -25,7 +25,10 @@ SERVICE = "target-system"
 class ComprobacionRequest(BaseModel):
     """Body of ``POST /api/comprobacionPoliza``."""
 
-    poliza: str = Field(description='Policy number (8 digits); "" for corporate actions.')
+    poliza: str = Field(
+        description='Policy number (8 digits, or e.g. POL001-FX-PROVISION); "" for corporate '
+        "actions."
+    )
     codSolucion: str = Field(min_length=1, description="Action code, with or without 'api|'.")
     strJson: str = Field(description="The action's parameters as a JSON object in a string.")
 
@@ -43,10 +46,12 @@ def build_router(store: MockStore, clock: Clock) -> APIRouter:
     @router.get("/poliza/{numero}")
     def get_policy(numero: str) -> dict[str, Any]:
         """A policy record, as stored."""
-        poliza = re.sub(r"\s+", "", numero)
-        if not re.fullmatch(r"\d{8}", poliza):
+        poliza = normalize_poliza(numero)
+        if poliza is None:
             raise HTTPException(
-                status_code=422, detail=f"Policy number must be 8 digits: {numero!r}"
+                status_code=422,
+                detail=f"Policy number must be 8 digits, or letter/digit groups joined by '-' "
+                f"such as POL001-FX-PROVISION: {numero!r}",
             )
         policy = store.get_policy(poliza)
         if policy is None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from domain.identifiers import is_poliza
 from domain.validators import nif_is_valid
 from mocks.clock import parse_date
 
@@ -26,7 +27,8 @@ def _is_calendar_date(value: str) -> bool:
 
 # name -> (normalise, is_valid) applied to the value after trimming the ends.
 _RULES: dict[str, tuple[Callable[[str], str], Callable[[str], bool]]] = {
-    "poliza": (_strip_spaces, lambda v: re.fullmatch(r"\d{8}", v) is not None),
+    # domain.identifiers.POLIZA_GRAMMAR: 8 digits, or e.g. POL001-FX-PROVISION, 666023054-53-1
+    "poliza": (lambda v: _strip_spaces(v.upper()), is_poliza),
     "num_reembolso": (str.upper, lambda v: re.fullmatch(r"R-\d{7}", v) is not None),
     "num_autorizacion": (str.upper, lambda v: re.fullmatch(r"A-\d{7}", v) is not None),
     "nif": (lambda v: re.sub(r"[\s.\-]", "", v.upper()), nif_is_valid),

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from domain.actions import ALLOWED_ACTIONS, ask_for, choose_params
-from domain.identifiers import extract, iban_is_valid, nif_is_valid
+from domain.identifiers import extract, iban_is_valid, is_poliza, nif_is_valid, normalize_poliza
 from domain.incident import already_tried, compose_text, incident_evidence, suspect_injection
 
 TEXT = (
@@ -282,3 +282,89 @@ def test_several_products_mean_asking() -> None:
         ALLOWED_ACTIONS["licenciaoffice"], extract("Word sin licencia", requester="ana.perez")
     )
     assert one.complete and one.values == {"usuario": "ana.perez", "producto": "office"}
+
+
+# --- policy numbers in the original project's formats -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "poliza"),
+    [
+        ("Mi póliza 666023054-53-1 no aparece en la app", ["666023054-53-1"]),
+        ("Nº de póliza: 666023054-53-1.", ["666023054-53-1"]),
+        ("PÓLIZA Nº 666023054-53-1", ["666023054-53-1"]),
+        ("poliza numero 666023054-53-1", ["666023054-53-1"]),
+        ("El reembolso de la POL001-FX-PROVISION sigue sin pagarse", ["POL001-FX-PROVISION"]),
+        ("referencia pol001-fx-provision", ["POL001-FX-PROVISION"]),  # canonical: upper case
+        ("pólizas 666023054-53-1 y 777123054-53-2", ["666023054-53-1", "777123054-53-2"]),
+        ("Póliza 30114872 y también la POL001-FX", ["30114872", "POL001-FX"]),
+    ],
+)
+def test_original_policy_numbers_are_found_where_they_clearly_are_one(
+    text: str, poliza: list[str]
+) -> None:
+    assert extract(text)["poliza"] == poliza
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llamadme al 666-023-054, es urgente",
+        "póliza 666-023-054",  # a phone number, even after the word
+        "póliza +34-666-023-054",
+        "póliza 12345678-Z",  # NIF
+        "póliza 12345678-A",  # NIF-shaped with a wrong letter: still not a policy
+        "póliza X-1234567-L",  # NIE
+        "NIF 12345678-Z de la titular",
+        "póliza ES91-2100-0418-4502-0005-1332",  # IBAN
+        "póliza 4111-1111-1111-1111",  # card
+        "póliza 12-03-2025",  # dates
+        "póliza 2025-03-12",
+        "póliza 2024-2025",  # a range of years
+        "póliza R-2609113",  # refund
+        "póliza A-1234567",  # authorisation
+        "El reembolso R-2609113 del 2025-03-12",
+        "póliza COLECTIVA-SALUD",  # no digit
+        "Adjunto http://gestor/adjuntos/POL001-FX-PROVISION",  # part of a path
+        "fichero POL001-FX.pdf",
+        "código de error 0x80-04-01 al abrir Outlook",  # hyphenated, but no word "póliza"
+    ],
+)
+def test_look_alikes_are_not_policy_numbers(text: str) -> None:
+    assert extract(text)["poliza"] == []
+
+
+def test_an_original_number_beside_an_eight_digit_one_is_ambiguous() -> None:
+    ids = extract("Mi póliza es 666023054-53-1; en la carta pone 30114872. Reembolso R-2609113.")
+    assert ids["poliza"] == ["666023054-53-1", "30114872"]
+    assert choose_params(ALLOWED_ACTIONS["fxprovision"], ids).ambiguous == ("poliza",)
+    one = choose_params(
+        ALLOWED_ACTIONS["fxprovision"], extract("póliza 666023054-53-1, reembolso R-2609113")
+    )
+    assert one.complete and one.values["poliza"] == "666023054-53-1"
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("30114872", "30114872"),
+        ("3011 4872", "30114872"),
+        ("POL001-FX-PROVISION", "POL001-FX-PROVISION"),
+        (" pol001-fx-provision ", "POL001-FX-PROVISION"),
+        ("666023054-53-1", "666023054-53-1"),
+        ("3011487", None),  # digits only: exactly 8
+        ("301148721", None),
+        ("12AB", None),  # letters need the groups joined by "-"
+        ("POL-FX", None),  # no digit
+        ("POL001--FX", None),
+        ("-POL001", None),
+        ("POL001/FX", None),
+        ("POL001_FX", None),
+        ("P" + "1" * 31 + "-2", None),  # over 32 characters
+        ("", None),
+    ],
+)
+def test_the_policy_number_grammar(raw: str, canonical: str | None) -> None:
+    assert normalize_poliza(raw) == canonical
+    if canonical is not None:
+        assert is_poliza(canonical)

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from mocks.clock import FixedDayClock
 from mocks.rules import ACTIONS
+from mocks.rules.params import normalize
 from mocks.store import MockStore
 from tests.mock_support import (
     AUTH,
@@ -899,3 +900,48 @@ def test_unreadable_policy_data_gives_an_explicit_manual_answer(
         "SOLUCIÓN": f"Los datos de la póliza {BROKEN} no permiten aplicar la acción fxprovision "
         "automáticamente. Revise la incidencia manualmente.",
     }
+
+
+# --- parameter normalisation: policy numbers (domain.identifiers.POLIZA_GRAMMAR) ---------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("30114872", "30114872"),
+        (" 3011 4872 ", "30114872"),
+        (30114872, "30114872"),
+        ("POL001-FX-PROVISION", "POL001-FX-PROVISION"),
+        ("pol001-fx-provision", "POL001-FX-PROVISION"),
+        ("666023054-53-1", "666023054-53-1"),
+        ("3011487", None),
+        ("12AB", None),
+        ("POL001/FX", None),
+        ("POL001_FX", None),
+        ("POL-FX", None),
+        ("", None),
+        (None, None),
+        (["30114872"], None),
+    ],
+)
+def test_policy_number_parameter(raw: Any, value: str | None) -> None:
+    assert normalize("poliza", raw) == value
+
+
+def test_a_policy_in_the_original_format_answers_its_actions(tmp_path: Path) -> None:
+    store = MockStore.in_dir(tmp_path)
+    number = "POL001-FX-PROVISION"
+    store.add_policies(
+        [
+            {
+                **policy("40000099"),
+                "poliza": number,
+                "reembolsos": [refund("R-0000099", "PAGADO", importePagado=72.0)],
+            }
+        ]
+    )
+    clients: dict[dt.date, TestClient] = {}
+    paid = ask(store, clients, "fxprovision", number.lower(), {"num_reembolso": "R-0000099"})
+    assert paid["RESOLUCION AUTOMÁTICA"] == "cierre"
+    active = ask(store, clients, "reactivarpoliza", number, {})
+    assert active["SOLUCIÓN"].startswith(f"La póliza {number} ya está activa")

@@ -16,9 +16,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mocks.clock import FixedDayClock
+from mocks.seed import SeedSources
 from mocks.store import MockStore
 from tests.mock_support import (
     AUTH,
+    FIXTURES,
     RESOURCES,
     comprobacion_body,
     seeded_store,
@@ -26,6 +28,12 @@ from tests.mock_support import (
 )
 
 KEYS = {"RESOLUCION AUTOMÁTICA", "BUZON REASIGNACION", "SOLUCIÓN"}
+#: seed files in the original project's format, policy numbers such as POL001-FX-PROVISION
+ORIGINAL = SeedSources(
+    incidents=FIXTURES / "original_incidencias.json",
+    policies=FIXTURES / "original_polizas.json",
+    attachments=None,
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +76,37 @@ def test_get_policy(client: TestClient) -> None:
     assert unknown.status_code == 404 and "99999999" in unknown.json()["detail"]
     malformed = client.get("/api/poliza/12AB", headers=AUTH)
     assert malformed.status_code == 422 and "8 digits" in malformed.json()["detail"]
+
+
+def test_policies_in_the_original_formats_are_served(tmp_path: Path) -> None:
+    store = seeded_store(tmp_path / "mocks", ORIGINAL)
+    client = target_client(store)
+    for asked, number in [
+        ("POL001-FX-PROVISION", "POL001-FX-PROVISION"),
+        ("pol001-fx-provision", "POL001-FX-PROVISION"),  # letters in any case
+        ("666023054-53-1", "666023054-53-1"),
+        ("666023054 - 53 - 1", "666023054-53-1"),  # spaces go, as in "3011 4872"
+        ("40000017", "40000017"),
+    ]:
+        response = client.get(f"/api/poliza/{asked}", headers=AUTH)
+        assert response.status_code == 200, (asked, response.text)
+        assert response.json()["poliza"] == number
+    for malformed in ("POL001_FX", "POL001--FX", "-53-1", "POL-FX", "4000001"):
+        response = client.get(f"/api/poliza/{malformed}", headers=AUTH)
+        assert response.status_code == 422, malformed
+        assert "POL001-FX-PROVISION" in response.json()["detail"]  # says what is expected
+    assert client.get("/api/poliza/POL002-FX", headers=AUTH).status_code == 404
+    # and the actions take them as their poliza, top level or inside strJson
+    body = comprobacion_body("reenviotarjeta", "666023054-53-1")
+    assert check(client, body)["RESOLUCION AUTOMÁTICA"] == "cierre"
+    inside = {**body, "poliza": "", "strJson": json.dumps({"poliza": "666023054-53-1"})}
+    assert check(client, inside) == check(client, body)
+    refund = comprobacion_body("fxprovision", "pol001-fx-provision", num_reembolso="R-0000102")
+    assert check(client, refund)["SOLUCIÓN"].startswith("El reembolso R-0000102, solicitado el")
+    unknown = check(client, comprobacion_body("reactivarpoliza", "POL002-FX"))
+    assert unknown["SOLUCIÓN"].startswith("La póliza POL002-FX no existe")
+    bad = check(client, comprobacion_body("reenviotarjeta", "POL001/FX"), status=422)
+    assert "parameter 'poliza'" in bad["detail"]
 
 
 # --- request validation -------------------------------------------------------------------------
