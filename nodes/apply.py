@@ -7,8 +7,10 @@
   resolution, applied the same way;
 * ASK: the incident is put on hold with a message asking the requester for what is missing.
 
-Every side effect carries an idempotency key derived from the incident and the decision, so a
-resumed run that repeats a step changes nothing twice.
+Every side effect carries an idempotency key derived from the incident, the decision and the
+history the decision was taken on (:func:`domain.activity.activity_marker`), so a resumed run
+that repeats a step changes nothing twice, while a new decision after new activity on the
+incident (the requester answered, a person sent it back) is applied as the new decision it is.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from langgraph.runtime import Runtime
 
 from adapters.incident_manager import IncidentAction
 from domain.actions import ParamChoice, ask_for
+from domain.activity import activity_marker
 from domain.incident import ENGINE_TAG, PENDING_TAG
 from domain.policy import PolicyDecision, Step
 from domain.reasons import Reason, explain
@@ -38,6 +41,8 @@ _INCIDENT_ACTION: dict[str, tuple[IncidentAction, str]] = {
 
 
 def idempotency_key(incident_id: str, *parts: str) -> str:
+    """Key of one side effect: the incident, then what identifies the decision (include the
+    :func:`activity_marker` of the incident it was taken on)."""
     return hashlib.sha256("|".join([incident_id, *parts]).encode("utf-8")).hexdigest()[:32]
 
 
@@ -53,8 +58,10 @@ def update_incident(
     text: str,
     mailbox: str | None,
     decision: Decision,
+    activity: str,
 ) -> Decision:
-    """Apply a plain resolution (cierre, reasignacion, en espera) to the incident."""
+    """Apply a plain resolution (cierre, reasignacion, en espera) to the incident; ``activity``
+    is the :func:`activity_marker` of the incident the decision was taken on."""
     action, outcome = _INCIDENT_ACTION[resolution]
     # Asking for data is not a solution: the retry after the requester answers is allowed.
     asking = decision.get("reason") == Reason.MISSING_IDENTIFIER.value
@@ -73,7 +80,9 @@ def update_incident(
         detalle=note,
         codigo_resolucion=decision.get("kb_id") or None,
         autor="resolvia",
-        idempotency_key=idempotency_key(incident_id, resolution, decision.get("kb_id") or "", text),
+        idempotency_key=idempotency_key(
+            incident_id, activity, resolution, decision.get("kb_id") or "", text
+        ),
     )
     result["applied"] = True
     return result
@@ -87,6 +96,7 @@ def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, An
     row = next(c["row"] for c in state.get("candidates", []) if c["kb_id"] == policy.kb_id)
     base: Decision = {"kb_id": policy.kb_id, "action": policy.action, "details": {}}
     incident_id = state["incident_id"]
+    activity = activity_marker(state["incident"])
     try:
         if policy.step is Step.ASK:
             choice = ParamChoice(policy.params, policy.missing, policy.ambiguous)
@@ -102,6 +112,7 @@ def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, An
                 text=ask_for(choice),
                 mailbox=None,
                 decision=with_reason(base, Reason.MISSING_IDENTIFIER),
+                activity=activity,
             )
         elif policy.action in _INCIDENT_ACTION:
             decision = update_incident(
@@ -111,9 +122,10 @@ def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, An
                 text=str(row["solucion"]),
                 mailbox=policy.mailbox,
                 decision=with_reason(base, Reason.APPROVED),
+                activity=activity,
             )
         else:
-            decision = _call_target(ctx, incident_id, policy, base)
+            decision = _call_target(ctx, incident_id, policy, base, activity)
     except ExternalServiceError as exc:
         log.warning("apply.failed", error=str(exc)[:300])
         failed = with_reason(base, Reason.APPLY_FAILED, f"{type(exc).__name__}: {exc}")
@@ -122,7 +134,7 @@ def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, An
 
 
 def _call_target(
-    ctx: EngineContext, incident_id: str, policy: PolicyDecision, base: Decision
+    ctx: EngineContext, incident_id: str, policy: PolicyDecision, base: Decision, activity: str
 ) -> Decision:
     """An allow-listed action: the target system answers with the resolution to apply."""
     code = (policy.action or "").removeprefix("api|")
@@ -146,4 +158,5 @@ def _call_target(
         text=answer.solucion,
         mailbox=answer.buzon_reasignacion or None,
         decision=with_reason(base, Reason.SYSTEM_ANSWER, f"{code}: {answer.resolucion_automatica}"),
+        activity=activity,
     )

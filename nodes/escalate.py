@@ -7,6 +7,7 @@ from typing import Any
 import structlog
 from langgraph.runtime import Runtime
 
+from domain.activity import activity_marker
 from domain.incident import ESCALATION_TAG
 from domain.policy import PolicyDecision
 from domain.reasons import Reason, explain
@@ -62,7 +63,13 @@ def escalate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
                 notas_resolucion=note,
                 detalle=note,
                 autor="resolvia",
-                idempotency_key=idempotency_key(state["incident_id"], "escalate", mailbox),
+                # the history seen: a second escalation after new activity is a new handover
+                idempotency_key=idempotency_key(
+                    state["incident_id"],
+                    activity_marker(state["incident"]),
+                    "escalate",
+                    mailbox,
+                ),
             )
             decision["applied"] = True
         except ExternalServiceError as exc:
