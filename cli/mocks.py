@@ -3,17 +3,18 @@
 serve [--incidents FILE] [--policies FILE] [--attachments DIR]
       [--port-base N] [--data-dir DIR] [--today dd/mm/yyyy]
 reset [--data-dir DIR]
+comentar COD TEXTO [--autor NAME] [--buzon BUZON] [--data-dir DIR] [--today dd/mm/yyyy]
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import structlog
 import typer
 
-from cli.common import err, expected_failures, fail, setup
+from cli.common import JsonOpt, emit_json, err, expected_failures, fail, setup
 from config import Settings
 
 app = typer.Typer(
@@ -24,6 +25,10 @@ log = structlog.get_logger("resolvia.mocks")
 
 DataDirOpt = Annotated[
     Path | None, typer.Option(help="State directory (default: DATA_DIR/mocks).", show_default=False)
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(help="Fix 'today' as dd/mm/yyyy (default: MOCK_TODAY, else the real date)."),
 ]
 
 
@@ -47,10 +52,7 @@ def serve(
         int, typer.Option(min=1, max=65534, help="Incident manager on N, target system on N+1.")
     ] = 3000,
     data_dir: DataDirOpt = None,
-    today: Annotated[
-        str | None,
-        typer.Option(help="Fix 'today' as dd/mm/yyyy (default: MOCK_TODAY, else the real date)."),
-    ] = None,
+    today: TodayOpt = None,
 ) -> None:
     """Start both services; seed them from the files only if their state is empty."""
     import asyncio
@@ -119,3 +121,67 @@ def reset(data_dir: DataDirOpt = None) -> None:
         if removed
         else f"nothing to reset in {folder}"
     )
+
+
+@app.command()
+def comentar(
+    cod: Annotated[str, typer.Argument(metavar="COD", help="Incident code.")],
+    texto: Annotated[str, typer.Argument(help="What is written in the history.")],
+    autor: Annotated[
+        str | None, typer.Option(help="Who writes (default: the incident's requester).")
+    ] = None,
+    buzon: Annotated[
+        str | None,
+        typer.Option(help="Also send the incident to this buzon (a person's reasignar)."),
+    ] = None,
+    data_dir: DataDirOpt = None,
+    today: TodayOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write in an incident's history as its requester or a person (a parked incident opens
+    again); with --buzon, send it there. Works on the state directory, served or not."""
+    from pydantic import ValidationError
+
+    from mocks.clock import clock_for
+    from mocks.incident_manager import (
+        ActionRequest,
+        CommentRequest,
+        add_comment,
+        apply_action,
+        change_incident,
+    )
+    from mocks.store import DB_FILENAME, MockStore
+
+    settings = setup()
+    try:
+        clock = clock_for(today or settings.MOCK_TODAY)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--today") from None
+    folder = data_dir or default_data_dir(settings)
+    if not (folder / DB_FILENAME).is_file():
+        fail(f"no mock state in {folder}: run `resolvia mocks serve` first")
+
+    def change(incident: dict[str, Any]) -> dict[str, Any]:
+        who = autor or str(incident.get("solicitante") or "") or "solicitante"
+        if buzon:
+            request = ActionRequest.model_validate(
+                {"action": "reasignar", "buzonDestino": buzon, "detalle": texto, "autor": who}
+            )
+            return apply_action(incident, request, clock)
+        return add_comment(incident, CommentRequest(autor=who, detalle=texto), clock)
+
+    try:
+        answer, _ = change_incident(MockStore.in_dir(folder), cod, change)
+    except ValidationError as exc:  # a blank text or author
+        fail(f"cannot write that: {exc.errors()[0]['msg']}")
+    if answer.status != 200:
+        fail(answer.body["detail"])
+    incident = answer.body
+    if as_json:
+        emit_json(incident)
+    else:
+        err.print(
+            f"{cod}: {incident['estado']} in {incident['buzon']}, "
+            f"{len(incident['historial'])} history entries",
+            markup=False,
+        )

@@ -4,7 +4,11 @@ States: ``resolver`` closes an incident (``Resuelta``); ``en_espera`` and
 ``pendiente_implantar`` park it (waiting on someone else, so it is neither in the open queue
 nor closed); ``reasignar`` moves it to another buzon, where it is open. Every action appends a
 history entry. ``GET /api/incidencias`` lists the open queue: every incident that is neither
-closed nor parked, whatever word the seed data used for "open".
+closed nor waiting, whatever word the seed data used for "open".
+
+``POST /api/incidencias/{cod}/comentarios`` (a mock extension) is the requester or a person
+writing in the history: a parked incident is open again. A parked incident whose history shows
+someone else writing after whoever parked it (data imported as it is) is not waiting either.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import hashlib
 import json
 import mimetypes
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -52,6 +57,38 @@ def is_open(estado: str) -> bool:
     return state not in CLOSED_STATES and state not in PARKED_STATES
 
 
+def is_parked(estado: str) -> bool:
+    return _norm_state(estado) in PARKED_STATES
+
+
+def waiting(incident: dict[str, Any]) -> bool:
+    """Parked, and nobody but whoever parked it wrote since.
+
+    The entry that parked it begins the trailing run of history entries whose ``estado`` is a
+    parked state (the mock's own entries record the state they left). Without one, nothing
+    says when it was parked: it waits.
+    """
+    if not is_parked(str(incident.get("estado") or "")):
+        return False
+    history = incident.get("historial") or []
+    start = len(history)
+    while start > 0 and is_parked(str(history[start - 1].get("estado") or "")):
+        start -= 1
+    if start == len(history):
+        return True
+    parker = _author(history[start])
+    return all(_author(entry) == parker for entry in history[start + 1 :])
+
+
+def in_queue(incident: dict[str, Any]) -> bool:
+    """In the open queue: neither closed nor waiting on someone else."""
+    return not is_closed(str(incident.get("estado") or "")) and not waiting(incident)
+
+
+def _author(entry: dict[str, Any]) -> str:
+    return str(entry.get("Autor") or "").strip().casefold()
+
+
 class ActionRequest(BaseModel):
     """Body of ``PATCH /api/incidencias/{cod}``."""
 
@@ -74,6 +111,27 @@ class ActionRequest(BaseModel):
             self.buzonDestino = self.buzonDestino.strip() or None
         if self.action == "reasignar" and not self.buzonDestino:
             raise ValueError("buzonDestino is required when action is 'reasignar'")
+        return self
+
+
+class CommentRequest(BaseModel):
+    """Body of ``POST /api/incidencias/{cod}/comentarios`` (mock extension)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    autor: str = Field(
+        min_length=1, max_length=200, description="Who writes: the requester or a person."
+    )
+    detalle: str = Field(min_length=1, max_length=20000, description="What they wrote.")
+    adjuntos: list[str] = Field(
+        default_factory=list, max_length=20, description="Attachment names (served files)."
+    )
+
+    @model_validator(mode="after")
+    def _not_blank(self) -> CommentRequest:
+        self.autor = self.autor.strip()
+        if not self.autor or not self.detalle.strip():
+            raise ValueError("autor and detalle must not be blank")
         return self
 
 
@@ -114,13 +172,80 @@ def apply_action(incident: dict[str, Any], req: ActionRequest, clock: Clock) -> 
     }
 
 
-def _fingerprint(cod: str, req: ActionRequest) -> str:
+def add_comment(incident: dict[str, Any], req: CommentRequest, clock: Clock) -> dict[str, Any]:
+    """The incident after someone wrote in it: one history entry by ``req.autor``; a parked
+    incident is open again (the wait is over), any other keeps its state and buzon (pure)."""
+    estado = "Abierta" if is_parked(incident["estado"]) else incident["estado"]
+    entry = HistorialEntry(
+        Fecha=clock.now().strftime("%d/%m/%Y %H:%M"),
+        Autor=req.autor,
+        buzonComentario=incident["buzon"],
+        buzonAsignado=incident["buzon"],
+        estado=estado,
+        detalle=req.detalle,
+        adjuntos=req.adjuntos,
+    ).model_dump()
+    return {**incident, "estado": estado, "historial": [*incident.get("historial", []), entry]}
+
+
+def change_incident(
+    store: MockStore,
+    cod: str,
+    change: Callable[[dict[str, Any]], dict[str, Any]],
+    *,
+    key: str | None = None,
+    fingerprint: str = "",
+) -> tuple[StoredResponse, bool]:
+    """Apply ``change`` to incident ``cod`` in one transaction, at most once per idempotency
+    ``key``. Returns the answer (200 and the incident; 404, 409 and ``{"detail": ...}``) and
+    whether it is the stored answer of an earlier request (a replay). Shared by the API and
+    ``resolvia mocks comentar``."""
+    with store.transaction() as conn:
+        if key is not None:
+            stored = store.get_idempotent(conn, key)
+            if stored is not None:
+                if stored.fingerprint != fingerprint:
+                    detail = f"Idempotency-Key {key!r} was already used with another request"
+                    return StoredResponse(fingerprint, 409, {"detail": detail}), False
+                return stored, True
+        incident = store.get_incident(cod, conn)
+        if incident is None:
+            return StoredResponse(fingerprint, 404, {"detail": f"Incident {cod} not found"}), False
+        if is_closed(incident["estado"]):
+            detail = f"Incident {cod} is closed ({incident['estado']})"
+            return StoredResponse(fingerprint, 409, {"detail": detail}), False
+        updated = change(incident)
+        store.save_incident(conn, updated)
+        answer = StoredResponse(fingerprint, 200, updated)
+        if key is not None:
+            store.put_idempotent(conn, key, SERVICE, answer)
+    return answer, False
+
+
+def _fingerprint(path: str, req: BaseModel) -> str:
     canonical = json.dumps(
-        {"path": f"/api/incidencias/{cod}", "body": req.model_dump(exclude_none=True)},
+        {"path": path, "body": req.model_dump(exclude_none=True)},
         sort_keys=True,
         ensure_ascii=False,
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _answer(stored: StoredResponse, replayed: bool) -> JSONResponse:
+    if stored.status != 200:
+        raise HTTPException(status_code=stored.status, detail=stored.body["detail"])
+    headers = {"Idempotent-Replayed": "true"} if replayed else None
+    return JSONResponse(stored.body, status_code=stored.status, headers=headers)
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias=IDEMPOTENCY_HEADER,
+        max_length=200,
+        description="Same key → same answer, applied once; reused with another body → 409.",
+    ),
+]
 
 
 def _not_found(cod: str) -> HTTPException:
@@ -134,8 +259,8 @@ def build_router(store: MockStore, clock: Clock, attachments: Path) -> APIRouter
     def list_open(
         buzon: Annotated[str | None, Query(description="Mailbox; omitted = every mailbox.")] = None,
     ) -> list[dict[str, Any]]:
-        """Open incidents of a buzon (not closed, not on hold / pending rollout)."""
-        return [inc for inc in store.list_incidents(buzon) if is_open(inc["estado"])]
+        """Open incidents of a buzon (not closed, not waiting on hold / pending rollout)."""
+        return [inc for inc in store.list_incidents(buzon) if in_queue(inc)]
 
     @router.get("/incidencias/cerradas")
     def list_closed(
@@ -154,46 +279,34 @@ def build_router(store: MockStore, clock: Clock, attachments: Path) -> APIRouter
 
     @router.patch("/incidencias/{cod}")
     def update_incident(
-        cod: str,
-        req: ActionRequest,
-        idempotency_key: Annotated[
-            str | None,
-            Header(
-                alias=IDEMPOTENCY_HEADER,
-                max_length=200,
-                description="Same key → same answer, applied once; reused with another body → 409.",
-            ),
-        ] = None,
+        cod: str, req: ActionRequest, idempotency_key: IdempotencyKey = None
     ) -> JSONResponse:
         """Apply an action: appends a history entry and changes state / buzon."""
-        key = (idempotency_key or "").strip() or None
-        fingerprint = _fingerprint(cod, req)
-        with store.transaction() as conn:
-            if key is not None:
-                stored = store.get_idempotent(conn, key)
-                if stored is not None:
-                    if stored.fingerprint != fingerprint:
-                        raise HTTPException(
-                            status_code=409,
-                            detail=f"Idempotency-Key {key!r} was already used with another request",
-                        )
-                    return JSONResponse(
-                        stored.body,
-                        status_code=stored.status,
-                        headers={"Idempotent-Replayed": "true"},
-                    )
-            incident = store.get_incident(cod, conn)
-            if incident is None:
-                raise _not_found(cod)
-            if is_closed(incident["estado"]):
-                raise HTTPException(
-                    status_code=409, detail=f"Incident {cod} is closed ({incident['estado']})"
-                )
-            updated = apply_action(incident, req, clock)
-            store.save_incident(conn, updated)
-            if key is not None:
-                store.put_idempotent(conn, key, SERVICE, StoredResponse(fingerprint, 200, updated))
-        return JSONResponse(updated)
+        return _answer(
+            *change_incident(
+                store,
+                cod,
+                lambda incident: apply_action(incident, req, clock),
+                key=(idempotency_key or "").strip() or None,
+                fingerprint=_fingerprint(f"/api/incidencias/{cod}", req),
+            )
+        )
+
+    @router.post("/incidencias/{cod}/comentarios")
+    def comment(
+        cod: str, req: CommentRequest, idempotency_key: IdempotencyKey = None
+    ) -> JSONResponse:
+        """Mock extension: the requester or a person writes in the history. A parked
+        incident (``En espera``, ``Pendiente de implantar``) is open again."""
+        return _answer(
+            *change_incident(
+                store,
+                cod,
+                lambda incident: add_comment(incident, req, clock),
+                key=(idempotency_key or "").strip() or None,
+                fingerprint=_fingerprint(f"/api/incidencias/{cod}/comentarios", req),
+            )
+        )
 
     @router.get("/adjuntos/{file}", response_class=FileResponse)
     def attachment(file: str) -> FileResponse:
