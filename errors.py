@@ -102,3 +102,8 @@ class ExternalServiceError(ResolviaError):
 
 class MockDataError(ResolviaError):
     """A seed file for the mock services is missing or not in a format they understand."""
+
+
+class AlreadyHandledError(ResolviaError):
+    """An incident asked for by code already has a final outcome and nothing happened to it
+    since the engine's last note (``resolvia run --incident COD`` without ``--force``)."""

@@ -2,6 +2,7 @@
 
 resolvia                    run the main job (same as ``resolvia run``)
 resolvia scorecard          a run's decisions against expected outcomes (the demo's)
+resolvia outcomes COD       every outcome recorded for one incident
 resolvia index | search     the knowledge-base index
 resolvia evaluate           the gold set through the real graph
 resolvia calibrate          fit the confidence model on the dev split's evidence
@@ -31,6 +32,7 @@ app = typer.Typer(
 )
 app.command()(run.run)
 app.command()(run.scorecard)
+app.command()(run.outcomes)
 app.command()(index.index)
 app.command()(index.search)
 app.command()(evaluate.evaluate)

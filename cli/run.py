@@ -18,6 +18,7 @@ from cli.common import (
     item_progress,
     progress_bar,
     setup,
+    usage_error,
 )
 from observability.logging import new_run_id
 
@@ -33,25 +34,51 @@ def run(
         bool, typer.Option("--dry-run", help="Decide everything, apply nothing.")
     ] = False,
     model: Annotated[str | None, typer.Option(help="Model spec (default: LLM_MODEL).")] = None,
+    incident: Annotated[
+        str | None,
+        typer.Option(
+            "--incident",
+            metavar="COD",
+            help="Process this one incident, open or not (refused when it already has a final "
+            "outcome and nothing new happened to it, unless --force).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --incident: process it even if already handled.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Work the incident queue: resolve, reassign, put on hold or escalate every open incident."""
-    from graph.context import RunOptions
-    from graph.runner import engine, run_queue
+    """Work the incident queue: resolve, reassign, put on hold or escalate every open incident.
 
+    Incidents put on hold or escalated come back when the requester or a person wrote in their
+    history after the engine's last note."""
+    from graph.context import RunOptions
+    from graph.runner import engine, run_incident, run_queue
+
+    if incident is None and force:
+        usage_error("--force goes with --incident COD.")
+    if incident is not None and (buzon or limit is not None):
+        usage_error("--incident COD works on one incident: no --buzon or --limit with it.")
     run_id = new_run_id()
     settings = setup(run_id=run_id)
     mailboxes = buzon or settings.mailboxes
-    log.info("run.start", mailboxes=mailboxes, model=model or settings.LLM_MODEL, dry_run=dry_run)
+    log.info(
+        "run.start",
+        **({"incident": incident, "force": force} if incident else {"mailboxes": mailboxes}),
+        model=model or settings.LLM_MODEL,
+        dry_run=dry_run,
+    )
     with (
         expected_failures(),
         engine(settings, run_id, RunOptions(dry_run=dry_run), model=model) as (ctx, graph),
         progress_bar(quiet=as_json) as progress,
     ):
         task = progress.add_task("incidents", total=None)
-        summary = run_queue(
-            ctx, graph, mailboxes, limit=limit, on_progress=item_progress(progress, task)
-        )
+        on_progress = item_progress(progress, task)
+        if incident is not None:
+            summary = run_incident(ctx, graph, incident, force=force, on_progress=on_progress)
+        else:
+            summary = run_queue(ctx, graph, mailboxes, limit=limit, on_progress=on_progress)
     result = summary.as_dict()
     if as_json:
         emit_json(result)
@@ -61,7 +88,8 @@ def run(
             f"{result['seconds']} s: {result['resolved']} resolved, {result['reassigned']} "
             f"reassigned, {result['on_hold']} on hold, {result['escalated']} escalated, "
             f"{result['errors']} error(s), {result['degraded']} decided while a model call "
-            f"failed; {result['skipped']} skipped as already handled."
+            f"failed; {result['reprocessed']} re-processed after new activity"
+            f"{' or --force' if force else ''}, {result['skipped']} skipped as already handled."
             + (
                 f" Interrupted: {result['pending']} incident(s) left for the next run."
                 if result["interrupted"]
@@ -119,4 +147,34 @@ def scorecard(
             markup=False,
         )
     if card.acted_wrong:
+        raise typer.Exit(ExitCode.FAILURE)
+
+
+def outcomes(
+    incident: Annotated[str, typer.Argument(metavar="COD", help="Incident code.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Every outcome recorded for one incident, oldest first (the outcome store's history)."""
+    from adapters.run_records import outcome_history
+
+    settings = setup()
+    rows = outcome_history(settings.DATA_DIR / "outcomes.sqlite", incident)
+    if as_json:
+        emit_json([row.as_dict() for row in rows])
+    elif not rows:
+        err.print(f"no outcome recorded for {incident}", markup=False)
+    else:
+        table = Table(title=f"Outcomes · {incident}")
+        for column in ("finished_at", "run_id", "outcome", "kb_id", "reason"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(
+                row.finished_at or "",
+                row.run_id or "",
+                row.outcome,
+                row.kb_id or "",
+                row.reason or "",
+            )
+        err.print(table)
+    if not rows:
         raise typer.Exit(ExitCode.FAILURE)

@@ -3,7 +3,10 @@
 * each incident is a LangGraph thread (``thread_id`` = incident id) checkpointed in SQLite, so
   a run killed half-way resumes where it stopped — threads left unfinished by an earlier run
   are resumed first, even if their incident no longer shows as open;
-* incidents with a final outcome in the outcome store are skipped;
+* incidents with a final outcome in the outcome store are skipped, except an ``on_hold`` or
+  ``escalated`` one with new activity (someone other than the engine wrote in its history after
+  the engine's last entry): it is re-processed, and its new outcome joins the outcome history.
+  :func:`run_incident` processes one incident by code (``resolvia run --incident``);
 * any unexpected failure of one incident is recorded as its ``error`` outcome and the run
   goes on with the next;
 * a finished thread's checkpoints are deleted (the outcome store is the durable record), which
@@ -20,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import structlog
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -34,11 +37,13 @@ from adapters.llm.server import stop_all
 from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
 from adapters.run_lock import run_lock
-from adapters.run_records import RunRecorder
+from adapters.run_records import FINAL, REPROCESSABLE, RunRecorder, StoredOutcome
 from adapters.target_system import HttpTargetSystem
 from adapters.vector_store import KBIndexError, open_index
 from config import Settings
+from domain.activity import new_activity
 from domain.reasons import Reason, explain
+from errors import AlreadyHandledError, ExternalServiceError, ServiceErrorKind
 from graph.builder import build_graph
 from graph.context import EngineContext, RunOptions, load_confidence
 from nodes.record import outcome_entry
@@ -49,11 +54,24 @@ log = structlog.get_logger(__name__)
 SUMMARY_KEYS = ("resolved", "reassigned", "on_hold", "escalated", "errors")
 
 
+@dataclass(frozen=True)
+class WorkItem:
+    """One incident a run will process."""
+
+    incident_id: str
+    #: as the incident manager served it; None resumes the thread an earlier run left
+    incident: Incidencia | None
+    #: it has a final outcome that a new decision replaces (re-opened before it runs)
+    reprocess: bool = False
+
+
 @dataclass
 class RunSummary:
     run_id: str
     processed: int = 0
     skipped: int = 0
+    #: processed again although an earlier decision was final (new activity, or ``--force``)
+    reprocessed: int = 0
     counts: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     report: str = ""
@@ -81,6 +99,7 @@ class RunSummary:
             "errors": self.counts["error"],
             "degraded": self.degraded,
             "skipped": self.skipped,
+            "reprocessed": self.reprocessed,
             "interrupted": self.interrupted,
             "pending": self.pending,
             "seconds": round(self.seconds, 2),
@@ -212,6 +231,26 @@ def _stop_requests() -> Iterator[StopRequest]:
             signal.signal(sig, old)
 
 
+#: what a run does with an incident: leave it, process it, or replace a final outcome
+Triage = Literal["skip", "process", "reprocess"]
+
+
+def triage(current: StoredOutcome | None, incident: Incidencia) -> Triage:
+    """What a run does with an open incident, given its current outcome in the store.
+
+    ``on_hold`` and ``escalated`` come back (``reprocess``) when someone other than the engine
+    wrote in the history after the engine's last entry; ``resolved`` and ``reassigned`` never
+    come back by themselves. Errors and unknown incidents are processed.
+    """
+    if current is None or current.outcome not in FINAL:
+        return "process"
+    if current.reopened_by is not None:  # a run re-opened it and died before recording
+        return "reprocess"
+    if current.outcome in REPROCESSABLE and new_activity(incident.model_dump()):
+        return "reprocess"
+    return "skip"
+
+
 def run_queue(
     ctx: EngineContext,
     graph: Any,
@@ -220,29 +259,106 @@ def run_queue(
     limit: int | None = None,
     on_progress: Callable[[str, dict[str, Any] | None, int], None] | None = None,
 ) -> RunSummary:
+    """Work the open incidents of ``mailboxes`` (threads an earlier run left first)."""
     started = time.perf_counter()
     summary = RunSummary(run_id=ctx.run_id)
     assert ctx.recorder is not None
-    summary.report = str(ctx.recorder.report_path)
 
-    work: list[tuple[str, Incidencia | None]] = []
+    work: list[WorkItem] = []
     if not ctx.dry_run:
-        work += [(t, None) for t in _pending_threads(graph)]
-    seen = {t for t, _ in work}
+        work += [WorkItem(t, None) for t in _pending_threads(graph)]
+    seen = {item.incident_id for item in work}
     for mailbox in mailboxes:
         for incident in ctx.incidents.list_open(mailbox):
-            if incident.codIncidencia in seen:
+            code = incident.codIncidencia
+            if code in seen:
                 continue
-            seen.add(incident.codIncidencia)
-            if not ctx.dry_run and ctx.recorder.is_final(incident.codIncidencia):
+            seen.add(code)
+            if ctx.dry_run:  # a dry run decides everything afresh
+                work.append(WorkItem(code, incident))
+                continue
+            current = ctx.recorder.current(code)
+            verdict = triage(current, incident)
+            if verdict == "skip":
                 summary.skipped += 1
                 continue
-            work.append((incident.codIncidencia, incident))
+            if current is not None and verdict == "reprocess":
+                log.info("incident.new_activity", incident_id=code, previous=current.outcome)
+            work.append(WorkItem(code, incident, reprocess=verdict == "reprocess"))
     if limit is not None:
         work = work[:limit]
+    return _work_through(ctx, graph, work, summary, started, {"mailboxes": mailboxes}, on_progress)
+
+
+def run_incident(
+    ctx: EngineContext,
+    graph: Any,
+    incident_id: str,
+    *,
+    force: bool = False,
+    on_progress: Callable[[str, dict[str, Any] | None, int], None] | None = None,
+) -> RunSummary:
+    """Process one incident by code, whether or not it is in the open queue.
+
+    A thread an earlier run left unfinished is resumed. Otherwise the incident is fetched; one
+    with a final outcome (any: asking by code is a person's decision) and no new activity
+    since the engine's last entry is refused (:class:`AlreadyHandledError`) unless ``force``.
+    An unknown code raises :class:`ExternalServiceError` (``not_found``) naming it.
+    """
+    started = time.perf_counter()
+    summary = RunSummary(run_id=ctx.run_id)
+    assert ctx.recorder is not None
+    config = {"configurable": {"thread_id": incident_id}}
+    if not ctx.dry_run and graph.get_state(config).next:
+        item = WorkItem(incident_id, None)
+    else:
+        incident = _fetch(ctx, incident_id)
+        current = None if ctx.dry_run else ctx.recorder.current(incident_id)
+        verdict = triage(current, incident)
+        if verdict == "skip" and current is not None:
+            if not (force or new_activity(incident.model_dump())):
+                raise AlreadyHandledError(
+                    f"incident {incident_id} already has a final outcome ({current.outcome}, "
+                    f"run {current.run_id}) and nothing new in its history since the engine's "
+                    "last note; use --force to process it anyway"
+                )
+            verdict = "reprocess"
+        item = WorkItem(incident_id, incident, reprocess=verdict == "reprocess")
+    scope = {"incident": incident_id, "force": force}
+    return _work_through(ctx, graph, [item], summary, started, scope, on_progress)
+
+
+def _fetch(ctx: EngineContext, incident_id: str) -> Incidencia:
+    try:
+        return ctx.incidents.get(incident_id)
+    except ExternalServiceError as exc:
+        if exc.kind is not ServiceErrorKind.NOT_FOUND:
+            raise
+        raise ExternalServiceError(
+            f"no incident {incident_id!r} in the incident manager",
+            service=exc.service,
+            kind=exc.kind,
+            status_code=exc.status_code,
+        ) from None
+
+
+def _work_through(
+    ctx: EngineContext,
+    graph: Any,
+    work: list[WorkItem],
+    summary: RunSummary,
+    started: float,
+    scope: dict[str, Any],
+    on_progress: Callable[[str, dict[str, Any] | None, int], None] | None,
+) -> RunSummary:
+    """Process ``work`` in order, record every outcome, write the summary (with ``scope``:
+    what the run was asked to work on)."""
+    assert ctx.recorder is not None
+    summary.report = str(ctx.recorder.report_path)
     # SIGTERM/SIGINT: finish the incident in hand, then stop and write the summary
     with _stop_requests() as stop:
-        for position, (incident_id, queued) in enumerate(work, start=1):
+        for position, item in enumerate(work, start=1):
+            incident_id = item.incident_id
             if stop.requested:
                 summary.interrupted = True
                 summary.pending = len(work) - position + 1
@@ -253,8 +369,11 @@ def run_queue(
             thread_id = f"dry-{ctx.run_id}-{incident_id}" if ctx.dry_run else incident_id
             incident_started = time.perf_counter()
             with incident_scope(incident_id):
+                if item.reprocess and not ctx.dry_run:
+                    # before the thread starts: a run that dies from here on still records
+                    ctx.recorder.reopen(incident_id)
                 try:
-                    entry = process_one(ctx, graph, queued, thread_id)
+                    entry = process_one(ctx, graph, item.incident, thread_id)
                 except Exception as exc:  # one incident's failure must not stop the run: recorded
                     log.exception("incident.failed")
                     detail = f"{type(exc).__name__}: {exc}"[:500]
@@ -272,9 +391,12 @@ def run_queue(
                     kb_id=entry.get("kb_id"),
                     llm_calls=entry.get("llm_calls"),
                     position=position,
+                    reprocessed=item.reprocess,
                 )
             entry["seconds"] = round(time.perf_counter() - incident_started, 3)
+            entry["reprocessed"] = item.reprocess
             summary.processed += 1
+            summary.reprocessed += int(item.reprocess)
             summary.counts[entry["outcome"]] += 1
             summary.degraded += int(bool(entry.get("degraded")) and entry["outcome"] != "error")
             summary.llm_calls += int(entry.get("llm_calls") or 0)
@@ -290,7 +412,7 @@ def run_queue(
             "llm_calls": summary.llm_calls,
             "llm_tokens": summary.llm_tokens,
             "dry_run": ctx.dry_run,
-            "mailboxes": mailboxes,
+            **scope,
         }
     )
     return summary
