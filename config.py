@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import psutil
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -25,6 +26,37 @@ REPO_ROOT = Path(__file__).resolve().parent
 #: Token accepted by the loopback mock services in DESA. Not a secret: it only guards mocks on
 #: 127.0.0.1, and PROD refuses it.
 DEV_MOCKS_TOKEN = "desa-mocks-token"  # noqa: S105
+
+
+def _usable_cpus() -> int:
+    """CPUs this process may run on: its affinity mask, capped by a cgroup v2 CPU quota
+    (``docker run --cpus=2`` leaves ``os.cpu_count()`` at the host's count)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cpus = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text(encoding="ascii").split()[:2]
+        if quota != "max":
+            cpus = min(cpus, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cpus)
+
+
+def default_llm_threads() -> int:
+    """Default for LLM_N_THREADS: the physical cores the process may use, less one, at least 1.
+
+    llama.cpp's threads meet at a barrier after every layer, so one thread that has to wait for
+    a core stalls all the others: with a thread on every core, anything else that runs (a
+    second job, OCR, the embedding model, the OS) slows generation down by far more than its
+    share. Hyper-threads add nothing to a memory-bound generation, hence physical cores. On a
+    2-core machine this is 1 thread: slower than 2 on an idle machine, but it does not collapse
+    when something else runs; set LLM_N_THREADS on a machine dedicated to the engine.
+    """
+    usable = _usable_cpus()
+    physical = psutil.cpu_count(logical=False) or usable
+    return max(1, min(usable, physical) - 1)
 
 
 def _default_models_dir() -> Path:
@@ -62,10 +94,13 @@ class Settings(BaseSettings):
     LLM_MAX_TOKENS: int = Field(512, ge=16, le=8192, description="Cap on generated tokens.")
     LLM_N_CTX: int = Field(4096, ge=512, le=131072, description="llama.cpp context window.")
     LLM_N_THREADS: int = Field(
-        default_factory=lambda: max(1, os.cpu_count() or 1),
+        default_factory=default_llm_threads,
         ge=1,
         le=256,
-        description="llama.cpp CPU threads.",
+        description=(
+            "llama.cpp CPU threads. Default: the physical cores this process may use, less one "
+            "(at least 1; see default_llm_threads)."
+        ),
     )
     LLM_SERVER_START_TIMEOUT_S: float = Field(
         120.0, gt=0, le=1800, description="How long to wait for a managed llama.cpp server."
@@ -82,6 +117,14 @@ class Settings(BaseSettings):
     ALLOW_DOWNLOADS: bool = Field(
         False,
         description="Permit downloading models from URLs/hubs (connected deployments only).",
+    )
+    REDACT_REMOTE_PROMPTS: bool = Field(
+        True,
+        description=(
+            "Redact personal data (NIF/NIE, IBAN, e-mail, phone, card) in the messages sent to "
+            "a model server that is not on this machine (any URL but localhost/127.0.0.1/::1). "
+            "Local servers always get the text as it is."
+        ),
     )
 
     # --- embeddings and vector store -------------------------------------------------------
@@ -192,6 +235,30 @@ class Settings(BaseSettings):
         ),
     )
 
+    # --- retention (days to keep; 0 = keep forever), applied by `resolvia prune` -------------
+    RETENTION_REPORTS_DAYS: int = Field(
+        90, ge=0, description="Run reports and summaries (reportes/run_<id>*.json[l])."
+    )
+    # a year: the rejection log is what people review and what the learning loop labels
+    RETENTION_REJECTED_DAYS: int = Field(
+        365, ge=0, description="Rejection logs (rejected/rechazos_<id>.jsonl)."
+    )
+    # a year: recorded calls are the raw material of fine-tuning datasets
+    RETENTION_LLM_HISTORY_DAYS: int = Field(
+        365, ge=0, description="Recorded model calls (DATA_DIR/llm_history.sqlite)."
+    )
+    RETENTION_CHECKPOINTS_DAYS: int = Field(
+        30,
+        ge=0,
+        description=(
+            "Checkpoints of threads left unfinished (a finished incident's are deleted at once); "
+            "older threads are not resumed any more."
+        ),
+    )
+    RETENTION_OCR_CACHE_DAYS: int = Field(
+        30, ge=0, description="Cached screenshot text (DATA_DIR/ocr_cache), by last use."
+    )
+
     # --- logging ----------------------------------------------------------------------------
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     LOG_FORMAT: Literal["auto", "json", "console"] = Field(
@@ -254,6 +321,21 @@ class Settings(BaseSettings):
     def rejected_dir(self) -> Path:
         """The rejection log (``rechazos_<id>.jsonl``)."""
         return (self.OUTPUT_DIR or self.RESOURCES_DIR) / "rejected"
+
+    @property
+    def checkpoints_path(self) -> Path:
+        """LangGraph checkpoints of the incidents' threads."""
+        return self.DATA_DIR / "checkpoints.sqlite"
+
+    @property
+    def llm_history_path(self) -> Path:
+        """Every recorded model call (:mod:`adapters.llm_history`)."""
+        return self.DATA_DIR / "llm_history.sqlite"
+
+    @property
+    def ocr_cache_dir(self) -> Path:
+        """Screenshot text cached by image hash (:mod:`adapters.ocr`)."""
+        return self.DATA_DIR / "ocr_cache"
 
     @property
     def mailboxes(self) -> list[str]:
