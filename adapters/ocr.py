@@ -5,6 +5,14 @@ manager adapter). Each image is checked before Tesseract sees it: size in bytes,
 format by content (not by file name), and a pixel cap against decompression bombs. Results are
 cached by the SHA-256 of the bytes, so a screenshot attached to many incidents, or a run that is
 resumed, is read once.
+
+The cache on disk never holds personal data: a text in which the redaction finds something (a
+NIF, an IBAN, an e-mail address...) is kept in this process's memory only, and a later process
+reads that screenshot again (one Tesseract call). Storing the redacted text instead would hand
+the next run placeholders where the identifiers an action needs were, so the engine's
+extraction would miss them. An entry written before this rule that holds personal data is
+dropped when it is next looked up. A hit refreshes the file's time: retention
+(``RETENTION_OCR_CACHE_DAYS``) counts from the last use.
 """
 
 from __future__ import annotations
@@ -12,18 +20,24 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import warnings
-from dataclasses import dataclass
+from collections import OrderedDict
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytesseract
 from PIL import Image, UnidentifiedImageError
 
 from errors import ResolviaError
+from observability.redaction import redact
 
 ALLOWED_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP"})
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 40_000_000
+#: texts with personal data kept in memory (never on disk) per process
+MEMORY_ENTRIES = 256
 
 
 class AttachmentError(ResolviaError):
@@ -55,6 +69,7 @@ class TesseractOcr:
         self.max_bytes = max_bytes
         self.max_pixels = max_pixels
         self.timeout_s = timeout_s
+        self._memory: OrderedDict[str, OcrResult] = OrderedDict()
 
     def read(self, data: bytes, name: str = "adjunto") -> OcrResult:
         """Text of one image; raises :class:`AttachmentError` for anything unacceptable."""
@@ -100,16 +115,33 @@ class TesseractOcr:
         return self.cache_dir / f"{digest}.json" if self.cache_dir else None
 
     def _cache_get(self, digest: str) -> OcrResult | None:
+        if digest in self._memory:
+            self._memory.move_to_end(digest)
+            return replace(self._memory[digest], cached=True)
         path = self._cache_path(digest)
         if path is None or not path.exists():
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return OcrResult(data["text"], digest, data["image_format"], cached=True)
+            result = OcrResult(data["text"], digest, data["image_format"], cached=True)
         except (OSError, ValueError, KeyError):
             return None  # a broken cache entry is just a miss
+        # A read-only cache still serves: failing to delete or touch a file is no error.
+        if redact(result.text) != result.text:  # written before personal data was kept out
+            with suppress(OSError):
+                path.unlink(missing_ok=True)
+            return None
+        with suppress(OSError):
+            os.utime(path)  # retention counts from the last use
+        return result
 
     def _cache_put(self, result: OcrResult) -> None:
+        if redact(result.text) != result.text:
+            # Personal data: this process only (see the module docstring).
+            self._memory[result.sha256] = result
+            if len(self._memory) > MEMORY_ENTRIES:
+                self._memory.popitem(last=False)
+            return
         path = self._cache_path(result.sha256)
         if path is None:
             return

@@ -100,11 +100,14 @@ def redact(text: str) -> str:
 
 
 def redact_value(value: Any) -> Any:
-    """Redact strings anywhere inside dicts, lists and tuples."""
+    """Redact strings anywhere inside dicts, lists and tuples (named tuples included); any
+    other value is returned as it is."""
     if isinstance(value, str):
         return redact(value)
     if isinstance(value, dict):
         return {k: redact_value(v) for k, v in value.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return type(value)(*(redact_value(v) for v in value))
     if isinstance(value, list | tuple):
         return type(value)(redact_value(v) for v in value)
     return value

@@ -332,8 +332,9 @@ class LLMClient:
                 options.update(provider.verdict_options(options.pop("verdict_top_logprobs")))
             if options:
                 runnable = runnable.bind(**options)
+            sent = provider.outgoing(messages)  # redacted for a server off this machine
             started = time.perf_counter()
-            msg = runnable.invoke(list(messages))
+            msg = runnable.invoke(sent)
             latency = time.perf_counter() - started
             if not isinstance(msg, AIMessage):  # pragma: no cover - providers return these
                 msg = AIMessage(content=str(getattr(msg, "content", msg)))

@@ -6,26 +6,37 @@ Each provider also knows how to ask its server for schema-constrained JSON, beca
   turns the schema into a grammar; it rejects ``json_schema``),
 * ``openai`` / ``openai-compatible`` (vLLM, ...): ``response_format={"type": "json_schema", ...}``,
 * ``ollama``: ``format=<schema>``.
+
+A provider whose server is not on this machine gets its messages redacted
+(``REDACT_REMOTE_PROMPTS``, on by default): personal data never leaves the machine, while the
+engine keeps the real identifiers, which it takes from the incident, never from the model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
 from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
+from adapters.http_service import LOOPBACK, normalise_host
 from adapters.llm import assembly
 from adapters.llm.registry import get_model
 from adapters.llm.server import MODEL_ALIAS, LlamaServer, get_server
 from adapters.llm.specs import ModelSpec, parse_spec
 from config import Settings
 from errors import ConfigError, ModelNotFoundError
+from observability.redaction import redact
+
+#: where the ``openai`` provider sends requests when OPENAI_BASE_URL is not set
+OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
 
 StructuredBinder = Callable[[BaseChatModel, dict[str, Any], str], Runnable[Any, Any]]
 
@@ -64,6 +75,8 @@ class ChatProvider:
     retry_on_timeout: bool = True
     #: The chat API returns token log-probabilities (OpenAI-style ``logprobs``/``top_logprobs``).
     logprobs: bool = True
+    #: Personal data is redacted from every message before it is sent (a remote server).
+    redact_prompts: bool = False
 
     def verdict_options(self, top_logprobs: int) -> dict[str, Any]:
         """Call options for a one-token yes/no answer with its log-probabilities."""
@@ -73,6 +86,37 @@ class ChatProvider:
 
     def structured(self, schema: dict[str, Any], name: str) -> Runnable[Any, Any]:
         return self.bind_schema(self.model, schema, name)
+
+    def outgoing(self, messages: Sequence[BaseMessage]) -> list[BaseMessage]:
+        """The messages as they may leave for this provider's server."""
+        if not self.redact_prompts:
+            return list(messages)
+        return [m.model_copy(update={"content": _redact_content(m.content)}) for m in messages]
+
+
+def _redact_content(content: str | list[str | dict[str, Any]]) -> Any:
+    """Text redacted; other parts of a multi-part message (an image's data) left as they are."""
+    if isinstance(content, str):
+        return redact(content)
+    parts: list[str | dict[str, Any]] = []
+    for part in content:
+        if isinstance(part, str):
+            parts.append(redact(part))
+        elif part.get("type") == "text" and isinstance(part.get("text"), str):
+            parts.append({**part, "text": redact(part["text"])})
+        else:
+            parts.append(part)
+    return parts
+
+
+def is_local_url(url: str) -> bool:
+    """Whether ``url`` names this machine (localhost, 127.0.0.0/8, ::1)."""
+    return normalise_host(urlsplit(url).hostname or "") == LOOPBACK
+
+
+def redacts(url: str, settings: Settings) -> bool:
+    """Whether messages to a server at ``url`` are redacted (REDACT_REMOTE_PROMPTS)."""
+    return settings.REDACT_REMOTE_PROMPTS and not is_local_url(url)
 
 
 def resolve_gguf(spec: ModelSpec, settings: Settings) -> Path:
@@ -149,11 +193,17 @@ def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
         model = _openai_chat(
             spec.model, settings.OPENAI_BASE_URL, settings.OPENAI_API_KEY, settings
         )
-        return ChatProvider(str(spec), model, _bind_json_schema)
+        url = settings.OPENAI_BASE_URL or OPENAI_DEFAULT_URL
+        return ChatProvider(
+            str(spec), model, _bind_json_schema, redact_prompts=redacts(url, settings)
+        )
     if spec.provider == "openai-compatible":
+        assert spec.base_url is not None  # parse_spec requires it
         key = settings.OPENAI_API_KEY or SecretStr("none")
         model = _openai_chat(spec.model, spec.base_url, key, settings, legacy_max_tokens=True)
-        return ChatProvider(str(spec), model, _bind_json_schema)
+        return ChatProvider(
+            str(spec), model, _bind_json_schema, redact_prompts=redacts(spec.base_url, settings)
+        )
     # ollama
     from langchain_ollama import ChatOllama
 
@@ -166,4 +216,10 @@ def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
         client_kwargs={"timeout": settings.LLM_TIMEOUT_S},
     )
     # langchain-ollama takes no OpenAI-style logprobs options: yes/no comes from the text.
-    return ChatProvider(str(spec), ollama, _bind_ollama_format, logprobs=False)
+    return ChatProvider(
+        str(spec),
+        ollama,
+        _bind_ollama_format,
+        logprobs=False,
+        redact_prompts=redacts(settings.OLLAMA_BASE_URL, settings),
+    )
