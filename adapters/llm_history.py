@@ -122,6 +122,34 @@ class LLMHistory:
         for values in fetched:
             yield dict(zip(names, values, strict=True))
 
+    def prune(self, before: datetime, *, dry_run: bool = False) -> tuple[int, int]:
+        """Delete the calls recorded before ``before`` and compact the file.
+
+        Returns (rows, bytes): the bytes the file shrank by or, in a dry run, the size of the
+        rows' recorded text (an estimate of it).
+        """
+        cutoff = before.astimezone(UTC).isoformat(timespec="milliseconds")
+        with self._lock:
+            rows, text_bytes = self._conn.execute(
+                "SELECT COUNT(*), COALESCE(SUM(length(input_json) + COALESCE(length(output), 0)"
+                " + COALESCE(length(parsed_json), 0) + COALESCE(length(error), 0)), 0)"
+                " FROM llm_calls WHERE ts < ?",
+                (cutoff,),
+            ).fetchone()
+            if dry_run or not rows:
+                return rows, text_bytes
+            size_before = _disk_size(self.path)
+            with self._conn:
+                self._conn.execute("DELETE FROM llm_calls WHERE ts < ?", (cutoff,))
+            self._conn.execute("VACUUM")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return rows, max(0, size_before - _disk_size(self.path))
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _disk_size(path: Path) -> int:
+    """The database file and its write-ahead log, in bytes."""
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())

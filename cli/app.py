@@ -6,7 +6,8 @@ resolvia outcomes COD       every outcome recorded for one incident
 resolvia index | search     the knowledge-base index
 resolvia evaluate           the gold set through the real graph
 resolvia calibrate          fit the confidence model on the dev split's evidence
-resolvia backup ...         backups of the index
+resolvia backup ...         backups of the index and the SQLite stores
+resolvia prune              delete what the retention settings no longer keep
 resolvia mocks ...          the mock incident manager and target system
 resolvia models ...         the model registry
 
@@ -20,7 +21,7 @@ import sys
 
 import typer
 
-from cli import backup, evaluate, index, mocks, models, run
+from cli import backup, evaluate, index, mocks, models, prune, run
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -37,6 +38,7 @@ app.command()(index.index)
 app.command()(index.search)
 app.command()(evaluate.evaluate)
 app.command()(evaluate.calibrate)
+app.command()(prune.prune)
 app.add_typer(backup.app, name="backup")
 app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")
