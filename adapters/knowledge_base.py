@@ -28,6 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.text import fold
 
+#: The knowledge base's file name under ``RESOURCES_DIR`` (``resolvia index`` without ``--csv``).
+KB_FILE_NAME = "PROBLEMAS_GLOBALES.csv"
 COLUMNS = (
     "COMPONENTE",
     "DESCRIPCION",
@@ -140,6 +142,9 @@ class LoadResult:
     #: rows loaded despite an odd field; each one is also in ``rows``
     warnings: list[RowWarning] = field(default_factory=list)
     has_id_column: bool = True
+    #: SHA-256 of the file's bytes, exactly those that were parsed (:func:`load_kb`; empty for
+    #: :func:`parse_kb`): what an index records about its source
+    sha256: str = ""
 
     @property
     def rows_read(self) -> int:
@@ -170,7 +175,9 @@ def load_kb(path: Path) -> LoadResult:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252")  # spreadsheets on Windows
-    return parse_kb(text)
+    result = parse_kb(text)
+    result.sha256 = hashlib.sha256(raw).hexdigest()
+    return result
 
 
 def parse_kb(text: str) -> LoadResult:

@@ -10,6 +10,10 @@
   (:mod:`adapters.sparse`, IDF applied by Qdrant); search fuses both with reciprocal rank fusion,
   for several query phrasings at once, merged by knowledge-base id.
 * The same code runs on qdrant-client local mode (a directory) and on a Qdrant server (URL).
+* The index **remembers its source**: the knowledge-base file it was built from (absolute path
+  and SHA-256), so that a run reads that same file and refuses to start when it changed or is
+  gone since (:func:`load_indexed_kb`). It is kept in every point's payload, like the index
+  signature, so it travels with the points (backups included) on both backends.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import structlog
 from qdrant_client import QdrantClient, models
 
 from adapters.embeddings import Embedder
-from adapters.knowledge_base import KBRow
+from adapters.knowledge_base import KBRow, LoadResult, load_kb
 from adapters.sparse import LexicalEncoder
 from config import Settings
 from domain.choices import SearchMode
@@ -53,6 +58,35 @@ ProgressFn = Callable[[int], None]
 
 class KBIndexError(ResolviaError):
     """The knowledge-base index is missing, incompatible or failed to build."""
+
+
+@dataclass(frozen=True)
+class IndexSource:
+    """The knowledge-base file an index was built from."""
+
+    #: absolute path of the CSV, as it was when indexed
+    path: str
+    #: SHA-256 of its bytes (:attr:`adapters.knowledge_base.LoadResult.sha256`)
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path, loaded: LoadResult) -> IndexSource:
+        """The source of rows ``loaded`` by :func:`~adapters.knowledge_base.load_kb` from
+        ``path``."""
+        return cls(str(path.resolve()), loaded.sha256)
+
+    def payload(self) -> dict[str, str]:
+        return {_SOURCE_PATH: self.path, _SOURCE_SHA256: self.sha256}
+
+
+# Payload keys of the source; "_" keeps them out of search results, like the signature.
+_SOURCE_PATH = "_source_path"
+_SOURCE_SHA256 = "_source_sha256"
+_NO_SOURCE: dict[str, str | None] = {_SOURCE_PATH: None, _SOURCE_SHA256: None}
+
+
+def _source_payload(source: IndexSource | None) -> dict[str, str | None]:
+    return dict(source.payload()) if source else dict(_NO_SOURCE)
 
 
 def point_id(kb_id: str) -> str:
@@ -182,6 +216,21 @@ class KnowledgeIndex:
         name = collection or self.live_collection()
         return 0 if name is None else self.client.count(name, exact=True).count
 
+    def source(self) -> IndexSource | None:
+        """The knowledge-base file the live index was built from; None when there is no index
+        or it does not say (built by an older version, or from rows without a file)."""
+        live = self.live_collection()
+        if live is None:
+            return None
+        points, _ = self.client.scroll(
+            live, limit=1, with_payload=[_SOURCE_PATH, _SOURCE_SHA256], with_vectors=False
+        )
+        payload = (points[0].payload or {}) if points else {}
+        path, sha256 = payload.get(_SOURCE_PATH), payload.get(_SOURCE_SHA256)
+        if isinstance(path, str) and isinstance(sha256, str) and path and sha256:
+            return IndexSource(path, sha256)
+        return None
+
     # -- building --------------------------------------------------------------------------
     def _signature(self) -> dict[str, Any]:
         # The embedder's name implies its dimension; not asking for the dimension here keeps
@@ -203,20 +252,23 @@ class KnowledgeIndex:
             sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
         )
 
-    def _payload(self, row: KBRow) -> dict[str, Any]:
+    def _payload(self, row: KBRow, source: IndexSource | None) -> dict[str, Any]:
         return {
             "kb_id": row.id,
             **row.model_dump(exclude={"id"}),
             "content_hash": row.content_hash(),
             **{f"_{k}": v for k, v in self._signature().items()},
+            **_source_payload(source),
         }
 
-    def _point(self, row: KBRow, dense: list[float]) -> models.PointStruct:
+    def _point(
+        self, row: KBRow, dense: list[float], source: IndexSource | None
+    ) -> models.PointStruct:
         indices, values = self.lexical.encode_document(row.lexical_text())
         return models.PointStruct(
             id=point_id(row.id),
             vector={DENSE: dense, SPARSE: models.SparseVector(indices=indices, values=values)},
-            payload=self._payload(row),
+            payload=self._payload(row, source),
         )
 
     def rebuild(
@@ -228,6 +280,7 @@ class KnowledgeIndex:
         batch_size: int = 64,
         before_switch: Callable[[str], None] | None = None,
         keep_ids: Sequence[str] = (),
+        source: IndexSource | None = None,
     ) -> RebuildStats:
         """Bring the live index in line with ``rows``; see the module docstring.
 
@@ -235,6 +288,8 @@ class KnowledgeIndex:
         ``before_switch`` (tests) runs after the new collection is complete, before the alias
         moves. ``keep_ids``: rows that are currently indexed but invalid in the new file keep
         their indexed version instead of disappearing (a typo must not lose knowledge).
+        ``source``: the file ``rows`` were loaded from, recorded with the index (None records
+        that the index has no known source).
         """
         started = time.perf_counter()
         stats = RebuildStats(valid=len(rows))
@@ -246,19 +301,11 @@ class KnowledgeIndex:
         if not signature_ok:
             log.info("index.signature_changed", collection=live, want=self._signature())
             current = {}  # embedder or tokeniser changed: everything is re-embedded
-        wanted = {r.id: r for r in rows}
-        kept = [kb for kb in keep_ids if kb in current and kb not in wanted]
-        stats.kept_previous = len(kept)
-        unchanged = [
-            r for r in rows if r.id in current and current[r.id]["content_hash"] == r.content_hash()
-        ]
-        to_embed = [r for r in rows if r not in unchanged]
-        stats.unchanged = len(unchanged)
-        stats.updated = sum(1 for r in to_embed if r.id in current)
-        stats.added = len(to_embed) - stats.updated
-        stats.deleted = sum(1 for kb_id in current if kb_id not in wanted and kb_id not in kept)
+        unchanged, to_embed, kept = _plan(rows, current, keep_ids, stats)
         nothing_to_do = live is not None and not to_embed and not stats.deleted and signature_ok
         if dry_run or nothing_to_do:
+            if nothing_to_do and not dry_run and live is not None:
+                self._record_source(live, list(current), source)
             stats.collection = live
             stats.seconds = round(time.perf_counter() - started, 3)
             if progress:
@@ -271,11 +318,11 @@ class KnowledgeIndex:
         log.info("index.building", collection=name, embed=len(to_embed), copy=len(unchanged))
         try:
             if (unchanged or kept) and live:
-                self._copy_points(live, name, [r.id for r in unchanged] + kept, progress)
+                self._copy_points(live, name, [r.id for r in unchanged] + kept, progress, source)
             for start in range(0, len(to_embed), batch_size):
                 batch = to_embed[start : start + batch_size]
                 dense = self.embedder.embed_documents([r.search_text() for r in batch])
-                points = [self._point(r, v) for r, v in zip(batch, dense, strict=True)]
+                points = [self._point(r, v, source) for r, v in zip(batch, dense, strict=True)]
                 self.client.upsert(name, points=points, wait=True)
                 if progress:
                     progress(len(batch))
@@ -298,18 +345,42 @@ class KnowledgeIndex:
         return stats
 
     def _copy_points(
-        self, source: str, target: str, kb_ids: list[str], progress: ProgressFn | None
+        self,
+        collection: str,
+        target: str,
+        kb_ids: list[str],
+        progress: ProgressFn | None,
+        source: IndexSource | None,
     ) -> None:
+        """Copy points (vectors and payload) to ``target``, recording the new ``source``."""
         for start in range(0, len(kb_ids), 256):
             ids = [point_id(k) for k in kb_ids[start : start + 256]]
-            records = self.client.retrieve(source, ids=ids, with_payload=True, with_vectors=True)
+            records = self.client.retrieve(
+                collection, ids=ids, with_payload=True, with_vectors=True
+            )
             points = [
-                models.PointStruct(id=r.id, vector=r.vector, payload=r.payload)  # type: ignore[arg-type]
+                models.PointStruct(
+                    id=r.id,
+                    vector=r.vector,  # type: ignore[arg-type]
+                    payload={**(r.payload or {}), **_source_payload(source)},
+                )
                 for r in records
             ]
             self.client.upsert(target, points=points, wait=True)
             if progress:
                 progress(len(points))
+
+    def _record_source(
+        self, collection: str, kb_ids: list[str], source: IndexSource | None
+    ) -> None:
+        """Record ``source`` on an index whose rows did not change (the file moved, or changed
+        only where no valid row did), so that runs accept the file as it is now."""
+        if self.source() == source:
+            return
+        for start in range(0, len(kb_ids), 256):
+            ids: list[models.ExtendedPointId] = [point_id(k) for k in kb_ids[start : start + 256]]
+            self.client.set_payload(collection, payload=_source_payload(source), points=ids)
+        log.info("index.source_recorded", collection=collection, source=source)
 
     def switch_alias(self, collection: str) -> None:
         """Point the live alias at ``collection`` in one operation."""
@@ -429,3 +500,71 @@ class KnowledgeIndex:
             )
             for kb in ordered
         ]
+
+
+def _plan(
+    rows: Sequence[KBRow],
+    current: dict[str, dict[str, Any]],
+    keep_ids: Sequence[str],
+    stats: RebuildStats,
+) -> tuple[list[KBRow], list[KBRow], list[str]]:
+    """What a rebuild does with each row against the ``current`` payloads: (unchanged rows,
+    rows to embed, kb ids kept from the current index); the counts go into ``stats``."""
+    wanted = {r.id: r for r in rows}
+    kept = [kb for kb in keep_ids if kb in current and kb not in wanted]
+    unchanged = [
+        r for r in rows if r.id in current and current[r.id]["content_hash"] == r.content_hash()
+    ]
+    to_embed = [r for r in rows if r not in unchanged]
+    stats.kept_previous = len(kept)
+    stats.unchanged = len(unchanged)
+    stats.updated = sum(1 for r in to_embed if r.id in current)
+    stats.added = len(to_embed) - stats.updated
+    stats.deleted = sum(1 for kb_id in current if kb_id not in wanted and kb_id not in kept)
+    return unchanged, to_embed, kept
+
+
+def load_indexed_kb(index: KnowledgeIndex, default: Path) -> LoadResult:
+    """The knowledge base the live index was built from, as a run must use it.
+
+    Raises :class:`KBIndexError`, naming the file and the command that re-indexes it, when the
+    file is gone or changed since it was indexed. An index that does not record its source
+    (built by an older version, or from rows without a file) is checked against ``default``,
+    the bundled knowledge base, row by row.
+    """
+    source = index.source()
+    if source is None:
+        loaded = load_kb(default) if default.exists() else None
+        if loaded is None or not _same_rows(index, loaded):
+            raise KBIndexError(
+                f"the knowledge-base index '{index.alias}' does not record which file it was "
+                f"built from, and it does not match {default}. Re-index the knowledge base to "
+                f"use: `resolvia index --csv {default}` (or `python batch.py --csv ...`)."
+            )
+        log.warning("index.source_unknown", alias=index.alias, using=str(default))
+        return loaded
+    path = Path(source.path)
+    if not path.is_file():
+        raise KBIndexError(
+            f"the knowledge base the index was built from is missing: {path}. Put it back, or "
+            f"re-index another one: `resolvia index --csv FILE` (or `python batch.py --csv FILE`)."
+        )
+    loaded = load_kb(path)
+    if loaded.sha256 != source.sha256:
+        raise KBIndexError(
+            f"the knowledge base {path} changed since it was indexed (SHA-256 "
+            f"{source.sha256[:12]}… then, {loaded.sha256[:12]}… now). Re-index it before "
+            f"running: `resolvia index --csv {path}` (or `python batch.py --csv {path}`)."
+        )
+    return loaded
+
+
+def _same_rows(index: KnowledgeIndex, loaded: LoadResult) -> bool:
+    """Every valid row indexed with its content, and nothing else indexed but rows of the file
+    that are invalid now (their indexed version is kept, see ``rebuild(keep_ids=...)``)."""
+    indexed = index.indexed()
+    wanted = {r.id: r.content_hash() for r in loaded.rows}
+    kept = {b.id for b in loaded.bad if b.id}
+    return all(
+        indexed.get(kb_id, {}).get("content_hash") == digest for kb_id, digest in wanted.items()
+    ) and all(kb_id in wanted or kb_id in kept for kb_id in indexed)

@@ -3,7 +3,8 @@
 ``index`` validates the CSV (bad rows are reported with line and reason; the good ones are
 indexed, those with a merely odd field too, reported as warnings), embeds only rows that are new
 or changed, builds the new index aside and switches the live alias at the end, so searches never
-see an empty or half-built index.
+see an empty or half-built index. The index remembers the file (path and SHA-256): ``resolvia
+run`` reads the same one, and refuses to start when it changed or is gone since.
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ def index(
     as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON on stdout.")] = False,
 ) -> None:
     """Rebuild the knowledge-base index from the CSV, incrementally and safely."""
+    from adapters.knowledge_base import KB_FILE_NAME
+
     settings = setup(job="batch")
-    path = csv_path or settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv"
+    path = csv_path or settings.RESOURCES_DIR / KB_FILE_NAME
     with expected_failures():
         stats = run_index(
             settings, path, collection or settings.QDRANT_COLLECTION, dry_run, strict, as_json
@@ -79,7 +82,7 @@ def run_index(
 ) -> dict[str, Any]:
     """Validate ``path`` and bring the index ``alias`` in line with it; return the summary."""
     from adapters.knowledge_base import load_kb
-    from adapters.vector_store import open_index
+    from adapters.vector_store import IndexSource, open_index
 
     if not path.exists():
         raise ResolviaError(f"knowledge-base file not found: {path}")
@@ -106,6 +109,7 @@ def run_index(
             dry_run=dry_run,
             progress=lambda n: progress.advance(task, n),
             keep_ids=[b.id for b in loaded.bad if b.id],
+            source=IndexSource.of(path, loaded),
         )
     result = stats.as_dict()
     result.update(

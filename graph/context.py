@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from adapters.incident_manager import IncidentManager
+from adapters.knowledge_base import KB_FILE_NAME, LoadResult
 from adapters.llm.client import LLMClient
 from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
 from adapters.run_records import RunRecorder
 from adapters.target_system import TargetSystem
-from adapters.vector_store import KnowledgeIndex
+from adapters.vector_store import KnowledgeIndex, load_indexed_kb
 from config import Settings
 from domain.choices import SearchMode
 from domain.confidence import ConfidenceModel, load_confidence_model
@@ -60,6 +61,14 @@ def load_confidence(settings: Settings) -> ConfidenceModel | None:
     """The configured confidence model; raises ConfigError naming the file when unusable."""
     path = settings.confidence_model_path
     return None if path is None else load_confidence_model(path)
+
+
+def load_knowledge_base(settings: Settings, index: KnowledgeIndex) -> LoadResult:
+    """The knowledge base the run works with: the file ``index`` was built from (``resolvia
+    index --csv`` included), so that the reformulation's list of components and the candidates
+    come from the same rows. Raises KBIndexError naming the file and the command that
+    re-indexes it when the file changed or is gone since it was indexed."""
+    return load_indexed_kb(index, default=settings.RESOURCES_DIR / KB_FILE_NAME)
 
 
 @dataclass

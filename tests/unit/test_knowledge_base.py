@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -286,3 +287,47 @@ def test_index_reports_warnings_and_strict_fails_on_errors_only(
     path.write_text(_csv([_row("KB-1"), _row("KB-2", action="cerrar")]))
     with pytest.raises(ResolviaError, match="--strict"):
         run_index(get_settings(), path, "kb", dry_run=False, strict=True, quiet=True)
+
+
+def test_a_spanish_excel_export_of_the_original_format_loads_every_usable_row(
+    tmp_path: Path,
+) -> None:
+    # "CSV (delimitado por punto y coma)" from Excel in a Spanish locale: Windows-1252, CRLF,
+    # ";" and the original 7 columns (no ID), with the rows the issue found rejected.
+    rows = [
+        ["Correo", 'El botón "Enviar"; sale gris, y no envía', "Error", 'Pulsar "Reparar".'],
+        ["Pólizas", "No aparece la póliza en la app", "Consulta", "Cerrar sesión y entrar."],
+        ["Accesos", "Cuenta bloqueada por el proveedor", "Error", ""],
+    ]
+    lines = [";".join(HEADER7)]
+    for (comp, desc, tipo, sol), fecha, action in zip(
+        rows,
+        ["05/02/2024", "pendiente", "31/02/2024"],
+        ["cierre", "En espera", "Manual"],
+        strict=True,
+    ):
+        quoted = ['"' + v.replace('"', '""') + '"' for v in (desc, sol)]
+        lines.append(";".join([comp, quoted[0], tipo, quoted[1], fecha, action, ""]))
+    path = tmp_path / "PROBLEMAS_GLOBALES.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+
+    result = load_kb(path)
+    assert result.bad == [] and not result.has_id_column
+    assert [(r.componente, r.descripcion, r.solucion) for r in result.rows] == [
+        (comp, desc, sol) for comp, desc, _, sol in rows
+    ]
+    assert [r.resolucion_automatica for r in result.rows] == ["cierre", "en espera", "manual"]
+    warnings = [(w.line, w.reason) for w in result.warnings]
+    assert [line for line, _ in warnings] == [3, 4, 4]
+    assert "'pendiente' is not dd/mm/yyyy" in warnings[0][1]
+    assert "empty SOLUCIÓN" in warnings[1][1]
+    assert "'31/02/2024' is not dd/mm/yyyy" in warnings[2][1]
+    # the same rows saved as UTF-8 with LF are the same rows: same derived ids, same content
+    utf8 = tmp_path / "utf8.csv"
+    utf8.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [(r.id, r.content_hash()) for r in load_kb(utf8).rows] == [
+        (r.id, r.content_hash()) for r in result.rows
+    ]
+    # what an index records about its source: the hash of the very bytes that were parsed
+    assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert load_kb(utf8).sha256 != result.sha256 and parse_kb(utf8.read_text()).sha256 == ""
