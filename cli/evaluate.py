@@ -26,7 +26,15 @@ def evaluate(
         str | None, typer.Option(help="Comma-separated model specs (default: LLM_MODEL).")
     ] = None,
     split: Annotated[Split, typer.Option(help="Gold-set split.")] = "test",
-    limit: Annotated[int | None, typer.Option(min=1, help="First N gold incidents.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most N gold incidents.")] = None,
+    start: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Skip the split's first N incidents (collect only items added since a run; "
+            "records.jsonl files of two runs can be concatenated for calibrate).",
+        ),
+    ] = 0,
     out: Annotated[
         Path | None, typer.Option(help="Report folder (default: resources/reportes/eval_<id>).")
     ] = None,
@@ -72,6 +80,7 @@ def evaluate(
                     spec,
                     split,
                     limit=limit,
+                    start=start,
                     config=config,
                     on_progress=item_progress(progress, task, prefix=f"{spec} "),
                 )

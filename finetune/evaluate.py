@@ -80,11 +80,13 @@ def collect(
     split: Split,
     *,
     limit: int | None = None,
+    start: int = 0,
     config: Configuration = Configuration(),
     on_progress: Callable[[str, dict[str, Any] | None, int], None] | None = None,
 ) -> list[m.IncidentRecord]:
     """Run the gold incidents through the graph and return what was recorded for each."""
-    gold = load_gold(settings.RESOURCES_DIR / "evaluacion", split)[:limit]
+    gold = load_gold(settings.RESOURCES_DIR / "evaluacion", split)[start:]
+    gold = gold[:limit]
     mailboxes = sorted({g.incident["buzon"] for g in gold})
     with TemporaryDirectory(prefix="resolvia-eval-") as tmp_dir:
         tmp = Path(tmp_dir)
