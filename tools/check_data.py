@@ -100,8 +100,14 @@ REQUIRED_CATEGORIAS = {
     "test2": CATEGORIAS,
     "demo": CATEGORIAS[:7],
 }
-#: incident codes of each split: dev INC1000nn, test INC2000nn, test2 INC3000nn, demo INC0001nn
-CODE_PREFIX = {"dev": "INC1", "test": "INC2", "test2": "INC3", "demo": "INC0001"}
+#: incident codes of each split: dev INC1000nn and INC4000nn (added 30/11/2026), test INC2000nn,
+#: test2 INC3000nn, demo INC0001nn
+CODE_PREFIX = {
+    "dev": ("INC1", "INC4"),
+    "test": ("INC2",),
+    "test2": ("INC3",),
+    "demo": ("INC0001",),
+}
 MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2 = 25, 38, 64, 60
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
 CAPTURE_STYLES = {"dialogo", "navegador", "movil"}
@@ -710,7 +716,7 @@ def check_gold(
                 cod = item["incidencia"].get("codIncidencia", index)
                 loc = f"{path.name}[{cod}]"
                 if not str(cod).startswith(CODE_PREFIX[split]):
-                    report.error(loc, f"{split} codes start with {CODE_PREFIX[split]}")
+                    report.error(loc, f"{split} codes start with {' or '.join(CODE_PREFIX[split])}")
                 # the demo incidents were checked (and their codes taken) in check_demo
                 if split != "demo":
                     check_incident(item["incidencia"], loc, codes, captures, adjuntos_dir, report)
@@ -734,8 +740,11 @@ def check_gold(
             "gold",
             f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
         )
-    if total and not 0.3 <= dev / total <= 0.6:
-        report.error("gold", f"dev share {dev / total:.2f} is outside the accepted range 0.30-0.60")
+    # dev's share of the measured set (dev + test + test2): test2 is now the held-out split
+    measured = total + len(splits["test2"])
+    if measured and not 0.3 <= dev / measured <= 0.6:
+        share = dev / measured
+        report.error("gold", f"dev share {share:.2f} is outside the accepted range 0.30-0.60")
     if len(splits["test2"]) < MIN_TEST2:
         report.error("gold_test2.json", f"{len(splits['test2'])} items, need {MIN_TEST2}")
     all_items = splits["dev"] + splits["test"]
