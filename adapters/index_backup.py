@@ -1,10 +1,18 @@
-"""Snapshots of the knowledge-base index and files: create, list, verify, restore, rotate.
+"""Snapshots of the knowledge-base index, its files and the SQLite stores: create, list,
+verify, restore, rotate.
 
 A backup is a directory ``<DATA_DIR>/backups/<id>/`` holding
 
 * ``points.jsonl`` — every point of the live collection: id, payload, dense and sparse vectors;
 * ``PROBLEMAS_GLOBALES.csv`` and ``SINONIMOS.txt`` — the files the index was built from;
-* ``manifest.json`` — counts, the index signature and the SHA-256 of every file.
+* ``stores/`` — a consistent copy of every SQLite store under DATA_DIR (outcomes, checkpoints,
+  LLM history, the mock services' state), taken while the engine may be writing
+  (:mod:`adapters.sqlite_backup`);
+* ``manifest.json`` — counts, the index signature, the stores and the SHA-256 of every file.
+
+Verify and restore check every hash first; the store copies must also pass SQLite's integrity
+check, and a restore that includes them checks each restored database before any live file is
+replaced. A backup that fails any check is refused whole.
 
 It is written to ``<id>.partial`` and renamed when complete, so a crash never leaves a backup that
 looks valid. The format is our own (not Qdrant snapshots) so the same code works on local mode
@@ -18,6 +26,7 @@ import json
 import math
 import shutil
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,12 +35,15 @@ from typing import Any
 import structlog
 from qdrant_client import models
 
+from adapters import sqlite_backup
 from adapters.vector_store import DENSE, SPARSE, KnowledgeIndex
 from errors import ResolviaError
 
 log = structlog.get_logger(__name__)
 
-FORMAT_VERSION = 1
+#: 2 added the SQLite stores; a format-1 backup (index and files only) still restores
+FORMAT_VERSION = 2
+READABLE_FORMATS = frozenset({1, 2})
 POINTS_FILE = "points.jsonl"
 MANIFEST = "manifest.json"
 KB_FILES = ("PROBLEMAS_GLOBALES.csv", "SINONIMOS.txt")
@@ -50,6 +62,8 @@ class BackupInfo:
     points: int
     alias: str
     signature: dict[str, Any]
+    #: SQLite stores in the backup, by path relative to DATA_DIR
+    stores: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -58,6 +72,7 @@ class BackupInfo:
             "created_at": self.created_at,
             "points": self.points,
             "alias": self.alias,
+            "stores": list(self.stores),
         }
 
 
@@ -79,11 +94,13 @@ def _vector_json(vector: Any) -> dict[str, Any]:
 
 
 class BackupStore:
-    """Backups of one index, kept under one directory."""
+    """Backups of one index (and, given ``data_dir``, its SQLite stores) under one directory."""
 
-    def __init__(self, root: Path, index: KnowledgeIndex) -> None:
+    def __init__(self, root: Path, index: KnowledgeIndex, data_dir: Path | None = None) -> None:
         self.root = root
         self.index = index
+        #: where the SQLite stores live; None backs up the index and its files only
+        self.data_dir = data_dir
 
     # -- create ----------------------------------------------------------------------------
     def create(self, resources_dir: Path, keep: int | None = None) -> BackupInfo:
@@ -108,9 +125,11 @@ class BackupStore:
             for name in KB_FILES:
                 if (resources_dir / name).exists():
                     shutil.copy2(resources_dir / name, partial / name)
+            stores = sqlite_backup.backup_stores(self.data_dir, partial) if self.data_dir else {}
             files = {
-                p.name: {"sha256": _sha256(p), "bytes": p.stat().st_size}
-                for p in sorted(partial.iterdir())
+                p.relative_to(partial).as_posix(): {"sha256": _sha256(p), "bytes": p.stat().st_size}
+                for p in sorted(partial.rglob("*"))
+                if p.is_file()
             }
             manifest = {
                 "format": FORMAT_VERSION,
@@ -120,6 +139,7 @@ class BackupStore:
                 "source_collection": live,
                 "points": count,
                 "signature": signature,
+                "stores": stores,
                 "files": files,
             }
             (partial / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
@@ -127,7 +147,7 @@ class BackupStore:
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
             raise
-        log.info("backup.created", backup=backup_id, points=count)
+        log.info("backup.created", backup=backup_id, points=count, stores=len(stores))
         if keep is not None:
             self.rotate(keep)
         return self.info(backup_id)
@@ -159,6 +179,7 @@ class BackupStore:
             points=manifest["points"],
             alias=manifest["alias"],
             signature=manifest.get("signature", {}),
+            stores=tuple(manifest.get("stores", {})),
         )
 
     def _manifest(self, backup_id: str) -> dict[str, Any]:
@@ -169,7 +190,7 @@ class BackupStore:
             known = ", ".join(b.id for b in self.backups()) or "none"
             raise BackupError(f"backup {backup_id!r} not found in {self.root} (known: {known})")
         manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        if manifest.get("format") != FORMAT_VERSION:
+        if manifest.get("format") not in READABLE_FORMATS:
             raise BackupError(f"backup {backup_id}: unsupported format {manifest.get('format')}")
         return manifest
 
@@ -186,7 +207,8 @@ class BackupStore:
 
     # -- verify / restore ------------------------------------------------------------------
     def check_files(self, backup_id: str) -> dict[str, Any]:
-        """Every file present with the size and SHA-256 of the manifest."""
+        """Every file present with the size and SHA-256 of the manifest, and every store copy
+        a sound SQLite database."""
         manifest = self._manifest(backup_id)
         folder = self.root / backup_id
         for name, meta in manifest["files"].items():
@@ -195,6 +217,14 @@ class BackupStore:
                 raise BackupError(f"backup {backup_id}: {name} is missing")
             if path.stat().st_size != meta["bytes"] or _sha256(path) != meta["sha256"]:
                 raise BackupError(f"backup {backup_id}: {name} is corrupt (hash mismatch)")
+        stores = manifest.get("stores", {})
+        unlisted = [e["file"] for e in stores.values() if e["file"] not in manifest["files"]]
+        if unlisted:
+            raise BackupError(f"backup {backup_id}: {unlisted[0]} has no hash in the manifest")
+        try:
+            sqlite_backup.check_copies(folder, stores)
+        except sqlite_backup.StoreBackupError as exc:
+            raise BackupError(f"backup {backup_id}: {exc}") from None
         return manifest
 
     def _points(self, backup_id: str) -> Iterator[dict[str, Any]]:
@@ -257,16 +287,64 @@ class BackupStore:
             self.index.client.delete_collection(scratch)
         if problems:
             raise BackupError(f"backup {backup_id} does not round-trip: " + "; ".join(problems[:5]))
-        return {"id": backup_id, "points": manifest["points"], "ok": True}
+        stores = list(manifest.get("stores", {}))
+        return {"id": backup_id, "points": manifest["points"], "stores": stores, "ok": True}
 
-    def restore(self, backup_id: str, resources_dir: Path | None = None) -> dict[str, Any]:
+    def restore(
+        self,
+        backup_id: str,
+        resources_dir: Path | None = None,
+        *,
+        stores_dir: Path | None = None,
+    ) -> dict[str, Any]:
         """Load a backup into a new collection, verify it, then switch the live alias to it.
 
         The previous collection is removed only after the switch; if anything fails before,
         the live index is untouched. With ``resources_dir``, the backed-up CSV and synonyms
-        are put back too (the current ones are kept as ``*.before-restore``).
+        are put back too (the current ones are kept as ``*.before-restore``). With
+        ``stores_dir`` (a DATA_DIR; the caller holds its run lock), the SQLite stores are put
+        back there: each restored database must pass its integrity check before the index or
+        any live store is touched (the current files are kept as ``*.before-restore``).
         """
         manifest = self.check_files(backup_id)
+        staging: AbstractContextManager[list[str]] = nullcontext([])
+        if stores_dir is not None:
+            stores = manifest.get("stores", {})
+            staging = sqlite_backup.restoring(self.root / backup_id, stores, stores_dir)
+        try:
+            # the stores are staged and checked first, replaced only if the index restores
+            with staging as restored:
+                name, previous = self._restore_index(backup_id)
+        except sqlite_backup.StoreBackupError as exc:
+            raise BackupError(f"backup {backup_id}: {exc}") from None
+        if previous:
+            self.index.client.delete_collection(previous)
+        if resources_dir is not None:
+            for file_name in KB_FILES:
+                source = self.root / backup_id / file_name
+                if source.exists():
+                    target = resources_dir / file_name
+                    if target.exists():
+                        shutil.copy2(target, target.with_name(target.name + ".before-restore"))
+                    shutil.copy2(source, target)
+        log.info(
+            "backup.restored",
+            backup=backup_id,
+            collection=name,
+            previous=previous,
+            stores=len(restored),
+        )
+        return {
+            "id": backup_id,
+            "points": manifest["points"],
+            "collection": name,
+            "previous": previous,
+            "stores": restored,
+        }
+
+    def _restore_index(self, backup_id: str) -> tuple[str, str | None]:
+        """Load the backup into a new collection, compare, switch the alias to it; return
+        (new collection, previous live collection). Nothing changes if the comparison fails."""
         previous = self.index.live_collection()
         name = f"{self.index.alias}__{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
         try:
@@ -278,23 +356,7 @@ class BackupStore:
             self.index.client.delete_collection(name)
             raise
         self.index.switch_alias(name)
-        if previous:
-            self.index.client.delete_collection(previous)
-        if resources_dir is not None:
-            for file_name in KB_FILES:
-                source = self.root / backup_id / file_name
-                if source.exists():
-                    target = resources_dir / file_name
-                    if target.exists():
-                        shutil.copy2(target, target.with_name(target.name + ".before-restore"))
-                    shutil.copy2(source, target)
-        log.info("backup.restored", backup=backup_id, collection=name, previous=previous)
-        return {
-            "id": backup_id,
-            "points": manifest["points"],
-            "collection": name,
-            "previous": previous,
-        }
+        return name, previous
 
 
 def _close(a: list[float], b: list[float], tol: float = 1e-5) -> bool:
