@@ -211,7 +211,9 @@ def prune_threads(path: Path, before: datetime, *, dry_run: bool = False) -> tup
                 "SELECT COALESCE(SUM(length(value)), 0) FROM writes WHERE thread_id = ?",
                 (thread_id,),
             ).fetchone()[0]
-        if dry_run or not old:
+        # Free pages may still hold rows deleted before secure_delete was on: compact anyway.
+        free_pages = conn.execute("PRAGMA freelist_count").fetchone()[0]
+        if dry_run or not (old or free_pages):
             return len(old), row_bytes
         size_before = _disk_size(path)
         for thread_id in old:

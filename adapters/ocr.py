@@ -154,6 +154,16 @@ class TesseractOcr:
         tmp.replace(path)
 
 
+def holds_personal_data(entry: Path) -> bool:
+    """Whether a cache entry's text holds personal data (written before it was kept out);
+    an unreadable entry counts as holding none (it is only a miss)."""
+    try:
+        text = str(json.loads(entry.read_text(encoding="utf-8"))["text"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return redact(text) != text
+
+
 def _clean(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line)

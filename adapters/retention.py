@@ -37,6 +37,7 @@ import structlog
 
 from adapters.checkpoints import prune_threads
 from adapters.llm_history import LLMHistory
+from adapters.ocr import holds_personal_data
 from config import Settings
 
 log = structlog.get_logger(__name__)
@@ -138,7 +139,17 @@ def _prune_rejected(settings: Settings, cutoff: datetime, dry_run: bool) -> tupl
 
 def _prune_ocr_cache(settings: Settings, cutoff: datetime, dry_run: bool) -> tuple[int, int]:
     cache = settings.ocr_cache_dir
-    return _prune_files([(cache, "*.json"), (cache, "*.tmp")], cutoff, dry_run)
+    removed, size = _prune_files([(cache, "*.json"), (cache, "*.tmp")], cutoff, dry_run)
+    # Entries written before the cache kept personal data out go whatever their age.
+    for path in cache.glob("*.json") if cache.is_dir() else ():
+        if not path.is_file() or path.stat().st_mtime < cutoff.timestamp():
+            continue  # gone already, or counted by age in a dry run
+        if holds_personal_data(path):
+            size += path.stat().st_size
+            removed += 1
+            if not dry_run:
+                path.unlink(missing_ok=True)
+    return removed, size
 
 
 def _prune_history(settings: Settings, cutoff: datetime, dry_run: bool) -> tuple[int, int]:

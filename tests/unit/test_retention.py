@@ -76,6 +76,8 @@ def settings(tmp_path: Path) -> Settings:
         _file(rejected / f"rechazos_{tag}.jsonl", when)
         _file(s.ocr_cache_dir / f"{tag}.json", when)
         _file(s.logs_dir / f"llama-server-{tag}.log", when)
+    legacy = {"text": "NIF 99118962W", "image_format": "PNG"}  # from before the rule
+    _file(s.ocr_cache_dir / "legacy.json", RECENT).write_text(json.dumps(legacy), "utf-8")
     _file(reports / "eval_old" / "summary.json", OLD)  # an evaluation: never pruned
     _file(s.DATA_DIR / "outcomes.sqlite", OLD)  # the durable truth: never pruned
     history = LLMHistory(s.llm_history_path)
@@ -108,7 +110,7 @@ def test_a_dry_run_counts_what_would_go_and_deletes_nothing(settings: Settings) 
     stores = report["stores"]
     assert stores["reports"]["removed"] == 3  # report, summary, server log
     assert stores["rejected"]["removed"] == 1
-    assert stores["ocr_cache"]["removed"] == 1
+    assert stores["ocr_cache"]["removed"] == 2  # the old entry, the one with a NIF
     assert (stores["llm_history"]["removed"], stores["llm_history"]["unit"]) == (2, "rows")
     assert (stores["checkpoints"]["removed"], stores["checkpoints"]["unit"]) == (1, "threads")
     assert stores["llm_history"]["bytes"] >= 4000 and stores["checkpoints"]["bytes"] >= 8000
