@@ -37,7 +37,8 @@ def prune(
         keep = str(store.keep_days) if store.keep_days else "forever"
         table.add_row(store.store, keep, f"{store.removed} {store.unit}", _size(store.bytes))
     err.print(table)
-    err.print(f"{'About ' if dry_run else ''}{_size(report.bytes)} {verb}.", markup=False)
+    total = _size(report.bytes)
+    err.print(f"About {total} would be freed." if dry_run else f"{total} freed.", markup=False)
 
 
 def _size(n: int) -> str:
