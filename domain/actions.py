@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 PARAM_LABELS = {
-    "poliza": "el número de póliza (8 dígitos)",
+    "poliza": "el número de póliza",
     "num_reembolso": "el número de reembolso (R-XXXXXXX)",
     "num_autorizacion": "el número de autorización (A-XXXXXXX)",
     "nif": "el NIF/NIE del titular",
