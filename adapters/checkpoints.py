@@ -44,6 +44,8 @@ KEEP_RAW = frozenset({"incident_id", "identifiers", "policy", "decision", "candi
 RAW_UNTIL_EVIDENCE = frozenset({"incident"})
 #: the graph's input channel: a dict of state keys
 INPUT_CHANNEL = "__start__"
+#: the channel of a node's interrupt (langgraph keeps the constant private since 1.0)
+INTERRUPT = "__interrupt__"
 
 
 def evidence_ready(values: Mapping[str, Any]) -> bool:
@@ -183,8 +185,10 @@ def prune_threads(path: Path, before: datetime, *, dry_run: bool = False) -> tup
     """Delete the threads whose latest checkpoint is older than ``before``, then compact.
 
     A finished incident's thread is deleted by the runner at once; what is left here are threads
-    of runs that died and were never resumed. Returns (threads, bytes): the bytes the file
-    shrank by or, in a dry run, the size of the threads' rows.
+    of runs that died and were never resumed. A thread stopped for a person's approval
+    (supervised mode: an interrupt) is kept however old: deleting it would lose the decision
+    the person is asked about. Returns (threads, bytes): the bytes the file shrank by or, in a
+    dry run, the size of the threads' rows.
     """
     if not path.exists():
         return 0, 0
@@ -198,8 +202,11 @@ def prune_threads(path: Path, before: datetime, *, dry_run: bool = False) -> tup
         old: list[str] = []
         for (thread_id,) in conn.execute("SELECT DISTINCT thread_id FROM checkpoints").fetchall():
             latest = saver.get_tuple({"configurable": {"thread_id": thread_id}})
-            if latest is not None and _parse_ts(latest.checkpoint["ts"]) < before:
-                old.append(thread_id)
+            if latest is None or _parse_ts(latest.checkpoint["ts"]) >= before:
+                continue
+            if any(write[1] == INTERRUPT for write in latest.pending_writes or ()):
+                continue  # waiting for a person
+            old.append(thread_id)
         row_bytes = 0
         for thread_id in old:
             row_bytes += conn.execute(

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.types import Command, interrupt
 
 from adapters.checkpoints import (
     KEEP_RAW,
     RedactingSqliteSaver,
     open_checkpoints,
+    prune_threads,
     redact_channel,
 )
 from adapters.incident_manager import Attachment
@@ -256,3 +260,31 @@ def test_redaction_by_channel() -> None:
     }
     error = redact_channel("__error__", ValueError(f"NIF {NIF} no válido"), ready=True)
     assert isinstance(error, ValueError) and str(error) == "NIF [NIF] no válido"
+
+
+def test_a_thread_waiting_for_approval_survives_retention_and_resumes(tmp_path: Path) -> None:
+    class State(TypedDict, total=False):
+        text: str
+        approved: bool
+
+    def ask(state: State) -> dict[str, Any]:
+        return {"approved": bool(interrupt({"pregunta": "¿aplicar?"}))}
+
+    builder = StateGraph(State)
+    builder.add_node("ask", ask)
+    builder.add_edge(START, "ask")
+    builder.add_edge("ask", END)
+    db = tmp_path / "checkpoints.sqlite"
+    saver = open_checkpoints(db)
+    graph = builder.compile(checkpointer=saver)
+    config: Any = {"configurable": {"thread_id": "INC-APROBAR"}}
+    graph.invoke({"text": f"llamadme al {PHONE}"}, config)
+    assert graph.get_state(config).next == ("ask",)
+    saver.conn.close()
+
+    later = datetime.now(UTC) + timedelta(days=400)
+    assert prune_threads(db, later)[0] == 0  # kept: a person has yet to answer
+    saver = open_checkpoints(db)
+    graph = builder.compile(checkpointer=saver)
+    assert graph.invoke(Command(resume=True), config)["approved"] is True
+    saver.conn.close()
