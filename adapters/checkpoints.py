@@ -34,6 +34,7 @@ from typing import Any
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import ChannelVersions, Checkpoint, CheckpointMetadata
+from langgraph.checkpoint.serde.base import SerializerProtocol
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from observability.redaction import redact_value
@@ -85,8 +86,10 @@ def redact_checkpoint(checkpoint: Checkpoint) -> Checkpoint:
 class RedactingSqliteSaver(SqliteSaver):
     """:class:`SqliteSaver` that redacts personal data before anything reaches the file."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        super().__init__(conn)
+    def __init__(
+        self, conn: sqlite3.Connection, *, serde: SerializerProtocol | None = None
+    ) -> None:
+        super().__init__(conn, serde=serde)
         #: (thread_id, checkpoint_ns) whose earlier rows were already scrubbed in this process
         self._scrubbed: set[tuple[str, str]] = set()
 
@@ -170,15 +173,20 @@ class RedactingSqliteSaver(SqliteSaver):
         self._truncate_wal()
 
 
-def redacting_saver(conn: sqlite3.Connection) -> RedactingSqliteSaver:
-    """The engine's checkpointer on ``conn`` (opened with ``check_same_thread=False``)."""
+def redacting_saver(
+    conn: sqlite3.Connection, *, serde: SerializerProtocol | None = None
+) -> RedactingSqliteSaver:
+    """The engine's checkpointer on ``conn`` (opened with ``check_same_thread=False``);
+    ``serde`` as for :class:`SqliteSaver` (redaction happens before it)."""
     conn.execute("PRAGMA secure_delete = ON")
-    return RedactingSqliteSaver(conn)
+    return RedactingSqliteSaver(conn, serde=serde)
 
 
-def open_checkpoints(path: Path) -> RedactingSqliteSaver:
+def open_checkpoints(
+    path: Path, *, serde: SerializerProtocol | None = None
+) -> RedactingSqliteSaver:
     """A checkpointer on the SQLite file ``path``; close it with ``saver.conn.close()``."""
-    return redacting_saver(sqlite3.connect(path, check_same_thread=False))
+    return redacting_saver(sqlite3.connect(path, check_same_thread=False), serde=serde)
 
 
 def prune_threads(path: Path, before: datetime, *, dry_run: bool = False) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from domain.validators import iban_checksum_ok, luhn_ok
@@ -101,7 +102,10 @@ def redact(text: str) -> str:
 
 def redact_value(value: Any) -> Any:
     """Redact strings anywhere inside dicts, lists and tuples (named tuples included); any
-    other value is returned as it is."""
+    other value is returned as it is. Enum members are codes, never personal data: they keep
+    their type."""
+    if isinstance(value, Enum):
+        return value
     if isinstance(value, str):
         return redact(value)
     if isinstance(value, dict):

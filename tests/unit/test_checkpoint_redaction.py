@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 import pytest
+from langgraph.checkpoint.base import empty_checkpoint
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.types import Command, interrupt
@@ -23,6 +25,7 @@ from adapters.checkpoints import (
 )
 from adapters.incident_manager import Attachment
 from adapters.ocr import OcrResult
+from domain.policy import Step
 from tests.fakes import FakeChatModel, kb_row
 from tests.graph_support import Harness, build_harness
 from tests.graph_support import reform as _reform
@@ -287,4 +290,22 @@ def test_a_thread_waiting_for_approval_survives_retention_and_resumes(tmp_path: 
     saver = open_checkpoints(db)
     graph = builder.compile(checkpointer=saver)
     assert graph.invoke(Command(resume=True), config)["approved"] is True
+    saver.conn.close()
+
+
+def test_the_redacting_saver_uses_the_serializer_it_is_given(tmp_path: Path) -> None:
+    serde = JsonPlusSerializer(allowed_msgpack_modules=[Step])
+    saver = open_checkpoints(tmp_path / "c.sqlite", serde=serde)
+    assert saver.serde is serde
+    checkpoint = empty_checkpoint()
+    checkpoint["channel_values"] = {"policy": {"step": Step.ACT}, "text": f"NIF {NIF}"}
+    config: Any = {"configurable": {"thread_id": "T", "checkpoint_ns": ""}}
+    saver.put(config, checkpoint, {"source": "loop", "step": 1, "parents": {}}, {})
+    loaded = saver.get_tuple({"configurable": {"thread_id": "T"}})
+    assert loaded is not None
+    assert loaded.checkpoint["channel_values"] == {
+        "policy": {"step": Step.ACT},
+        "text": "NIF [NIF]",
+    }
+    assert loaded.checkpoint["channel_values"]["policy"]["step"] is Step.ACT
     saver.conn.close()

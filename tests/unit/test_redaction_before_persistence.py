@@ -7,7 +7,7 @@ import io
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
@@ -24,6 +24,8 @@ from adapters.llm.providers import (
 from adapters.ocr import TesseractOcr
 from config import load_settings
 from domain.identifiers import extract
+from domain.policy import Step
+from observability.redaction import redact_value
 from tests.fakes import FakeChatModel
 
 NIF = "99118962W"
@@ -175,12 +177,13 @@ def test_a_local_provider_gets_the_text_as_it_is() -> None:
 
 
 def test_redact_value_keeps_named_tuples() -> None:
-    from typing import NamedTuple
-
-    from observability.redaction import redact_value
-
     class Pair(NamedTuple):
         key: str
         value: str
 
     assert redact_value([Pair("nif", f"NIF {NIF}")]) == [Pair("nif", "NIF [NIF]")]
+
+
+def test_redact_value_keeps_enum_members() -> None:
+    redacted = redact_value({"step": Step.ACT, "nota": f"NIF {NIF}"})
+    assert redacted["step"] is Step.ACT and redacted["nota"] == "NIF [NIF]"
