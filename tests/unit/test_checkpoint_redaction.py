@@ -309,3 +309,8 @@ def test_the_redacting_saver_uses_the_serializer_it_is_given(tmp_path: Path) -> 
     }
     assert loaded.checkpoint["channel_values"]["policy"]["step"] is Step.ACT
     saver.conn.close()
+
+
+def test_a_persons_answer_to_an_interrupt_is_kept_verbatim() -> None:
+    answer = {"approved": True, "params": {"iban": IBAN}, "note": f"NIF {NIF} comprobado"}
+    assert redact_channel("__resume__", answer, ready=True) == answer
