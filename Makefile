@@ -28,7 +28,7 @@ integration: install  ## integration tests (bundled model, Tesseract, loopback s
 lint:  ## ruff (lint + format check) and mypy on the packages
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy config.py errors.py main.py batch.py backup.py cli adapters observability mocks finetune domain graph nodes prompts bench tools
+	$(PY) -m mypy config.py errors.py main.py batch.py backup.py cli adapters observability mocks finetune domain graph nodes prompts bench tools console
 
 data-check:  ## regenerate resources/ into a temp dir, diff with the committed files, validate
 	PYTHONDONTWRITEBYTECODE=1 $(PY) tools/check_generated.py

@@ -10,6 +10,8 @@ resolvia backup ...         backups of the index and the SQLite stores
 resolvia prune              delete what the retention settings no longer keep
 resolvia mocks ...          the mock incident manager and target system
 resolvia models ...         the model registry
+resolvia console ...        the support console (web) and its users
+resolvia runs | show | review  the console's views on a terminal (runs, incidents, review queue)
 
 ``main.py``, ``batch.py``, ``backup.py`` and ``python -m mocks`` are thin entry points into the
 same application (see :func:`main`'s ``command``).
@@ -21,7 +23,7 @@ import sys
 
 import typer
 
-from cli import backup, evaluate, index, mocks, models, prune, run
+from cli import backup, console, evaluate, index, mocks, models, prune, run
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -39,9 +41,13 @@ app.command()(index.search)
 app.command()(evaluate.evaluate)
 app.command()(evaluate.calibrate)
 app.command()(prune.prune)
+app.command()(console.runs)
+app.command()(console.show)
+app.command()(console.review)
 app.add_typer(backup.app, name="backup")
 app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")
+app.add_typer(console.app, name="console")
 
 
 @app.callback(invoke_without_command=True)

@@ -20,6 +20,18 @@ from cli.common import (
 from domain.choices import Split
 from observability.logging import new_run_id
 
+GoldOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--gold",
+        exists=True,
+        dir_okay=False,
+        metavar="FILE",
+        help="Items in the gold format instead of a split, e.g. reviewers' labels "
+        "(`resolvia review --export FILE`).",
+    ),
+]
+
 
 def evaluate(
     models: Annotated[
@@ -54,14 +66,17 @@ def evaluate(
     no_critic: Annotated[
         bool, typer.Option("--no-critic", help="Ablation: take the first candidate.")
     ] = False,
+    gold: GoldOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run the gold set through the real graph (dry run, fresh mocks) and report quality,
     cost and the critic-threshold sweep for each model."""
     from finetune.evaluate import Configuration, collect, summarize, write_reports
+    from finetune.gold import read_gold_file
     from graph.context import load_confidence
 
     settings = setup()
+    items = read_gold_file(gold) if gold is not None else None
     config = Configuration(
         reformulate=settings.REFORMULATE if reformulation is None else reformulation,
         search_mode="dense" if dense_only else "hybrid",
@@ -83,6 +98,7 @@ def evaluate(
                     start=start,
                     config=config,
                     on_progress=item_progress(progress, task, prefix=f"{spec} "),
+                    items=items,
                 )
             records_by_model[f"{spec}|{config.name}"] = records
             results.append(
@@ -99,7 +115,7 @@ def evaluate(
     folder = out or settings.reports_dir / f"eval_{new_run_id()}"
     document = write_reports(
         folder,
-        split,
+        split if gold is None else gold.name,
         results,
         records_by_model,
         settings.MAX_RETRIES_CRITIC,
@@ -135,21 +151,43 @@ def calibrate(
     target_precision: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Precision the recommended threshold needs.")
     ] = 0.95,
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            "--gold",
+            exists=True,
+            dir_okay=False,
+            metavar="FILE",
+            help="Reviewers' labels (`resolvia review --export FILE`) whose incidents the "
+            "records may also hold (from `resolvia evaluate --gold FILE`); never test items.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Fit the confidence model on dev-split evidence (cross-validated by incident) and write
     it as a readable JSON artifact with its training metrics and data hash."""
     from finetune.calibrate import calibrate as fit_model
     from finetune.calibrate import read_records, write_model
-    from finetune.gold import load_gold
+    from finetune.gold import load_gold, read_gold_file
 
     settings = setup()
-    dev = {g.code for g in load_gold(settings.RESOURCES_DIR / "evaluacion", "dev")}
+    folder = settings.RESOURCES_DIR / "evaluacion"
+    dev = {g.code for g in load_gold(folder, "dev")}
+    if gold is not None:
+        labelled = {g.code for g in read_gold_file(gold)}
+        held_out = {g.code for split in ("test", "test2") for g in load_gold(folder, split)}
+        if labelled & held_out:
+            err.print(
+                f"error: {gold} labels incidents of the test splits, which calibration never "
+                f"sees: {sorted(labelled & held_out)[0]}"
+            )
+            raise typer.Exit(ExitCode.USAGE)
+        dev |= labelled
     loaded = read_records(records)
     outside = sorted({r.code for r in loaded} - dev)
     if outside:
         err.print(
-            f"error: calibration fits on the dev split only; {records} holds "
+            f"error: calibration fits on the dev split (and --gold labels) only; {records} holds "
             f"{len(outside)} other incident(s), e.g. {outside[0]}"
         )
         raise typer.Exit(ExitCode.USAGE)

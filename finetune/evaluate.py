@@ -29,7 +29,7 @@ from domain.choices import SearchMode, Split
 from domain.confidence import ConfidenceModel
 from domain.policy import PolicyParams
 from finetune import metrics as m
-from finetune.gold import load_gold
+from finetune.gold import GoldItem, load_gold
 from graph.context import RunOptions
 from graph.runner import engine, run_queue
 from mocks.process import PORTS, serve_mocks
@@ -83,9 +83,13 @@ def collect(
     start: int = 0,
     config: Configuration = Configuration(),
     on_progress: Callable[[str, dict[str, Any] | None, int], None] | None = None,
+    items: list[GoldItem] | None = None,
 ) -> list[m.IncidentRecord]:
-    """Run the gold incidents through the graph and return what was recorded for each."""
-    gold = load_gold(settings.RESOURCES_DIR / "evaluacion", split)[start:]
+    """Run the gold incidents through the graph and return what was recorded for each
+    (``items``: these instead of the split's, e.g. reviewers' labels)."""
+    gold = (
+        items if items is not None else load_gold(settings.RESOURCES_DIR / "evaluacion", split)
+    )[start:]
     gold = gold[:limit]
     mailboxes = sorted({g.incident["buzon"] for g in gold})
     with TemporaryDirectory(prefix="resolvia-eval-") as tmp_dir:

@@ -49,9 +49,17 @@ def load_gold(folder: Path, split: Split) -> list[GoldItem]:
     names = MEASURED_SPLITS if split == "all" else (split,)
     items = []
     for name in names:
-        for raw in json.loads((folder / f"gold_{name}.json").read_text(encoding="utf-8")):
-            items.append(GoldItem(raw["incidencia"], raw["esperado"]))
+        items += read_gold_file(folder / f"gold_{name}.json")
     return items
+
+
+def read_gold_file(path: Path) -> list[GoldItem]:
+    """Items of one file in the gold format (a split, or reviewers' labels exported by
+    ``resolvia review --export``), in file order."""
+    return [
+        GoldItem(raw["incidencia"], raw["esperado"])
+        for raw in json.loads(path.read_text(encoding="utf-8"))
+    ]
 
 
 def incident_text(incident: dict[str, Any], ocr: TesseractOcr | None, attachments: Path) -> str:

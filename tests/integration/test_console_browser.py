@@ -1,0 +1,149 @@
+"""The console in a real browser: headless Chromium from the distribution (scripts/install.sh)
+driven by Playwright, against the console served by uvicorn on loopback over a tmp folder
+seeded with a run written by the real RunRecorder."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from tests.console_support import PASSWORD, RUN_ID, Seeded, seeded_console
+
+CHROMIUM = "/usr/bin/chromium"
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.skipif(
+    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} missing: run make install (as root)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Seeded, str]]:
+    seeded = seeded_console(tmp_path_factory.mktemp("console"))
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(seeded.app, host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the console did not start"
+        time.sleep(0.05)
+    yield seeded, f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="es-ES")
+    yield context.new_page()
+    context.close()
+
+
+def sign_in(page: Any, base: str, user: str) -> None:
+    page.goto(f"{base}/ejecuciones")
+    assert "/entrar" in page.url  # sent to sign in first
+    page.fill("input[name=usuario]", user)
+    page.fill("input[name=clave]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/ejecuciones")
+
+
+def test_sign_in_and_open_a_run(served: tuple[Seeded, str], page: Any) -> None:
+    _, base = served
+    page.goto(f"{base}/entrar")
+    page.fill("input[name=usuario]", "lector")
+    page.fill("input[name=clave]", "wrong-password")
+    page.click("button[type=submit]")
+    assert "incorrectos" in page.inner_text("main")
+    sign_in(page, base, "lector")
+    assert "Ejecuciones" in page.inner_text("h1")
+    page.click(f"a[href='/ejecuciones/{RUN_ID}']")
+    page.wait_for_url(f"{base}/ejecuciones/{RUN_ID}")
+    assert page.locator("svg.chart").count() == 2
+    assert "Marcador de la demo" in page.inner_text("main")
+    page.click("a[href='/incidencias/INC000107']")
+    text = page.inner_text("main")
+    assert "candidatos_rechazados" in text and "99252437P" not in text
+
+
+def test_review_an_escalation_and_see_the_label_stored(
+    served: tuple[Seeded, str], page: Any
+) -> None:
+    seeded, base = served
+    sign_in(page, base, "revisor")
+    page.click("a[href='/revision']")
+    page.click("a.button[href='/revision/INC000111']")
+    page.check("input[value=no_automatizable]")
+    page.select_option("select[name=kb_id]", "KB-0090")
+    page.fill("textarea[name=nota]", "plaza de garaje: lo gestiona Servicios Generales")
+    page.click("form.review button[type=submit]")
+    page.wait_for_url(f"{base}/revision")
+    assert "Revisión de INC000111 guardada" in page.inner_text("p.flash")
+    label = seeded.reviews.latest()["INC000111"]
+    assert (label.verdict, label.kb_id, label.reviewer) == (
+        "no_automatizable",
+        "KB-0090",
+        "revisor",
+    )
+    assert "Servicios Generales" in label.note
+
+
+def test_a_reader_is_refused_a_review_and_a_post_without_csrf_token(
+    served: tuple[Seeded, str], page: Any
+) -> None:
+    seeded, base = served
+    sign_in(page, base, "lector")
+    page.goto(f"{base}/revision/INC000107")
+    assert page.locator("form.review").count() == 0  # no form for a reader
+    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    # the browser's own session, posting what the form would
+    refused = page.request.post(
+        f"{base}/revision/INC000107",
+        form={"veredicto": "nuevo_conocimiento", "csrf_token": token},
+    )
+    assert refused.status == 403
+    page.click("form.who button")  # sign out (a POST with the token)
+    page.wait_for_url(f"{base}/entrar")
+    sign_in(page, base, "revisor")
+    no_token = page.request.post(
+        f"{base}/revision/INC000107", form={"veredicto": "nuevo_conocimiento"}
+    )
+    assert no_token.status == 403
+    assert "INC000107" not in seeded.reviews.latest()
+
+
+def test_screenshot_script_writes_the_pages(
+    served: tuple[Seeded, str], browser: Any, tmp_path: Path
+) -> None:
+    from console.screenshots import capture
+
+    _, base = served
+    written = capture(browser, base, "aprobador", PASSWORD, tmp_path, run_id=RUN_ID)
+    assert len(written) >= 4
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size < 400_000
