@@ -10,14 +10,15 @@ Use :func:`load_settings` rather than ``Settings()`` so that a bad value ends in
 
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import psutil
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from errors import ConfigError
 
@@ -199,6 +200,59 @@ class Settings(BaseSettings):
             "a 0-100 score in JSON."
         ),
     )
+
+    # --- supervised mode: autonomy per action type (README "Supervised mode") ---------------
+    SUPERVISION: Annotated[dict[str, Literal["auto", "aprobar", "nunca"]], NoDecode] = Field(
+        default_factory=dict,
+        description=(
+            "A JSON object: action type ('cierre', 'reasignacion', 'en espera', 'api|<code>', "
+            "'api|*' for every allow-listed action, '*' for all) -> 'auto' (act), 'aprobar' (stop "
+            "before the side effect until a person approves) or 'nunca' (never act: escalate). "
+            "Types not listed act automatically."
+        ),
+    )
+
+    @field_validator("SUPERVISION", mode="before")
+    @classmethod
+    def _check_supervision(cls, value: object) -> dict[str, str]:
+        # Imported here: adapters and domain depend on config, not the other way round.
+        from adapters.knowledge_base import normalize_action
+        from domain.actions import ALLOWED_ACTIONS
+
+        if isinstance(value, str):
+            try:
+                value = json.loads(value) if value.strip() else {}
+            except json.JSONDecodeError as exc:
+                raise ValueError(
+                    f'must be a JSON object such as {{"api|*": "aprobar"}} ({exc})'
+                ) from None
+        if not isinstance(value, dict):
+            raise ValueError("must be a JSON object: action type -> auto | aprobar | nunca")
+        policy: dict[str, str] = {}
+        for key, mode in value.items():
+            name = str(key).strip().lower()
+            action = name if name in ("*", "api|*") else normalize_action(name)
+            known = (
+                action in ("*", "api|*", "cierre", "reasignacion", "en espera")
+                or (action or "").removeprefix("api|") in ALLOWED_ACTIONS
+            )
+            if action is None or not known:
+                raise ValueError(
+                    f"unknown action type {key!r}: use cierre, reasignacion, 'en espera', "
+                    f"api|* or api|<code> with a code of {sorted(ALLOWED_ACTIONS)}, or *"
+                )
+            if mode not in ("auto", "aprobar", "nunca"):
+                raise ValueError(f"{key!r}: {mode!r} is not one of auto, aprobar, nunca")
+            policy[action] = mode
+        return policy
+
+    def supervision_for(self, action: str) -> Literal["auto", "aprobar", "nunca"]:
+        """The autonomy for one action type (``cierre``, ``api|cambioiban``...): its own entry,
+        else ``api|*`` for an allow-listed action, else ``*``, else ``auto``."""
+        for key in (action, "api|*" if action.startswith("api|") else None, "*"):
+            if key is not None and key in self.SUPERVISION:
+                return self.SUPERVISION[key]
+        return "auto"
 
     # --- the queue -----------------------------------------------------------------------
     BUZONES: str = Field(

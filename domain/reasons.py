@@ -38,6 +38,12 @@ class Reason(StrEnum):
     ESCALATION_FAILED = "error_al_escalar"
     #: an unexpected failure (a bug): recorded so the incident is not lost
     UNEXPECTED_ERROR = "error_inesperado"
+    #: supervised mode (SUPERVISION=aprobar): the action waits for a person's approval
+    PENDING_APPROVAL = "pendiente_aprobacion"
+    #: supervised mode (SUPERVISION=nunca): the engine never carries out this action type
+    SUPERVISION_NEVER = "accion_no_autorizada"
+    #: supervised mode: the person asked to approve the action rejected it
+    APPROVAL_REJECTED = "rechazada_por_aprobador"
 
 
 _TEXT: dict[Reason, str] = {
@@ -56,6 +62,13 @@ _TEXT: dict[Reason, str] = {
     Reason.APPLY_FAILED: "un sistema externo falló al aplicar la solución",
     Reason.ESCALATION_FAILED: "no se pudo reasignar la incidencia a soporte",
     Reason.UNEXPECTED_ERROR: "error inesperado del motor",
+    Reason.PENDING_APPROVAL: (
+        "modo supervisado: la acción propuesta espera la aprobación de una persona"
+    ),
+    Reason.SUPERVISION_NEVER: (
+        "la política de supervisión no permite al motor ejecutar este tipo de acción"
+    ),
+    Reason.APPROVAL_REJECTED: "la persona responsable de aprobar la acción la rechazó",
 }
 
 
