@@ -3,7 +3,9 @@
 * ``outcomes`` (SQLite under DATA_DIR): the durable truth — the current outcome of every
   incident. An incident with a final outcome is skipped by later runs unless it is re-opened
   (:meth:`RunRecorder.reopen`): an ``on_hold`` or ``escalated`` incident with new activity, or
-  one asked for with ``--force``. Errors are recorded but not final.
+  one asked for with ``--force``. Errors are recorded but not final, and neither is
+  ``pending_approval`` (supervised mode: the action waits for a person; the run that resumes
+  the incident's thread records its final outcome).
 * ``outcome_history`` (same file): every outcome ever recorded, oldest first.
 * ``resources/reportes/run_<run_id>.jsonl``: one line per incident as it finishes, then
   ``run_<run_id>_summary.json`` at the end. Written line by line: a crash loses nothing.
@@ -59,6 +61,8 @@ FINAL = ("resolved", "reassigned", "on_hold", "escalated")
 #: final outcomes that new activity on the incident re-opens (a person or the requester is
 #: expected to answer); a resolved or reassigned incident never comes back by itself
 REPROCESSABLE = ("on_hold", "escalated")
+#: not final: the engine stopped before the side effect until a person decides
+PENDING_APPROVAL = "pending_approval"
 _COLUMNS = "incident_id, run_id, outcome, kb_id, reason, finished_at"
 
 

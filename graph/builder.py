@@ -12,6 +12,7 @@ from graph.context import EngineContext
 from graph.state import IncidentState
 from nodes.analyze_attachments import analyze_attachments
 from nodes.apply import apply
+from nodes.await_approval import await_approval
 from nodes.critique import critique
 from nodes.escalate import escalate
 from nodes.load_incident import load_incident
@@ -19,6 +20,7 @@ from nodes.propose import propose
 from nodes.record import record
 from nodes.reformulate import reformulate
 from nodes.retrieve import retrieve
+from nodes.supervise import supervise
 
 
 def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
@@ -29,6 +31,8 @@ def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
     g.add_node("retrieve", retrieve)
     g.add_node("propose", propose)
     g.add_node("critique", critique)
+    g.add_node("supervise", supervise)
+    g.add_node("await_approval", await_approval)
     g.add_node("apply", apply)
     g.add_node("escalate", escalate)
     g.add_node("record", record)
@@ -39,6 +43,8 @@ def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
     g.add_edge("retrieve", "propose")
     g.add_conditional_edges("propose", routing.after_propose)
     g.add_edge("critique", "propose")
+    g.add_conditional_edges("supervise", routing.after_supervise)
+    g.add_conditional_edges("await_approval", routing.after_approval)
     g.add_conditional_edges("apply", routing.after_apply)
     g.add_edge("escalate", "record")
     g.add_edge("record", END)

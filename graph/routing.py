@@ -26,7 +26,7 @@ def after_reformulate(state: IncidentState) -> Literal["retrieve", "propose"]:
     return "propose" if state.get("suspected_injection") else "retrieve"
 
 
-def after_propose(state: IncidentState) -> Literal["critique", "apply", "escalate"]:
+def after_propose(state: IncidentState) -> Literal["critique", "supervise", "escalate"]:
     policy = state.get("policy")
     if not policy:
         raise ValueError("propose left no policy decision")
@@ -34,8 +34,32 @@ def after_propose(state: IncidentState) -> Literal["critique", "apply", "escalat
     if step is Step.CRITIQUE:
         return "critique"
     if step in (Step.ACT, Step.ASK):
-        return "apply"
+        return "supervise"  # every side effect passes the autonomy setting first
     return "escalate"
+
+
+def after_supervise(
+    state: IncidentState,
+) -> Literal["apply", "await_approval", "escalate", "record"]:
+    supervision = state.get("supervision")
+    if not supervision:
+        raise ValueError("supervise left no supervision mode")
+    mode = supervision["mode"]
+    if mode == "auto":
+        return "apply"
+    if mode == "nunca":
+        return "escalate"
+    if mode == "aprobar":
+        # a dry run records what a real run would do (wait for a person) and stops nowhere
+        return "record" if supervision["dry_run"] else "await_approval"
+    raise ValueError(f"unknown supervision mode {mode!r}")
+
+
+def after_approval(state: IncidentState) -> Literal["apply", "escalate"]:
+    approval = state.get("approval")
+    if not approval:
+        raise ValueError("await_approval left no decision")
+    return "apply" if approval["approved"] else "escalate"
 
 
 def after_apply(state: IncidentState) -> Literal["record", "escalate"]:

@@ -10,7 +10,13 @@
 * any unexpected failure of one incident is recorded as its ``error`` outcome and the run
   goes on with the next;
 * a finished thread's checkpoints are deleted (the outcome store is the durable record), which
-  keeps the checkpoint file from growing without bound.
+  keeps the checkpoint file from growing without bound;
+* supervised mode: a thread that stopped before a side effect (``await_approval``) keeps its
+  checkpoints; the incident is recorded as ``pending_approval`` and the proposed action written
+  to the approvals store (:mod:`adapters.approvals`). Later runs leave it alone until a person
+  decides, then resume the thread with ``Command(resume=decision)``: the action is applied
+  once (or the incident escalated with the reviewer's note), even when the engine restarted in
+  between, since the thread lives in the checkpoint file.
 """
 
 from __future__ import annotations
@@ -28,19 +34,29 @@ from typing import Any, Literal
 import structlog
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
 
+from adapters.approvals import ApprovalError, ApprovalRecord, Approvals
 from adapters.incident_manager import HttpIncidentManager, Incidencia
 from adapters.llm.client import build_llm_client
 from adapters.llm.server import stop_all
 from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
 from adapters.run_lock import run_lock
-from adapters.run_records import FINAL, REPROCESSABLE, RunRecorder, StoredOutcome
+from adapters.run_records import (
+    FINAL,
+    PENDING_APPROVAL,
+    REPROCESSABLE,
+    RunRecorder,
+    StoredOutcome,
+)
 from adapters.target_system import HttpTargetSystem
 from adapters.vector_store import KBIndexError, open_index
 from config import Settings
 from domain.activity import new_activity
+from domain.policy import Step
 from domain.reasons import Reason, explain
 from errors import AlreadyHandledError, ExternalServiceError, ServiceErrorKind
 from graph.builder import build_graph
@@ -50,7 +66,7 @@ from observability.logging import incident_scope
 
 log = structlog.get_logger(__name__)
 
-SUMMARY_KEYS = ("resolved", "reassigned", "on_hold", "escalated", "errors")
+SUMMARY_KEYS = ("resolved", "reassigned", "on_hold", "escalated", "errors", "pending_approval")
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,8 @@ class WorkItem:
     incident: Incidencia | None
     #: it has a final outcome that a new decision replaces (re-opened before it runs)
     reprocess: bool = False
+    #: a person's decision on the action the thread waits for (``Command(resume=...)``)
+    resume: dict[str, Any] | None = None
 
 
 @dataclass
@@ -82,6 +100,8 @@ class RunSummary:
     #: a SIGTERM/SIGINT stopped the run between incidents; ``pending`` were not started
     interrupted: bool = False
     pending: int = 0
+    #: threads stopped before an action in an earlier run, still waiting for a person
+    awaiting_approval: int = 0
 
     @property
     def healthy(self) -> bool:
@@ -96,6 +116,9 @@ class RunSummary:
             "on_hold": self.counts["on_hold"],
             "escalated": self.counts["escalated"],
             "errors": self.counts["error"],
+            # stopped before the side effect in this run: waiting for a person
+            "pending_approval": self.counts[PENDING_APPROVAL],
+            "awaiting_approval": self.awaiting_approval,
             "degraded": self.degraded,
             "skipped": self.skipped,
             "reprocessed": self.reprocessed,
@@ -104,6 +127,13 @@ class RunSummary:
             "seconds": round(self.seconds, 2),
             "report": self.report,
         }
+
+
+def checkpoint_serializer() -> JsonPlusSerializer:
+    """The checkpoints' serializer, with the enums the state holds (the policy's step and
+    reason) allowed by name: a thread that waits days for a person must still load when
+    LangGraph refuses unlisted types (``LANGGRAPH_STRICT_MSGPACK``, its announced default)."""
+    return JsonPlusSerializer(allowed_msgpack_modules=[Step, Reason])
 
 
 @contextmanager
@@ -150,7 +180,7 @@ def engine(
                 settings.DATA_DIR / "checkpoints.sqlite", check_same_thread=False
             )
             stack.callback(conn.close)
-            checkpointer = SqliteSaver(conn)
+            checkpointer = SqliteSaver(conn, serde=checkpoint_serializer())
         ctx = EngineContext(
             settings=settings,
             llm=build_llm_client(settings, model),
@@ -182,18 +212,41 @@ def _pending_threads(graph: Any) -> list[str]:
 
 
 def process_one(
-    ctx: EngineContext, graph: Any, incident: Incidencia | None, thread_id: str
+    ctx: EngineContext,
+    graph: Any,
+    incident: Incidencia | None,
+    thread_id: str,
+    resume: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Run (or resume) one incident's thread; return its outcome entry."""
+    """Run (or resume) one incident's thread; return its outcome entry. ``resume`` is a
+    person's decision for a thread waiting in ``await_approval``. A thread that stops there
+    is kept (its entry's outcome is ``pending_approval``)."""
     config = {"configurable": {"thread_id": thread_id}}
     snapshot = graph.get_state(config)
-    if snapshot.next:
-        final = graph.invoke(None, config, context=ctx)  # resume where it stopped
+    if snapshot.next:  # resume where it stopped
+        final = graph.invoke(
+            None if resume is None else Command(resume=resume), config, context=ctx
+        )
     else:
         assert incident is not None
         final = graph.invoke({"incident": incident.model_dump()}, config, context=ctx)
+    if final.get("__interrupt__"):
+        return outcome_entry(final)  # waits for a person: the thread stays
     graph.checkpointer.delete_thread(thread_id)
     return outcome_entry(final)
+
+
+def _resume_item(graph: Any, approvals: Approvals, thread_id: str) -> WorkItem | ApprovalRecord:
+    """How a run takes up a thread left unfinished: a :class:`WorkItem`, or the pending
+    :class:`ApprovalRecord` it still waits on (the run leaves it alone)."""
+    if not graph.get_state({"configurable": {"thread_id": thread_id}}).interrupts:
+        return WorkItem(thread_id, None)  # a run died mid-way: resume where it stopped
+    record = approvals.waiting(thread_id)
+    if record is None:  # stopped, but the proposal never reached the store: ask again
+        return WorkItem(thread_id, None)
+    if record.status == "pending":
+        return record
+    return WorkItem(thread_id, None, resume=record.resume_value())
 
 
 @dataclass
@@ -265,29 +318,37 @@ def run_queue(
     assert ctx.recorder is not None
 
     work: list[WorkItem] = []
-    if not ctx.dry_run:
-        work += [WorkItem(t, None) for t in _pending_threads(graph)]
-    seen = {item.incident_id for item in work}
-    for mailbox in mailboxes:
-        for incident in ctx.incidents.list_open(mailbox):
-            code = incident.codIncidencia
-            if code in seen:
-                continue
-            seen.add(code)
-            if ctx.dry_run:  # a dry run decides everything afresh
-                work.append(WorkItem(code, incident))
-                continue
-            current = ctx.recorder.current(code)
-            verdict = triage(current, incident)
-            if verdict == "skip":
-                summary.skipped += 1
-                continue
-            if current is not None and verdict == "reprocess":
-                log.info("incident.new_activity", incident_id=code, previous=current.outcome)
-            work.append(WorkItem(code, incident, reprocess=verdict == "reprocess"))
-    if limit is not None:
-        work = work[:limit]
-    return _work_through(ctx, graph, work, summary, started, {"mailboxes": mailboxes}, on_progress)
+    seen: set[str] = set()
+    with Approvals(ctx.settings) as approvals:
+        if not ctx.dry_run:
+            for thread in _pending_threads(graph):
+                seen.add(thread)
+                item = _resume_item(graph, approvals, thread)
+                if isinstance(item, WorkItem):
+                    work.append(item)
+                else:
+                    summary.awaiting_approval += 1
+        for mailbox in mailboxes:
+            for incident in ctx.incidents.list_open(mailbox):
+                code = incident.codIncidencia
+                if code in seen:
+                    continue
+                seen.add(code)
+                if ctx.dry_run:  # a dry run decides everything afresh
+                    work.append(WorkItem(code, incident))
+                    continue
+                current = ctx.recorder.current(code)
+                verdict = triage(current, incident)
+                if verdict == "skip":
+                    summary.skipped += 1
+                    continue
+                if current is not None and verdict == "reprocess":
+                    log.info("incident.new_activity", incident_id=code, previous=current.outcome)
+                work.append(WorkItem(code, incident, reprocess=verdict == "reprocess"))
+        if limit is not None:
+            work = work[:limit]
+        scope = {"mailboxes": mailboxes}
+        return _work_through(ctx, graph, work, summary, started, scope, on_progress, approvals)
 
 
 def run_incident(
@@ -309,23 +370,31 @@ def run_incident(
     summary = RunSummary(run_id=ctx.run_id)
     assert ctx.recorder is not None
     config = {"configurable": {"thread_id": incident_id}}
-    if not ctx.dry_run and graph.get_state(config).next:
-        item = WorkItem(incident_id, None)
-    else:
-        incident = _fetch(ctx, incident_id)
-        current = None if ctx.dry_run else ctx.recorder.current(incident_id)
-        verdict = triage(current, incident)
-        if verdict == "skip" and current is not None:
-            if not (force or new_activity(incident.model_dump())):
-                raise AlreadyHandledError(
-                    f"incident {incident_id} already has a final outcome ({current.outcome}, "
-                    f"run {current.run_id}) and nothing new in its history since the engine's "
-                    "last note; use --force to process it anyway"
+    with Approvals(ctx.settings) as approvals:
+        if not ctx.dry_run and graph.get_state(config).next:
+            waiting = _resume_item(graph, approvals, incident_id)
+            if not isinstance(waiting, WorkItem):
+                raise ApprovalError(
+                    f"incident {incident_id} waits for a person's decision on approval "
+                    f"{waiting.id} ({waiting.action}): `resolvia approve {waiting.id}` or "
+                    f"`resolvia reject {waiting.id} --note ...`"
                 )
-            verdict = "reprocess"
-        item = WorkItem(incident_id, incident, reprocess=verdict == "reprocess")
-    scope = {"incident": incident_id, "force": force}
-    return _work_through(ctx, graph, [item], summary, started, scope, on_progress)
+            item = waiting
+        else:
+            incident = _fetch(ctx, incident_id)
+            current = None if ctx.dry_run else ctx.recorder.current(incident_id)
+            verdict = triage(current, incident)
+            if verdict == "skip" and current is not None:
+                if not (force or new_activity(incident.model_dump())):
+                    raise AlreadyHandledError(
+                        f"incident {incident_id} already has a final outcome ({current.outcome}, "
+                        f"run {current.run_id}) and nothing new in its history since the engine's "
+                        "last note; use --force to process it anyway"
+                    )
+                verdict = "reprocess"
+            item = WorkItem(incident_id, incident, reprocess=verdict == "reprocess")
+        scope = {"incident": incident_id, "force": force}
+        return _work_through(ctx, graph, [item], summary, started, scope, on_progress, approvals)
 
 
 def _fetch(ctx: EngineContext, incident_id: str) -> Incidencia:
@@ -342,6 +411,24 @@ def _fetch(ctx: EngineContext, incident_id: str) -> Incidencia:
         ) from None
 
 
+def _settle(
+    ctx: EngineContext, graph: Any, approvals: Approvals, thread_id: str, entry: dict[str, Any]
+) -> None:
+    """Supervised mode, after a thread ran: a stop is recorded (outcome and proposal, whose
+    approval id joins the entry); an end settles the decision it was resumed with."""
+    if entry["outcome"] != PENDING_APPROVAL:
+        approvals.settle(thread_id, ctx.run_id, entry["outcome"])
+        return
+    assert ctx.recorder is not None
+    (waiting, *_) = graph.get_state({"configurable": {"thread_id": thread_id}}).interrupts
+    record = approvals.propose(
+        thread_id=thread_id, interrupt_id=waiting.id, run_id=ctx.run_id, proposal=waiting.value
+    )
+    entry["approval_id"] = record.id
+    ctx.recorder.record(entry)  # the record node runs when the thread ends, not now
+    log.info("incident.awaiting_approval", approval_id=record.id, action=record.action)
+
+
 def _work_through(
     ctx: EngineContext,
     graph: Any,
@@ -350,6 +437,7 @@ def _work_through(
     started: float,
     scope: dict[str, Any],
     on_progress: Callable[[str, dict[str, Any] | None, int], None] | None,
+    approvals: Approvals,
 ) -> RunSummary:
     """Process ``work`` in order, record every outcome, write the summary (with ``scope``:
     what the run was asked to work on)."""
@@ -373,7 +461,9 @@ def _work_through(
                     # before the thread starts: a run that dies from here on still records
                     ctx.recorder.reopen(incident_id)
                 try:
-                    entry = process_one(ctx, graph, item.incident, thread_id)
+                    entry = process_one(ctx, graph, item.incident, thread_id, item.resume)
+                    if not ctx.dry_run:
+                        _settle(ctx, graph, approvals, thread_id, entry)
                 except Exception as exc:  # one incident's failure must not stop the run: recorded
                     log.exception("incident.failed")
                     detail = f"{type(exc).__name__}: {exc}"[:500]

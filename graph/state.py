@@ -10,7 +10,11 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, Literal, TypedDict
 
-Outcome = Literal["resolved", "reassigned", "on_hold", "escalated", "error", "skipped"]
+Outcome = Literal[
+    "resolved", "reassigned", "on_hold", "escalated", "error", "skipped", "pending_approval"
+]
+#: autonomy of one action type (``Settings.SUPERVISION``)
+SupervisionMode = Literal["auto", "aprobar", "nunca"]
 
 
 class AttachmentText(TypedDict):
@@ -61,6 +65,29 @@ class Decision(TypedDict, total=False):
     details: dict[str, Any]
 
 
+class Supervision(TypedDict):
+    """The autonomy the decided action had when it was decided (kept, so a thread waiting for a
+    person is not changed by a later change of the setting)."""
+
+    #: the action type looked up: the row's action, or ``en espera`` when asking the requester
+    action_type: str
+    mode: SupervisionMode
+    #: decided in a dry run: nothing waits, the outcome says what a real run would do
+    dry_run: bool
+
+
+class Approval(TypedDict, total=False):
+    """A person's answer to an action that waited (:mod:`adapters.approvals`)."""
+
+    approval_id: int
+    approved: bool
+    user: str
+    decided_at: str
+    note: str | None
+    #: names of the parameters the person changed (the values are in ``policy``)
+    edited: list[str]
+
+
 class IncidentState(TypedDict, total=False):
     """State of one incident through the graph."""
 
@@ -86,6 +113,8 @@ class IncidentState(TypedDict, total=False):
     #: the policy's latest step (:meth:`domain.policy.PolicyDecision.as_dict`)
     policy: dict[str, Any]
     decision: Decision
+    supervision: Supervision
+    approval: Approval
     llm_calls: Annotated[int, operator.add]
     llm_tokens: Annotated[int, operator.add]
     #: model calls that failed (timeout, provider down, unusable answer): the decision was

@@ -7,6 +7,10 @@
   resolution, applied the same way;
 * ASK: the incident is put on hold with a message asking the requester for what is missing.
 
+Supervised mode (``SUPERVISION``) is decided before this node (:mod:`nodes.supervise`): an
+action that needs a person's approval reaches it only once approved, with the parameters the
+person approved (:mod:`nodes.await_approval`).
+
 Every side effect carries an idempotency key derived from the incident, the decision and the
 history the decision was taken on (:func:`domain.activity.activity_marker`), so a resumed run
 that repeats a step changes nothing twice, while a new decision after new activity on the
@@ -130,6 +134,8 @@ def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, An
         log.warning("apply.failed", error=str(exc)[:300])
         failed = with_reason(base, Reason.APPLY_FAILED, f"{type(exc).__name__}: {exc}")
         decision = {**failed, "outcome": "error", "applied": False}
+    if state.get("approval"):  # supervised mode: who approved it, and when
+        decision["details"] = {**decision.get("details", {}), "approval": state["approval"]}
     return {"decision": decision}
 
 

@@ -38,8 +38,9 @@ def test_routing_follows_the_policy_step() -> None:
         return {"policy": {"step": name}}
 
     assert routing.after_propose(step("critique")) == "critique"
-    assert routing.after_propose(step("act")) == "apply"
-    assert routing.after_propose(step("ask")) == "apply"
+    # every side effect passes the supervision setting first (nodes/supervise.py)
+    assert routing.after_propose(step("act")) == "supervise"
+    assert routing.after_propose(step("ask")) == "supervise"
     assert routing.after_propose(step("handover")) == "escalate"
     assert routing.after_propose(step("escalate")) == "escalate"
     with pytest.raises(ValueError):
