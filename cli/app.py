@@ -8,6 +8,7 @@ resolvia evaluate           the gold set through the real graph
 resolvia calibrate          fit the confidence model on the dev split's evidence
 resolvia backup ...         backups of the index and the SQLite stores
 resolvia prune              delete what the retention settings no longer keep
+resolvia approvals          actions waiting for a person (supervised mode); approve / reject ID
 resolvia mocks ...          the mock incident manager and target system
 resolvia models ...         the model registry
 resolvia console ...        the support console (web) and its users
@@ -23,7 +24,7 @@ import sys
 
 import typer
 
-from cli import backup, console, evaluate, index, mocks, models, prune, run
+from cli import approvals, backup, console, evaluate, index, mocks, models, prune, run
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -44,6 +45,9 @@ app.command()(prune.prune)
 app.command()(console.runs)
 app.command()(console.show)
 app.command()(console.review)
+app.command()(approvals.approvals)
+app.command()(approvals.approve)
+app.command()(approvals.reject)
 app.add_typer(backup.app, name="backup")
 app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")
