@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -397,3 +398,27 @@ def test_cli_lists_approves_and_rejects(
     out = h.run()
     assert out[API]["details"]["params"]["num_reembolso"] == "R-2603027"
     assert out[CLOSE]["outcome"] == "escalated" and "No cerrar" in out[CLOSE]["explanation"]
+
+
+def test_cli_apply_now_resumes_the_incident_at_once(
+    monkeypatch: pytest.MonkeyPatch, engine: Any
+) -> None:
+    e = engine(API)
+    h = e.start(APPROVE_API)
+    h.run()
+    monkeypatch.setenv("DATA_DIR", str(h.ctx.settings.DATA_DIR))
+    get_settings.cache_clear()
+
+    @contextmanager
+    def same_engine(*args: Any, **kwargs: Any) -> Iterator[tuple[Any, Any]]:
+        yield h.ctx, h.graph  # the engine the CLI would build, over the same state
+
+    monkeypatch.setattr("graph.runner.engine", same_engine)
+    result = runner.invoke(app, ["approve", "1", "--user", "ana", "--apply-now", "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["approval"]["status"] == "approved"
+    assert body["run"]["outcomes"][0]["outcome"] == "reassigned"
+    assert len(target_calls(h)) == 1 and len(engine_updates(h, API)) == 1
+    assert h.run() == {}
+    get_settings.cache_clear()
