@@ -35,10 +35,10 @@ import structlog
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
-from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from adapters.approvals import ApprovalError, ApprovalRecord, Approvals
+from adapters.checkpoints import redacting_saver
 from adapters.incident_manager import HttpIncidentManager, Incidencia
 from adapters.llm.client import build_llm_client
 from adapters.llm.server import stop_all
@@ -180,7 +180,8 @@ def engine(
                 settings.DATA_DIR / "checkpoints.sqlite", check_same_thread=False
             )
             stack.callback(conn.close)
-            checkpointer = SqliteSaver(conn, serde=checkpoint_serializer())
+            # personal data redacted before it is written (adapters.checkpoints)
+            checkpointer = redacting_saver(conn, serde=checkpoint_serializer())
         ctx = EngineContext(
             settings=settings,
             llm=build_llm_client(settings, model),
