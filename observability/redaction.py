@@ -49,10 +49,11 @@ _NIF = re.compile(r"\b(?:\d{8}|\d{2}\.\d{3}\.\d{3})" + _LETTER + r"\b")
 # optional +34 / 0034 / (+34) in front; other countries only with their international prefix.
 # A comma and a digit after, or a euro sign, make it an amount ("912.345.678,00 €").
 _PHONE = re.compile(
-    r"(?<![\w+])"
+    # not a group of a hyphenated number (the original policy numbers: 666023054-53-1)
+    r"(?<![\w+])(?<!\d-)"
     r"(?:(?:\(?(?:\+|00) ?34\)?[ .-]?)?[6-9]\d(?:[ .-]?\d){7}"
     r"|\(?(?:\+|00)\d{1,3}\)?(?:[ .-]?\d){6,12})"
-    r"(?!\w|,\d| ?€)"
+    r"(?!\w|,\d|-\d| ?€)"
 )
 
 

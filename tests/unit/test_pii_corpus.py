@@ -161,6 +161,14 @@ def _policy(rng: random.Random) -> str:
     return str(rng.randrange(10_000_000, 100_000_000))
 
 
+def _original_policy(rng: random.Random) -> str:
+    """The original project's hyphenated policy numbers (``666023054-53-1``, ``POL001-FX-…``),
+    whose leading 9 digits look like a mobile number."""
+    if rng.random() < 0.5:
+        return f"{rng.choice('6789')}{rng.randrange(10**7, 10**8)}-{rng.randrange(10, 100)}-{rng.randrange(10)}"
+    return f"POL{rng.randrange(1, 1000):03d}-{rng.choice(['FX', 'VS', 'DN'])}-PROVISION"
+
+
 def _refund(rng: random.Random) -> str:
     return "R-" + _digits(rng, 7)
 
@@ -268,6 +276,7 @@ _BUSINESS_TEMPLATES: tuple[tuple[str, tuple[Callable[[random.Random], str], ...]
     ("Necesito el certificado del ejercicio {} de la póliza {}", (_year, _policy)),
     ("pólizas {} y {}, reembolsos {} y {}", (_policy, _policy, _refund, _refund)),
     ("Nacido el {}, importe {} y autorización {}", (_date, _amount, _authorisation)),
+    ("Mi póliza es la {} (la antigua, {}).", (_original_policy, _original_policy)),
 )
 
 
