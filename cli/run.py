@@ -79,6 +79,10 @@ def run(
             summary = run_incident(ctx, graph, incident, force=force, on_progress=on_progress)
         else:
             summary = run_queue(ctx, graph, mailboxes, limit=limit, on_progress=on_progress)
+        if not dry_run:  # retention (RETENTION_*_DAYS), while this run still holds the lock
+            from adapters.retention import prune_after_run
+
+            prune_after_run(settings)
     result = summary.as_dict()
     if as_json:
         emit_json(result)
