@@ -95,6 +95,13 @@ def run(
             f"failed; {result['reprocessed']} re-processed after new activity"
             f"{' or --force' if force else ''}, {result['skipped']} skipped as already handled."
             + (
+                f" {result['pending_approval']} action(s) wait for a person's approval "
+                f"(`resolvia approvals`), {result['awaiting_approval']} still waiting from "
+                "earlier runs."
+                if result["pending_approval"] or result["awaiting_approval"]
+                else ""
+            )
+            + (
                 f" Interrupted: {result['pending']} incident(s) left for the next run."
                 if result["interrupted"]
                 else ""
