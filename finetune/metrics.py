@@ -226,13 +226,22 @@ def sweep(
 
 
 def recommend_threshold(curve: Iterable[DecisionMetrics], target_precision: float) -> int | None:
-    """Highest coverage among thresholds whose precision reaches the target (ties: the
-    lowest such threshold); None when no threshold reaches it."""
-    ok = [m for m in curve if m.precision is not None and m.precision >= target_precision]
-    if not ok:
-        return None
-    best = max(m.coverage for m in ok)
-    return min(m.threshold for m in ok if m.coverage == best)
+    """The lowest threshold from which precision stays at or above the target at EVERY higher
+    threshold that still acts; None when even the highest acting threshold misses it.
+
+    Not "the best coverage among thresholds that reach the target": on a few dozen incidents
+    precision zigzags, and picking a lucky point just above a dip is what made a threshold
+    chosen on dev miss its precision on test. Coverage only falls as the threshold rises, so
+    the lowest threshold of the stable region is also its best coverage.
+    """
+    recommended = None
+    for point in sorted(curve, key=lambda p: p.threshold, reverse=True):
+        if point.precision is None:  # nothing acted on at this threshold: no evidence either way
+            continue
+        if point.precision < target_precision:
+            break
+        recommended = point.threshold
+    return recommended
 
 
 def critic_confusion(records: Sequence[IncidentRecord], params: PolicyParams) -> dict[str, int]:

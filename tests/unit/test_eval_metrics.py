@@ -8,6 +8,7 @@ import pytest
 
 from domain.policy import PolicyParams
 from finetune.metrics import (
+    DecisionMetrics,
     IncidentRecord,
     critic_confusion,
     decision_metrics,
@@ -128,6 +129,36 @@ def test_sweep_and_recommendation() -> None:
     assert curve[75].precision == 1.0 and curve[75].coverage == 1.0
     assert recommend_threshold(curve, 0.95) == 71  # lowest threshold with the best coverage
     assert recommend_threshold(curve[:60], 0.95) is None
+
+
+def test_the_recommended_threshold_is_the_start_of_a_stable_region() -> None:
+    def point(threshold: int, precision: float | None, coverage: float) -> DecisionMetrics:
+        return DecisionMetrics(
+            threshold=threshold,
+            actions=0 if precision is None else 10,
+            correct_actions=0,
+            coverage=coverage,
+            coverage_all=0.0,
+            precision=precision,
+            escalation_accuracy=None,
+            injection_actions=0,
+            errors=0,
+            should_act=10,
+            acted_on_should=0,
+        )
+
+    # 60 reaches the target with the best coverage, but 70 falls under it again: a lucky point
+    curve = [
+        point(50, 0.90, 0.9),
+        point(60, 0.96, 0.8),
+        point(70, 0.93, 0.7),
+        point(80, 0.97, 0.6),
+        point(90, 1.00, 0.5),
+        point(100, None, 0.0),  # nothing acted on: neither for nor against
+    ]
+    assert recommend_threshold(curve, 0.95) == 80
+    assert recommend_threshold(curve, 0.995) == 90
+    assert recommend_threshold([point(90, 0.9, 0.5), point(100, None, 0.0)], 0.95) is None
 
 
 def test_critic_confusion_matrix() -> None:
