@@ -266,6 +266,14 @@ class Settings(BaseSettings):
 
     # --- external systems -----------------------------------------------------------------
     INCIDENT_MANAGER_URL: str = "http://127.0.0.1:3000"
+    INCIDENT_MANAGER_WEB_URL: str = Field(
+        "",
+        description=(
+            "The incident manager's web page of an incident, for people (the console links to "
+            "it): a URL with {cod} where the incident code goes. Empty = no link, the console "
+            "shows the code."
+        ),
+    )
     TARGET_SYSTEM_URL: str = "http://127.0.0.1:3001"
     MOCKS_TOKEN: SecretStr = Field(
         SecretStr(DEV_MOCKS_TOKEN), description="Bearer token for the incident/target APIs."
@@ -339,6 +347,19 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError(f"must start with http:// or https:// (got {value!r})")
         return value.rstrip("/")
+
+    @field_validator("INCIDENT_MANAGER_WEB_URL")
+    @classmethod
+    def _check_web_url(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            return ""
+        if not value.startswith(("http://", "https://")) or "{cod}" not in value:
+            raise ValueError(
+                "must be an http(s) URL with {cod} where the incident code goes, e.g. "
+                "https://gestor.example/incidencias/{cod}"
+            )
+        return value
 
     @model_validator(mode="after")
     def _apply_profile(self) -> Settings:

@@ -8,6 +8,8 @@ Security, in one place:
   renewed at sign-in; the user's role is read from the store on every request, so a change
   takes effect at once;
 * every POST carries the session's CSRF token (:func:`_checked_form`), compared in constant time;
+* failed sign-ins are limited per user name and per client address (:mod:`console.throttle`:
+  5 in 15 minutes, then 429 until the window moves on; the lock-out is audited);
 * personal data is redacted on every page; a ``revisor`` reveals one field at a time and each
   reveal is audited, as are sign-ins, reviews and approvals;
 * responses forbid framing, inline scripts and caching (:func:`_security_headers`).
@@ -39,6 +41,7 @@ from console.approvals import ApprovalStore
 from console.data import INCIDENT_ID, OUTCOME_LABELS, OUTCOMES, RunData, durations, histogram
 from console.incidents import IncidentSource
 from console.security import csrf_ok, new_csrf_token
+from console.throttle import SignInThrottle
 from domain.incident import incident_evidence
 from errors import ResolviaError
 from finetune.gold import GoldItem, load_gold
@@ -67,6 +70,7 @@ class Console:
     supervision: dict[str, str] = field(default_factory=dict)
     kb: list[KBRow] = field(default_factory=list)
     demo_gold: list[GoldItem] = field(default_factory=list)
+    throttle: SignInThrottle = field(default_factory=SignInThrottle)
 
     @property
     def kb_by_id(self) -> dict[str, KBRow]:
@@ -87,6 +91,7 @@ def create_app(
     approvals: ApprovalStore | None = None,
     supervision: dict[str, str] | None = None,
     session_hours: float = 8.0,
+    throttle: SignInThrottle | None = None,
 ) -> FastAPI:
     """The console over ``settings``' reports, rejection logs, LLM history and stores."""
     console = Console(
@@ -99,6 +104,7 @@ def create_app(
         supervision=supervision or {},
         kb=_load_kb(settings),
         demo_gold=_load_demo_gold(settings),
+        throttle=throttle or SignInThrottle(),
     )
     app = FastAPI(title="Resolvia · consola", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.console = console
@@ -262,6 +268,13 @@ def _safe_next(target: Any) -> str:
     return "/"
 
 
+def _manager_link(settings: Settings, incident_id: str) -> str | None:
+    """The incident's page in the incident manager's own web UI (INCIDENT_MANAGER_WEB_URL);
+    None when none is configured (its API needs a token: a browser cannot open it)."""
+    template = settings.INCIDENT_MANAGER_WEB_URL
+    return template.replace("{cod}", quote(incident_id, safe="")) if template else None
+
+
 def _check_incident_id(incident_id: str) -> None:
     if not INCIDENT_ID.match(incident_id):
         raise HTTPException(404)
@@ -364,10 +377,28 @@ def _routes(app: FastAPI) -> None:  # noqa: PLR0915 - one route per page, read t
         form = await _checked_form(request)
         console = _console(request)
         name = str(form.get("usuario") or "").strip().lower()
-        user = console.users.authenticate(name, str(form.get("clave") or ""))
         target = _safe_next(form.get("next"))
+        address = request.client.host if request.client else None
+        locked = console.throttle.check(name, address)
+        if locked is not None:
+            log.warning("console.signin_throttled", key=locked.key, retry_after=locked.minutes)
+            if locked.first:  # once per lock-out: a flood of attempts must not flood the audit
+                console.users.audit(name or None, "signin.throttled", locked.key, address)
+            response = _render(
+                request,
+                "login.html",
+                status_code=429,
+                next=target,
+                error="Demasiados intentos fallidos. Espera "
+                f"{locked.minutes} minuto{'s' if locked.minutes != 1 else ''} "
+                "antes de volver a intentarlo.",
+            )
+            response.headers["Retry-After"] = str(locked.retry_after_s)
+            return response
+        user = console.users.authenticate(name, str(form.get("clave") or ""))
         if user is None:
-            console.users.audit(name or None, "signin.refused")
+            console.throttle.failed(name, address)
+            console.users.audit(name or None, "signin.refused", None, address)
             return _render(
                 request,
                 "login.html",
@@ -375,6 +406,7 @@ def _routes(app: FastAPI) -> None:  # noqa: PLR0915 - one route per page, read t
                 next=target,
                 error="Usuario o contraseña incorrectos.",
             )
+        console.throttle.succeeded(user.name)
         request.session.clear()  # a new session at sign-in: nothing carried from before
         request.session["user"] = user.name
         request.session["csrf"] = new_csrf_token()
@@ -456,8 +488,7 @@ def _routes(app: FastAPI) -> None:  # noqa: PLR0915 - one route per page, read t
             calls=[_call_view(c) for c in calls],
             reviews=console.reviews.history(incident_id),
             verdicts=VERDICT_LABELS,
-            manager_url=f"{console.settings.INCIDENT_MANAGER_URL}/api/incidencias/"
-            f"{quote(incident_id, safe='')}",
+            manager_url=_manager_link(console.settings, incident_id),
         )
 
     @app.post("/incidencias/{incident_id}/revelar")

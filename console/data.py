@@ -22,14 +22,17 @@ from typing import Any
 #: run ids as :func:`observability.logging.new_run_id` makes them (never a path)
 RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 INCIDENT_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-OUTCOMES = ("resolved", "reassigned", "on_hold", "escalated", "error")
+#: supervised mode adds ``pending_approval``: the run stopped before the action for a person
+OUTCOMES = ("resolved", "reassigned", "on_hold", "pending_approval", "escalated", "error")
 #: words for people (the console is in Spanish)
 OUTCOME_LABELS = {
     "resolved": "resuelta",
     "reassigned": "reasignada",
     "on_hold": "en espera",
+    "pending_approval": "por aprobar",
     "escalated": "escalada",
     "error": "error",
+    "skipped": "omitida",
 }
 
 

@@ -5,10 +5,19 @@ engine's escalation note appended, as the incident manager serves them after a r
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from adapters.llm_history import LLMCallRecord, LLMHistory
 from adapters.reviews import ReviewStore
@@ -240,8 +249,15 @@ class Seeded:
     app: Any
 
 
-def seeded_console(tmp: Path, *, approvals: FakeApprovals | None = None) -> Seeded:
-    settings = load_settings(DATA_DIR=tmp / "data", OUTPUT_DIR=tmp / "out")
+def seeded_console(
+    tmp: Path,
+    *,
+    approvals: FakeApprovals | None = None,
+    throttle: Any = None,
+    **overrides: Any,
+) -> Seeded:
+    """``overrides``: further settings (e.g. ``INCIDENT_MANAGER_WEB_URL``)."""
+    settings = load_settings(DATA_DIR=tmp / "data", OUTPUT_DIR=tmp / "out", **overrides)
     seed_run(settings)
     users = UserStore(settings.DATA_DIR / "console.sqlite")
     for role in Role:
@@ -256,6 +272,7 @@ def seeded_console(tmp: Path, *, approvals: FakeApprovals | None = None) -> Seed
         incidents=incidents,
         approvals=approvals,
         supervision={"cierre": "auto", "api|cambioiban": "aprobar"} if approvals else None,
+        throttle=throttle,
     )
     return Seeded(settings, users, reviews, incidents, approvals, app)
 
@@ -267,3 +284,78 @@ def csrf_of(html: str) -> str:
     match = _CSRF.search(html)
     assert match, "no CSRF token in the page"
     return match.group(1)
+
+
+# --- a real browser ---------------------------------------------------------------------------
+#: Debian's Chromium, installed by scripts/install.sh (Playwright's own download is unreachable)
+CHROMIUM = "/usr/bin/chromium"
+#: set to 1 on a machine where Chromium cannot be installed: the browser tests are then skipped,
+#: and say so; without it a missing browser fails them (CI installs it as root)
+SKIP_BROWSER_ENV = "RESOLVIA_SKIP_BROWSER_TESTS"
+
+
+def require_chromium() -> Any:
+    """Playwright's sync API, once Chromium is known to be there. A missing browser or
+    Playwright fails the test with what to do: `make test` must not pass by skipping them."""
+    if os.environ.get(SKIP_BROWSER_ENV) == "1":
+        pytest.skip(f"{SKIP_BROWSER_ENV}=1: the console's browser tests are skipped")
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail(
+            f"{CHROMIUM} is missing: the console's browser tests need Debian's Chromium. Run "
+            "`make install` as root (or `sudo apt-get install -y chromium chromium-driver`), or "
+            f"set {SKIP_BROWSER_ENV}=1 to skip these tests on this machine.",
+            pytrace=False,
+        )
+    try:
+        from playwright import sync_api
+    except ImportError as exc:
+        pytest.fail(f"Playwright is not installed ({exc}): run `make install`", pytrace=False)
+    return sync_api
+
+
+@contextmanager
+def chromium_browser() -> Iterator[Any]:
+    """Headless Chromium driven by Playwright."""
+    sync_api = require_chromium()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port, in a thread; yields its base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def sign_in(page: Any, base: str, user: str, password: str = PASSWORD) -> None:
+    """Sign in through the form, starting from a page that needs it."""
+    page.goto(f"{base}/ejecuciones")
+    assert "/entrar" in page.url  # sent to sign in first
+    page.fill("input[name=usuario]", user)
+    page.fill("input[name=clave]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/ejecuciones")

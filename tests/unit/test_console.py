@@ -161,7 +161,8 @@ def test_incident_page_redacts_personal_data_and_a_reviewer_reveals_one_field(
     assert "67 %" in page  # the confidence model's number
     assert "candidatos_rechazados" in page
     assert "critico@v3" in page  # the model call, redacted
-    assert "/api/incidencias/INC000107" in page  # link to the incident manager
+    assert "/api/incidencias/" not in page  # the manager's API needs a token: no link to it
+    assert "Código en el gestor de incidencias: <code>INC000107</code>" in page
     token = csrf_of(page)
     refused = reader.post(
         "/incidencias/INC000107/revelar", data={"campo": "descripcion", "csrf_token": token}
@@ -181,6 +182,47 @@ def test_incident_page_redacts_personal_data_and_a_reviewer_reveals_one_field(
     assert "revelado (auditado)" in revealed.text
     audit = [(a.user, a.action, a.object, a.detail) for a in seeded.users.audit_entries()]
     assert ("revisor", "reveal", "INC000107", "descripcion") in audit
+
+
+def test_incident_page_links_to_the_incident_manager_web_ui_when_configured(
+    tmp_path: Path,
+) -> None:
+    seeded = seeded_console(
+        tmp_path, INCIDENT_MANAGER_WEB_URL="https://gestor.example/ver?cod={cod}&vista=1"
+    )
+    page = sign_in(seeded.app, "lector").get("/incidencias/INC000107").text
+    assert 'href="https://gestor.example/ver?cod=INC000107&amp;vista=1"' in page
+    assert "Ver en el gestor de incidencias" in page
+    with pytest.raises(ConfigError, match=r"INCIDENT_MANAGER_WEB_URL: must be an http\(s\) URL"):
+        load_settings(INCIDENT_MANAGER_WEB_URL="https://gestor.example/incidencias/")
+    assert load_settings(INCIDENT_MANAGER_WEB_URL="  ").INCIDENT_MANAGER_WEB_URL == ""
+
+
+def test_a_supervised_run_shows_its_waiting_actions(seeded: Seeded) -> None:
+    from adapters.run_records import RunRecorder
+
+    settings = seeded.settings
+    recorder = RunRecorder(
+        settings.DATA_DIR / "outcomes.sqlite", settings.reports_dir, settings.rejected_dir, "sup1"
+    )
+    recorder.record(
+        {
+            "incident_id": "INC000999",
+            "outcome": "pending_approval",
+            "reason": "pendiente_aprobacion",
+            "kb_id": "KB-0043",
+            "action": "api|cambioiban",
+            "explanation": "pendiente_aprobacion: api|cambioiban espera a una persona",
+        }
+    )
+    recorder.close()
+    client = sign_in(seeded.app, "lector")
+    runs = client.get("/ejecuciones").text
+    assert "<th>por aprobar</th>" in runs
+    page = client.get("/ejecuciones/sup1").text
+    assert ">por aprobar</text>" in page  # a bar of its own in the outcomes chart
+    incident = client.get("/incidencias/INC000999").text
+    assert 'class="o-pending_approval">por aprobar' in incident
 
 
 def test_incident_page_without_the_incident_manager_still_shows_the_decisions(
