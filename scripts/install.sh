@@ -105,8 +105,9 @@ elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get install -y -qq chromium chromium-driver >/dev/null
   have_chromium || die "Chromium was installed but /usr/bin/chromium is missing."
 else
-  say "WARNING: Chromium missing; the console's browser tests will be skipped. Install it as root:
-    sudo apt-get install -y chromium chromium-driver   (Debian/Ubuntu)"
+  say "WARNING: Chromium missing; the console's browser tests will fail (make test). Install it as root:
+    sudo apt-get install -y chromium chromium-driver   (Debian)
+  or set RESOLVIA_SKIP_BROWSER_TESTS=1 to skip those tests on this machine."
 fi
 
 # --- bundled models -----------------------------------------------------------------------

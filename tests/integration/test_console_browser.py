@@ -4,57 +4,34 @@ seeded with a run written by the real RunRecorder."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-from tests.console_support import PASSWORD, RUN_ID, Seeded, seeded_console
-
-CHROMIUM = "/usr/bin/chromium"
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} missing: run make install (as root)"
+from tests.console_support import (
+    PASSWORD,
+    RUN_ID,
+    Seeded,
+    chromium_browser,
+    seeded_console,
+    serving,
+    sign_in,
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Seeded, str]]:
     seeded = seeded_console(tmp_path_factory.mktemp("console"))
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(seeded.app, host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the console did not start"
-        time.sleep(0.05)
-    yield seeded, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(seeded.app) as base:
+        yield seeded, base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -62,15 +39,6 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(locale="es-ES")
     yield context.new_page()
     context.close()
-
-
-def sign_in(page: Any, base: str, user: str) -> None:
-    page.goto(f"{base}/ejecuciones")
-    assert "/entrar" in page.url  # sent to sign in first
-    page.fill("input[name=usuario]", user)
-    page.fill("input[name=clave]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/ejecuciones")
 
 
 def test_sign_in_and_open_a_run(served: tuple[Seeded, str], page: Any) -> None:
