@@ -328,6 +328,29 @@ class Settings(BaseSettings):
         "auto", description="auto = console on a terminal, JSON otherwise (PROD: always JSON)."
     )
 
+    # --- observability: Loki, metrics (README "Observability") -------------------------------
+    LOKI_URL: str | None = Field(
+        None,
+        description=(
+            "Loki to ship the logs to as well (its base URL or its /loki/api/v1/push URL); "
+            "unset = stderr only. Shipping never blocks a run: lines Loki cannot take in time "
+            "are dropped and counted (the run summary's log_lines_dropped)."
+        ),
+    )
+    LOKI_QUEUE_SIZE: int = Field(
+        10_000, ge=100, le=1_000_000, description="Log lines waiting for Loki at most."
+    )
+    METRICS_TEXTFILE: Path | None = Field(
+        None,
+        description=(
+            "Where a run writes its Prometheus metrics (a .prom file for node_exporter's "
+            "textfile collector; the console serves it at /metrics); unset = not written."
+        ),
+    )
+    PUSHGATEWAY_URL: str | None = Field(
+        None, description="Prometheus Pushgateway a run pushes its metrics to; unset = none."
+    )
+
     @field_validator("LLM_MODEL", "LLM_FALLBACK_MODEL")
     @classmethod
     def _check_model_spec(cls, value: str | None) -> str | None:
@@ -339,7 +362,14 @@ class Settings(BaseSettings):
         parse_spec(value)  # raises ValueError with a readable message
         return value
 
-    @field_validator("INCIDENT_MANAGER_URL", "TARGET_SYSTEM_URL", "OLLAMA_BASE_URL", "QDRANT_URL")
+    @field_validator(
+        "INCIDENT_MANAGER_URL",
+        "TARGET_SYSTEM_URL",
+        "OLLAMA_BASE_URL",
+        "QDRANT_URL",
+        "LOKI_URL",
+        "PUSHGATEWAY_URL",
+    )
     @classmethod
     def _check_url(cls, value: str | None) -> str | None:
         if value is None or value == "":
@@ -374,6 +404,13 @@ class Settings(BaseSettings):
         if self.LLM_FALLBACK_MODEL and self.LLM_FALLBACK_MODEL == self.LLM_MODEL:
             raise ValueError("LLM_FALLBACK_MODEL: must differ from LLM_MODEL")
         return self
+
+    @field_validator("METRICS_TEXTFILE")
+    @classmethod
+    def _check_textfile(cls, value: Path | None) -> Path | None:
+        if value is not None and value.suffix != ".prom":
+            raise ValueError("must end in .prom (node_exporter's textfile collector reads those)")
+        return value
 
     # --- derived paths --------------------------------------------------------------------
     @property

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.sqlite_migrations import Migration, migrate
+from observability.metrics import observe_llm_call
 from observability.redaction import redact, redact_value
 
 MIGRATIONS = [
@@ -81,6 +82,7 @@ class LLMHistory:
         migrate(self._conn, MIGRATIONS)
 
     def record(self, call: LLMCallRecord) -> None:
+        observe_llm_call(call)  # Prometheus: calls, tokens, latency by node
         row = (
             datetime.now(UTC).isoformat(timespec="milliseconds"),
             call.run_id,

@@ -34,6 +34,7 @@ from rich.progress import (
 from config import Settings, get_settings
 from errors import ResolviaError
 from observability.logging import bind_run, configure_logging
+from observability.loki import loki_config
 
 out = Console()
 err = Console(stderr=True)
@@ -92,7 +93,7 @@ def load_settings() -> Settings:
 def setup(*, job: str | None = None, run_id: str | None = None) -> Settings:
     """Start of every command: settings, logging (configured once per process), run id."""
     settings = load_settings()
-    configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+    configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT, loki=loki_config(settings))
     bind_run(run_id, **({"job": job} if job else {}))
     return settings
 

@@ -63,6 +63,7 @@ from graph.builder import build_graph
 from graph.context import EngineContext, RunOptions, load_confidence, load_knowledge_base
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
+from observability.metrics import observe_run
 
 log = structlog.get_logger(__name__)
 
@@ -504,6 +505,8 @@ def _work_through(
             "llm_tokens": summary.llm_tokens,
             "dry_run": ctx.dry_run,
             **scope,
+            # metrics written (METRICS_TEXTFILE / PUSHGATEWAY_URL); log lines Loki did not get
+            **observe_run(ctx.settings, summary, queue_size=len(work), dry_run=ctx.dry_run),
         }
     )
     return summary

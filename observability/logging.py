@@ -5,7 +5,9 @@
 * ``run_id`` / ``incident_id`` bound with contextvars (:func:`bind_run`, :func:`incident_scope`)
   appear on every line, including lines from libraries that use plain ``logging``;
 * every line passes the personal-data redaction processor;
-* logs go to stderr so that ``--json`` output on stdout stays machine-readable.
+* logs go to stderr so that ``--json`` output on stdout stays machine-readable;
+* with a :class:`~observability.loki.LokiConfig` (``LOKI_URL``) the same lines, as JSON and
+  redacted by the same processors, are also shipped to Loki (:mod:`observability.loki`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TextIO
 
 import structlog
 
+from observability.loki import LokiConfig, LokiShippingHandler, set_active
 from observability.redaction import redact_value
 
 _configured = False
@@ -32,9 +35,15 @@ def redact_processor(
 
 
 def configure_logging(
-    level: str = "INFO", fmt: str = "auto", *, stream: TextIO | None = None, force: bool = False
+    level: str = "INFO",
+    fmt: str = "auto",
+    *,
+    stream: TextIO | None = None,
+    force: bool = False,
+    loki: LokiConfig | None = None,
 ) -> None:
-    """Configure structlog and the standard library once for this process."""
+    """Configure structlog and the standard library once for this process; with ``loki``,
+    lines are shipped there too (never blocking: see :mod:`observability.loki`)."""
     global _configured  # noqa: PLW0603 - process-wide, set once
     if _configured and not force:
         return
@@ -73,7 +82,25 @@ def configure_logging(
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
+        if isinstance(old, LokiShippingHandler):
+            old.close()  # stops its thread; reports what it dropped
     root.addHandler(handler)
+    set_active(None)
+    if loki is not None:
+        shipper = LokiShippingHandler(loki)
+        shipper.setFormatter(
+            structlog.stdlib.ProcessorFormatter(
+                foreign_pre_chain=shared,
+                processors=[
+                    structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    structlog.processors.format_exc_info,
+                    redact_processor,  # the same redaction as stderr, before the line is queued
+                    structlog.processors.JSONRenderer(ensure_ascii=False),
+                ],
+            )
+        )
+        root.addHandler(shipper)
+        set_active(shipper)
     root.setLevel(level)
     # Chatty libraries: keep their warnings, drop their per-request info lines.
     for name in ("httpx", "httpcore", "urllib3", "sentence_transformers", "openai"):
