@@ -102,6 +102,10 @@ def console(
         supervision=supervision,
         session_hours=options.CONSOLE_SESSION_HOURS,
     )
+    from observability.metrics import metrics_endpoint
+
+    # Prometheus scrapes the last run's metrics here (METRICS_TEXTFILE): no sign-in, counts only
+    app_.add_route("/metrics", metrics_endpoint(settings))
     url_host = f"[{bind}]" if ":" in bind else bind
     err.print(f"Console on http://{url_host}:{port or options.CONSOLE_PORT}/ (Ctrl-C stops it)")
     uvicorn.run(app_, host=bind, port=port or options.CONSOLE_PORT, log_level="warning")

@@ -4,7 +4,7 @@ A run is a short-lived process started by a schedule, so Prometheus cannot scrap
 works. At its end the run writes its metrics (:func:`observe_run`):
 
 * to ``METRICS_TEXTFILE`` (a ``.prom`` file, replaced atomically): node_exporter's textfile
-  collector reads it, and the console serves it at ``/metrics`` (:func:`metrics_app`);
+  collector reads it, and the console serves it at ``/metrics`` (:func:`metrics_endpoint`);
 * to a Pushgateway at ``PUSHGATEWAY_URL`` (job ``resolvia``; each run replaces the last).
 
 Every value is the last run's (one process, one run): counters count within the run, the
@@ -19,18 +19,19 @@ Model calls are counted as they are recorded (:func:`observe_llm_call`, called b
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import structlog
 from prometheus_client import (
+    CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
     Gauge,
     Histogram,
     ProcessCollector,
-    make_asgi_app,
+    generate_latest,
     push_to_gateway,
     write_to_textfile,
 )
@@ -243,7 +244,14 @@ def console_registry(settings: Any) -> CollectorRegistry:
     return registry
 
 
-def metrics_app(settings: Any) -> Any:
-    """An ASGI app serving :func:`console_registry` in Prometheus' text format (mount it at
-    ``/metrics``)."""
-    return make_asgi_app(registry=console_registry(settings))
+def metrics_endpoint(settings: Any) -> Callable[[Any], Awaitable[Any]]:
+    """A Starlette endpoint serving :func:`console_registry` in Prometheus' text format (the
+    console adds it as ``/metrics``)."""
+    from starlette.responses import Response
+
+    registry = console_registry(settings)
+
+    async def metrics(request: Any) -> Response:
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    return metrics
