@@ -322,6 +322,38 @@ class Settings(BaseSettings):
         30, ge=0, description="Cached screenshot text (DATA_DIR/ocr_cache), by last use."
     )
 
+    # --- knowledge-base maintenance (batch_mantenimiento_globales.py, adapters.maintenance) --
+    MAINTENANCE_MIN_CLUSTER: int = Field(
+        3, ge=2, le=100, description="Closed incidents a recurring problem needs to be proposed."
+    )
+    MAINTENANCE_CLUSTER_SIMILARITY: float = Field(
+        0.45,
+        ge=0,
+        le=1,
+        description=(
+            "Average-linkage bar for grouping closed incidents: mean of the rescaled embedding "
+            "cosine of the problems and the lexical cosine of problem + resolution notes."
+        ),
+    )
+    MAINTENANCE_COVERAGE_OVERLAP: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=(
+            "A row covers a closed incident when it takes the people's action and its SOLUCIÓN "
+            "has at least this lexical cosine with their resolution notes."
+        ),
+    )
+    MAINTENANCE_MIN_WRONG: int = Field(
+        2, ge=1, le=100, description="Incidents where reviewers rejected a row before an edit is proposed."
+    )
+    MAINTENANCE_DUPLICATE_DENSE: float = Field(
+        0.9, ge=0, le=1, description="Embedding cosine from which two rows are near-duplicates."
+    )
+    MAINTENANCE_DUPLICATE_LEXICAL: float = Field(
+        0.6, ge=0, le=1, description="Lexical cosine from which two rows are near-duplicates."
+    )
+
     # --- logging ----------------------------------------------------------------------------
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     LOG_FORMAT: Literal["auto", "json", "console"] = Field(
