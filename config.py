@@ -345,7 +345,10 @@ class Settings(BaseSettings):
         ),
     )
     MAINTENANCE_MIN_WRONG: int = Field(
-        2, ge=1, le=100, description="Incidents where reviewers rejected a row before an edit is proposed."
+        2,
+        ge=1,
+        le=100,
+        description="Incidents where reviewers rejected a row before an edit is proposed.",
     )
     MAINTENANCE_DUPLICATE_DENSE: float = Field(
         0.9, ge=0, le=1, description="Embedding cosine from which two rows are near-duplicates."
