@@ -13,18 +13,21 @@ resolvia mocks ...          the mock incident manager and target system
 resolvia models ...         the model registry
 resolvia console ...        the support console (web) and its users
 resolvia runs | show | review  the console's views on a terminal (runs, incidents, review queue)
+resolvia kb ...              knowledge-base maintenance: maintain, proposals, accept, reject
 
-``main.py``, ``batch.py``, ``backup.py`` and ``python -m mocks`` are thin entry points into the
-same application (see :func:`main`'s ``command``).
+``main.py``, ``batch.py``, ``batch_mantenimiento_globales.py``, ``backup.py`` and
+``python -m mocks`` are thin entry points into the same application (see :func:`main`'s
+``command``).
 """
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
-from cli import approvals, backup, console, evaluate, index, mocks, models, prune, run
+from cli import approvals, backup, console, evaluate, index, kb, mocks, models, prune, run
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -52,6 +55,7 @@ app.add_typer(backup.app, name="backup")
 app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")
 app.add_typer(console.app, name="console")
+app.add_typer(kb.app, name="kb")
 
 
 @app.callback(invoke_without_command=True)
@@ -65,10 +69,12 @@ def main(argv: list[str] | None = None, *, command: str | None = None) -> None:
     """Run the application on ``argv`` (default: the process arguments) and exit.
 
     ``command`` runs one sub-command as if it were the whole program: ``batch.py`` is
-    ``index``, so its usage line and ``--help`` read ``batch.py [OPTIONS]``, as before.
+    ``index``, so its usage line and ``--help`` read ``batch.py [OPTIONS]``, as before. A
+    sub-command of a group is named by its path (``"kb maintain"``).
     """
-    group = typer.main.get_group(app)
-    target = group.commands[command] if command else group
+    target: Any = typer.main.get_group(app)
+    for name in (command or "").split():
+        target = target.commands[name]  # a group (TyperGroup) has named sub-commands
     try:
         target.main(args=argv, standalone_mode=True)
     except ResolviaError as exc:  # an expected failure that a command did not turn into a message
