@@ -654,7 +654,11 @@ def _routes(app: FastAPI) -> None:  # noqa: PLR0915 - one route per page, read t
     # --- the rest -----------------------------------------------------------------------------
     @app.get("/propuestas", response_class=HTMLResponse)
     def proposals_page(request: Request, user: User = reader) -> Response:
-        return _render(request, "proposals.html")
+        # read-only for now; decisions: `resolvia kb accept ID` / `reject ID`
+        from adapters.kb_proposals import list_proposals
+
+        proposals = list_proposals(_console(request).settings, None)
+        return _render(request, "proposals.html", proposals=proposals[::-1])
 
     @app.get("/auditoria", response_class=HTMLResponse)
     def audit_page(request: Request, user: User = approver) -> Response:
