@@ -8,7 +8,9 @@ for people go to stderr, so that stdout holds only what a machine reads.
 
 from __future__ import annotations
 
+import errno
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -72,14 +74,43 @@ def usage_error(message: str) -> NoReturn:
     raise typer.Exit(ExitCode.USAGE)
 
 
+#: Errors of the file system the machine's operator fixes (permissions, a full or read-only
+#: disk), not bugs: one line naming the file, not a traceback.
+STORAGE_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
+#: SQLite's words for the same failures
+STORAGE_SQLITE_ERRORS = (
+    "attempt to write a readonly database",
+    "database or disk is full",
+    "unable to open database file",
+    "disk i/o error",
+)
+STORAGE_HINT = "check that DATA_DIR and OUTPUT_DIR are writable and have free space"
+
+
+def storage_failure(exc: BaseException) -> str | None:
+    """The one-line message for a file-system failure (see :data:`STORAGE_ERRNOS`), else None."""
+    if isinstance(exc, OSError) and exc.errno in STORAGE_ERRNOS:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc} ({STORAGE_HINT})"
+    if isinstance(exc, sqlite3.OperationalError) and str(exc).lower() in STORAGE_SQLITE_ERRORS:
+        return f"a database under DATA_DIR cannot be written: {exc} ({STORAGE_HINT})"
+    return None
+
+
 @contextmanager
 def expected_failures() -> Iterator[None]:
-    """Within the block, a :class:`ResolviaError` becomes a message and exit code 1; anything
-    else is a bug and keeps its traceback."""
+    """Within the block, a :class:`ResolviaError` or a file-system failure (no permission, a
+    full or read-only disk) becomes a message and exit code 1; anything else is a bug and keeps
+    its traceback."""
     try:
         yield
     except ResolviaError as exc:
         fail(exc)
+    except (OSError, sqlite3.OperationalError) as exc:
+        message = storage_failure(exc)
+        if message is None:
+            raise
+        fail(message)
 
 
 def load_settings() -> Settings:
