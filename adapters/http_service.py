@@ -134,11 +134,17 @@ def origin_of(url: str) -> tuple[str, str, int]:
     return scheme, host, DEFAULT_PORTS[scheme] if port is None else port
 
 
+#: What decoding a body that is not usable JSON raises: ValueError for text that is not JSON,
+#: RecursionError for arrays or objects nested deeper than the parser goes (a few thousand
+#: levels: a broken or hostile service).
+UNDECODABLE = (ValueError, RecursionError)
+
+
 def detail_of(response: HttpResponse) -> str:
     """The server's ``detail`` message when it sent one, else a short text excerpt."""
     try:
         body = response.json()
-    except ValueError:
+    except UNDECODABLE:
         return response.text[:300]
     if isinstance(body, dict) and isinstance(body.get("detail"), str):
         return str(body["detail"])
@@ -255,7 +261,7 @@ class ServiceClient:
         response = self.with_retries(call, f"{method} {path}")
         try:
             return response.json()
-        except ValueError:
+        except UNDECODABLE:
             raise self.error(
                 ServiceErrorKind.UNEXPECTED_RESPONSE,
                 f"{method} {path}: the answer is not JSON",
