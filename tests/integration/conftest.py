@@ -1,6 +1,10 @@
-"""Integration fixtures: the real bundled models, assembled by `make install`."""
+"""Integration fixtures: the real bundled models, assembled by `make install`; and every path
+the engine writes under a temporary directory, never in the repository."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -20,9 +24,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.integration)
 
 
-@pytest.fixture(scope="session")
-def settings() -> Settings:
-    s = load_settings(LLM_N_THREADS=2)
+@pytest.fixture(scope="package", autouse=True)
+def writable_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """DATA_DIR (stores, OCR cache, llama.cpp server logs, mock state) and OUTPUT_DIR (run
+    reports, rejection logs) under a temporary directory, for the settings built in this process
+    and for every command a test starts with this environment. A test that sets its own
+    DATA_DIR or OUTPUT_DIR for a subprocess keeps it."""
+    root = tmp_path_factory.mktemp("resolvia")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATA_DIR", str(root / "data"))
+        patch.setenv("OUTPUT_DIR", str(root / "out"))
+        yield root
+
+
+@pytest.fixture(scope="package")
+def settings(writable_dirs: Path) -> Settings:
+    s = load_settings(
+        LLM_N_THREADS=2, DATA_DIR=writable_dirs / "data", OUTPUT_DIR=writable_dirs / "out"
+    )
     for name in ("qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"):
         if not assembly.is_ready(get_model(name), s.MODELS_DIR):
             pytest.fail(
