@@ -306,7 +306,7 @@ def engine_metrics(
         target_precision=0.95,
     )
     del m
-    return {k: summary[k] for k in ("incidents", "coverage", "precision", "recall_at_3")}
+    return {k: summary.get(k) for k in ("incidents", "coverage", "precision", "recall_at_3")}
 
 
 def judge(
