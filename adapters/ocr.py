@@ -79,22 +79,22 @@ class TesseractOcr:
         cached = self._cache_get(digest)
         if cached is not None:
             return cached
-        image = self._open(data, name)
+        image, image_format = self._open(data, name)
         try:
-            text = pytesseract.image_to_string(
-                image.convert("RGB"), lang=self.langs, timeout=self.timeout_s
-            )
+            text = pytesseract.image_to_string(image, lang=self.langs, timeout=self.timeout_s)
         except (pytesseract.TesseractError, RuntimeError) as exc:  # RuntimeError = timeout
             raise AttachmentError(f"{name}: OCR failed: {exc}") from exc
         except pytesseract.TesseractNotFoundError as exc:
             raise AttachmentError(
                 "Tesseract is not installed: run `make install` (tesseract-ocr, tesseract-ocr-spa)"
             ) from exc
-        result = OcrResult(_clean(text), digest, str(image.format), cached=False)
+        result = OcrResult(_clean(text), digest, image_format, cached=False)
         self._cache_put(result)
         return result
 
-    def _open(self, data: bytes, name: str) -> Image.Image:
+    def _open(self, data: bytes, name: str) -> tuple[Image.Image, str]:
+        """The image decoded to RGB, and its format; :class:`AttachmentError` for anything
+        Pillow cannot or must not decode."""
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -107,9 +107,15 @@ class TesseractOcr:
                         f"{name}: {width}x{height} pixels exceeds the {self.max_pixels} limit"
                     )
                 image.load()
-        except (UnidentifiedImageError, Image.DecompressionBombWarning, OSError) as exc:
+                image_format = str(image.format)
+                image = image.convert("RGB")  # a corrupt palette or mode fails here, not in OCR
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+            raise AttachmentError(f"{name}: too many pixels to open safely ({exc})") from exc
+        # Pillow's own errors for a corrupt file: UnidentifiedImageError and OSError (truncated
+        # data), SyntaxError ("broken PNG file"), ValueError ("Truncated IHDR chunk")
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             raise AttachmentError(f"{name}: not a readable image ({exc})") from exc
-        return image
+        return image, image_format
 
     def _cache_path(self, digest: str) -> Path | None:
         return self.cache_dir / f"{digest}.json" if self.cache_dir else None

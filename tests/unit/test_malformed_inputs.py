@@ -515,7 +515,6 @@ def from_pillow(exc: BaseException) -> bool:
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")  # Pillow on corrupt TIFF tags
-@pytest.mark.xfail(strict=True, raises=KnownBug, reason=OCR_BUG)
 def test_malformed_attachments(ocr: TesseractOcr, capsys: pytest.CaptureFixture[str]) -> None:
     """Corrupt, truncated, oversized and wrong-type attachments: text or AttachmentError."""
     rng = random.Random(SEED + 3)
@@ -544,7 +543,6 @@ def test_malformed_attachments(ocr: TesseractOcr, capsys: pytest.CaptureFixture[
         raise KnownBug(f"Pillow errors let through: {dict(known)}")
 
 
-@pytest.mark.xfail(strict=True, raises=KnownBug, reason=OCR_BUG)
 def test_decompression_bomb_is_refused(ocr: TesseractOcr) -> None:
     """Huge declared dimensions: within the pixel cap the adapter checks itself, above it PIL
     refuses first."""
