@@ -98,7 +98,7 @@ class TesseractOcr:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
-                image = Image.open(io.BytesIO(data))
+                image: Image.Image = Image.open(io.BytesIO(data))
                 if image.format not in ALLOWED_FORMATS:
                     raise AttachmentError(f"{name}: {image.format} is not an accepted image type")
                 width, height = image.size
