@@ -49,8 +49,15 @@ log = structlog.get_logger(__name__)
 
 T = TypeVar("T", bound=BaseModel)
 
+
+class UnusableReplyError(LLMServerError):
+    """The server answered, but not with a chat completion (not JSON, cut short, no
+    ``choices``): a server fault like a 5xx, not a bug of the caller."""
+
+
 #: Failures worth retrying on the same provider.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    UnusableReplyError,
     openai.APIConnectionError,  # includes APITimeoutError
     openai.InternalServerError,
     openai.RateLimitError,
@@ -334,7 +341,16 @@ class LLMClient:
                 runnable = runnable.bind(**options)
             sent = provider.outgoing(messages)  # redacted for a server off this machine
             started = time.perf_counter()
-            msg = runnable.invoke(sent)
+            try:
+                msg = runnable.invoke(sent)
+            # What the OpenAI client and langchain-openai raise for a reply that is no chat
+            # completion: json.JSONDecodeError (not JSON, or JSON cut short), TypeError (no
+            # ``choices``). Counted as the provider failing, so it is retried and falls back.
+            except (ValueError, TypeError) as exc:
+                raise UnusableReplyError(
+                    f"{lazy.spec} sent a reply that is not a chat completion: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
             latency = time.perf_counter() - started
             if not isinstance(msg, AIMessage):  # pragma: no cover - providers return these
                 msg = AIMessage(content=str(getattr(msg, "content", msg)))

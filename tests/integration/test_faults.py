@@ -478,17 +478,6 @@ def test_kill_right_after_a_change(
 
 
 # --- the model server failing ------------------------------------------------------------------
-MODEL_GARBAGE_BUG = (
-    "adapters/llm/client.py: a reply that is not an OpenAI chat completion (a body that is not "
-    "JSON, JSON cut short, JSON without 'choices') raises json.JSONDecodeError (openai) or "
-    "TypeError (langchain-openai), which PROVIDER_ERRORS does not list: no retry, no "
-    "LLM_FALLBACK_MODEL, and the exception leaves the critique node, so the runner's safety net "
-    "records error_inesperado (traceback in the log) instead of a degraded escalation (a failed "
-    "critic call fails closed). Fix: treat ValueError/TypeError from the provider call in "
-    "_invoke_one as a provider failure (e.g. raise LLMServerError from them)."
-)
-
-
 @pytest.mark.parametrize(
     "fault",
     [
@@ -496,11 +485,8 @@ MODEL_GARBAGE_BUG = (
         pytest.param(Fault.SLOW, id="slow"),
         pytest.param(Fault.HTTP_500, id="http_500"),
         pytest.param(Fault.NONSENSE, id="nonsense_answer"),
-        pytest.param(
-            Fault.GARBAGE,  # not JSON, JSON cut short, JSON without choices: one per call
-            id="garbage",
-            marks=pytest.mark.xfail(strict=True, raises=KnownBug, reason=MODEL_GARBAGE_BUG),
-        ),
+        # not JSON, JSON cut short, JSON without choices: one per call
+        pytest.param(Fault.GARBAGE, id="garbage"),
     ],
 )
 def test_model_server_fault(

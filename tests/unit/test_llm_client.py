@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import httpx
@@ -122,6 +123,23 @@ def test_programming_errors_are_not_swallowed_as_outages() -> None:
     client, _ = _client(FakeChatModel([KeyError("bug")]), FakeChatModel(["{}"]))
     with pytest.raises(KeyError):
         client.structured(MESSAGES, Verdict)
+
+
+def test_a_reply_that_is_no_chat_completion_is_retried_then_falls_back() -> None:
+    """What openai / langchain-openai raise for a garbled reply (not JSON, cut short, no
+    ``choices``) counts as the provider failing, not as a crash of the caller."""
+    garbled = [
+        json.JSONDecodeError("Expecting value", "<html>", 0),
+        TypeError("Received response with null value for 'choices'"),
+    ]
+    primary = FakeChatModel(garbled)
+    fallback = FakeChatModel(['{"componente": "Accesos", "score": 70}'])
+    client, sleeps = _client(primary, fallback, max_retries=1)
+    result = client.structured(MESSAGES, Verdict)
+    assert result.model == "fake/m1" and len(primary.history) == 2 and len(sleeps) == 1
+    client, _ = _client(FakeChatModel(garbled), max_retries=1)
+    with pytest.raises(LLMUnavailableError, match="not a chat completion"):
+        client.verdict(MESSAGES)
 
 
 def test_lazy_providers_are_built_only_when_needed() -> None:
