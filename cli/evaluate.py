@@ -162,6 +162,24 @@ def calibrate(
             "records may also hold (from `resolvia evaluate --gold FILE`); never test items.",
         ),
     ] = None,
+    compare: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=5,
+            help="Candidates the critic judges before any is taken (the policy the model is "
+            "fitted for; the records must hold that many critiques per incident).",
+        ),
+    ] = 1,
+    threshold: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            max=100,
+            help="The operating threshold the deployment will use, recorded with its "
+            "out-of-fold precision and coverage (default: the recommended one).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Fit the confidence model on dev-split evidence (cross-validated by incident) and write
@@ -201,6 +219,11 @@ def calibrate(
             max_retries=settings.MAX_RETRIES_CRITIC,
             target_precision=target_precision,
             source=f"{records.name} ({len(loaded)} dev incidents)",
+            # the records' dense similarities came from this embedder (same settings as the
+            # evaluation that wrote them)
+            embedding_model=settings.EMBEDDING_MODEL,
+            compare=compare,
+            operating_threshold=threshold,
         )
         write_model(model, target)
     if as_json:
@@ -211,5 +234,6 @@ def calibrate(
         f"{target}: {report['examples']} candidates of {report['incidents']} incidents; "
         f"cross-validated AUC {cv['auc']}, ECE {cv['ece']}, Brier {cv['brier']}; "
         f"recommended threshold {report['recommended_threshold']} "
-        f"(at it, out of fold: {report['at_recommended']})"
+        f"(at it, out of fold: {report['at_recommended']}); operating threshold "
+        f"{report['operating_threshold']} (out of fold: {report['at_operating']})"
     )

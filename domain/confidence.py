@@ -34,7 +34,7 @@ from typing import Any
 from errors import ConfigError
 
 #: bump when a feature's definition changes: artifacts fitted on the old ones are refused
-FEATURE_SET_VERSION = "v2"
+FEATURE_SET_VERSION = "v3"
 FEATURES = (
     "critic_p",
     "rank_rr",
@@ -46,6 +46,9 @@ FEATURES = (
     "channels_agree",
     "phrasing_share",
     "params_complete",
+    # the critic's P(«sí») for this row less the best P(«sí») of the other rows it had already
+    # judged when this one was decided (0 when none): two rows the critic likes alike are a doubt
+    "critic_margin",
 )
 REBUILD_HINT = "rebuild it with `resolvia calibrate` (or set CONFIDENCE_MODEL=critico)"
 
@@ -65,9 +68,14 @@ class RetrievalSignals:
 
 
 def features(
-    signals: Sequence[RetrievalSignals], index: int, critic_p: float, params_complete: bool
+    signals: Sequence[RetrievalSignals],
+    index: int,
+    critic_p: float,
+    params_complete: bool,
+    other_critic_ps: Sequence[float] = (),
 ) -> dict[str, float]:
-    """The feature vector of candidate ``index`` (retrieval order) given the critic's P(«sí»)."""
+    """The feature vector of candidate ``index`` (retrieval order) given the critic's P(«sí»)
+    for it and for the other rows it had judged when this one is decided."""
     own = signals[index]
     others = [s for i, s in enumerate(signals) if i != index]
     dense = own.channel_scores.get("dense", 0.0)
@@ -91,6 +99,7 @@ def features(
         ),
         "phrasing_share": own.phrasings / max(own.queries, 1),
         "params_complete": float(params_complete),
+        "critic_margin": critic_p - max(other_critic_ps) if other_critic_ps else 0.0,
     }
 
 
@@ -104,6 +113,12 @@ class ConfidenceModel:
     coefficients: tuple[float, ...]
     intercept: float
     feature_set_version: str = FEATURE_SET_VERSION
+    #: the embedder whose similarities the dense features hold (EMBEDDING_MODEL at fitting time):
+    #: another embedder's cosines live on another scale, so the model is refused with it
+    embedding_model: str = ""
+    #: the policy it was fitted for: the critic judges the first ``compare`` candidates before
+    #: any is taken (so ``critic_margin`` sees them all), then the rest one by one
+    compare: int = 1
     #: where it was fitted, on what data, and how it scored in cross-validation
     training: dict[str, Any] = field(default_factory=dict)
 
@@ -123,8 +138,9 @@ class ConfidenceModel:
         return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()
 
 
-def load_confidence_model(path: Path) -> ConfidenceModel:
-    """Read an artifact, refusing anything the engine could not use as it is."""
+def load_confidence_model(path: Path, embedding_model: str | None = None) -> ConfidenceModel:
+    """Read an artifact, refusing anything the engine could not use as it is (with
+    ``embedding_model``: also one fitted on another embedder's similarities)."""
     if not path.is_file():
         raise ConfigError(f"confidence model {path} not found: {REBUILD_HINT}")
     try:
@@ -136,6 +152,8 @@ def load_confidence_model(path: Path) -> ConfidenceModel:
             coefficients=tuple(float(x) for x in data["coefficients"]),
             intercept=float(data["intercept"]),
             feature_set_version=str(data["feature_set_version"]),
+            embedding_model=str(data.get("embedding_model") or ""),
+            compare=int(data.get("compare") or 1),
             training=dict(data.get("training") or {}),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -149,6 +167,15 @@ def load_confidence_model(path: Path) -> ConfidenceModel:
             f"{model.feature_set_version} {list(model.features)}, this engine computes "
             f"{FEATURE_SET_VERSION} {list(FEATURES)}: {REBUILD_HINT}"
         )
+    if embedding_model is not None and model.embedding_model != embedding_model:
+        raise ConfigError(
+            f"confidence model {path} was fitted on the similarities of embedding model "
+            f"{model.embedding_model or '(not recorded)'!r}, this engine uses {embedding_model!r} "
+            f"(EMBEDDING_MODEL): collect `resolvia evaluate --split dev` with it, then "
+            f"{REBUILD_HINT}"
+        )
+    if not 1 <= model.compare <= 5:
+        raise ConfigError(f"confidence model {path}: compare={model.compare} is not 1-5")
     if len(lengths) != 1 or not all(
         math.isfinite(x) for x in (*model.coefficients, model.intercept)
     ):

@@ -9,10 +9,12 @@ Order of the rules:
 1. the engine already acted on this incident (its tag in the history) → escalate;
 2. the text tries to instruct the engine → escalate;
 3. no candidate → escalate;
-4. candidates in retrieval order: the critic is asked about at most ``1 + max_retries`` of
-   them; the first whose confidence reaches the threshold (or the first, with the critic off)
+4. candidates: the critic is asked about at most ``1 + max_retries`` of them. It first judges
+   the top ``compare`` candidates (1 = only the first; a confidence model says how many it was
+   fitted for), which are then tried most confident first, and after them the rest in retrieval
+   order; the first whose confidence reaches the threshold (or the first, with the critic off)
    is taken. The confidence is the critic's score, or — with a confidence model — 100 x P(the
-   row is right) from the critic's score and the retrieval evidence (:mod:`domain.confidence`).
+   row is right) from the critic's scores and the retrieval evidence (:mod:`domain.confidence`).
    A failed critic answer (no score) is a rejection: fail closed;
 5. what the taken row says: ``manual`` → hand over to the row's mailbox; ``api|<code>`` not on
    the allow-list → escalate; an allow-listed action missing an identifier → ask the requester;
@@ -89,6 +91,20 @@ class PolicyParams:
     allowed_actions: Mapping[str, ActionSpec] = field(default_factory=lambda: ALLOWED_ACTIONS)
     #: None: the confidence is the critic's own score
     confidence_model: ConfidenceModel | None = None
+    #: candidates the critic judges before any is taken; None = what the confidence model was
+    #: fitted for (1 without one)
+    compare: int | None = None
+
+    @property
+    def comparing(self) -> int:
+        if self.compare is not None:
+            return self.compare
+        return 1 if self.confidence_model is None else self.confidence_model.compare
+
+    @property
+    def head(self) -> int:
+        """How many of the first candidates the critic judges before any is taken."""
+        return max(1, min(self.comparing, 1 + self.max_retries))
 
     def approves(self, confidence: int | None) -> bool:
         return confidence is not None and confidence >= self.threshold
@@ -145,14 +161,31 @@ def decide(evidence: Evidence, params: PolicyParams) -> PolicyDecision:
     if not evidence.candidates:
         return PolicyDecision(Step.ESCALATE, Reason.NO_CANDIDATES)
     budget = 1 + params.max_retries
-    used = 0
-    for candidate in evidence.candidates:
-        if params.critic_enabled:
-            if used >= budget:
-                break
+    order = list(evidence.candidates)
+    if params.critic_enabled:
+        head = order[: params.head]
+        for candidate in head:  # all judged before any is taken
             if candidate.kb_id not in evidence.scores:
+                used = sum(c.kb_id in evidence.scores for c in head)
                 return PolicyDecision(Step.CRITIQUE, kb_id=candidate.kb_id, critiques_used=used)
-            used += 1
+
+        def most_confident(candidate: CandidateEvidence) -> int:
+            value = confidence(evidence, candidate.kb_id, params)
+            return -1 if value is None else value
+
+        # sorted() is stable: equal confidences keep the retrieval order
+        order = sorted(head, key=most_confident, reverse=True) + order[len(head) :]
+    # the head's critiques are all spent before any of its rows is tried
+    judged = params.head if params.critic_enabled else 0
+    used = min(judged, len(order))
+    for position, candidate in enumerate(order):
+        if params.critic_enabled:
+            if position >= judged:
+                if used >= budget:
+                    break
+                if candidate.kb_id not in evidence.scores:
+                    return PolicyDecision(Step.CRITIQUE, kb_id=candidate.kb_id, critiques_used=used)
+                used += 1
             if not params.approves(confidence(evidence, candidate.kb_id, params)):
                 continue
         return _take(candidate, evidence, params, used)
@@ -160,20 +193,45 @@ def decide(evidence: Evidence, params: PolicyParams) -> PolicyDecision:
 
 
 def confidence(evidence: Evidence, kb_id: str, params: PolicyParams) -> int | None:
-    """0-100 confidence that candidate ``kb_id`` is right; None without a critic score."""
+    """0-100 confidence that candidate ``kb_id`` is right; None without a critic score (or,
+    with a confidence model, while a row it is compared with still waits for the critic)."""
     score = evidence.scores.get(kb_id)
     if score is None:
         return None
     if params.confidence_model is None:
         return score
+    values = candidate_features(evidence, kb_id, params)
+    if values is None:
+        return None
+    return round(100 * params.confidence_model.probability(values))
+
+
+def candidate_features(
+    evidence: Evidence, kb_id: str, params: PolicyParams
+) -> dict[str, float] | None:
+    """The confidence model's features of a critiqued candidate as the policy sees them when it
+    decides on it: compared with the other rows judged by then (the top ``compare``, and every
+    row before it). None while one of those still waits for the critic. The calibration fits on
+    exactly these (:func:`finetune.calibrate.examples`)."""
+    score = evidence.scores.get(kb_id)
+    if score is None:
+        return None
     index = next(i for i, c in enumerate(evidence.candidates) if c.kb_id == kb_id)
-    values = features(
+    seen = evidence.candidates[: max(index + 1, params.head)]
+    if any(c.kb_id not in evidence.scores for c in seen):
+        return None
+    others = [
+        s / 100
+        for c in seen
+        if c.kb_id != kb_id and (s := evidence.scores.get(c.kb_id)) is not None
+    ]
+    return features(
         [c.signals for c in evidence.candidates],
         index,
         score / 100,
         params_complete(evidence.candidates[index], evidence, params),
+        others,
     )
-    return round(100 * params.confidence_model.probability(values))
 
 
 def params_complete(candidate: CandidateEvidence, evidence: Evidence, params: PolicyParams) -> bool:

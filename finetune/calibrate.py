@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from domain.confidence import FEATURE_SET_VERSION, FEATURES, ConfidenceModel, features
-from domain.policy import PolicyParams, params_complete
+from domain.confidence import FEATURE_SET_VERSION, FEATURES, ConfidenceModel
+from domain.policy import PolicyParams, candidate_features
 from finetune import metrics as m
 
 FOLDS = 5
@@ -36,21 +36,22 @@ class Example:
     right: bool
 
 
-def examples(records: Sequence[m.IncidentRecord], max_retries: int) -> list[Example]:
-    """One example per recorded critique with a score (the candidates the policy could reach)."""
-    params = PolicyParams(threshold=0, max_retries=max_retries)
+def examples(
+    records: Sequence[m.IncidentRecord], max_retries: int, compare: int = 1
+) -> list[Example]:
+    """One example per recorded critique with a score (the candidates the policy could reach),
+    with the features the policy computes when it decides on that candidate."""
+    params = PolicyParams(threshold=0, max_retries=max_retries, compare=compare)
     out = []
     for r in records:
         evidence = m.evidence_of(r.entry)
-        signals = [c.signals for c in evidence.candidates]
-        index_of = {c.kb_id: i for i, c in enumerate(evidence.candidates)}
+        known = {c.kb_id for c in evidence.candidates}
         for c in r.entry.get("critiques", []):
-            score = c.get("score")
-            if score is None or c["kb_id"] not in index_of:
+            if c.get("score") is None or c["kb_id"] not in known:
                 continue
-            i = index_of[c["kb_id"]]
-            complete = params_complete(evidence.candidates[i], evidence, params)
-            values = features(signals, i, score / 100, complete)
+            values = candidate_features(evidence, c["kb_id"], params)
+            if values is None:  # compared with a row the critic did not answer about
+                continue
             out.append(Example(r.code, values, m.is_right_row(r, c["kb_id"])))
     return out
 
@@ -62,7 +63,7 @@ def data_sha256(items: Sequence[Example]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def fit(items: Sequence[Example], c: float = 1.0) -> ConfidenceModel:
+def fit(items: Sequence[Example], c: float = 1.0, compare: int = 1) -> ConfidenceModel:
     """A standardised logistic regression on ``items``."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
@@ -79,6 +80,7 @@ def fit(items: Sequence[Example], c: float = 1.0) -> ConfidenceModel:
         scales=tuple(float(v) for v in scaler.scale_),
         coefficients=tuple(float(v) for v in regression.coef_[0]),
         intercept=float(regression.intercept_[0]),
+        compare=compare,
     )
 
 
@@ -88,19 +90,26 @@ def calibrate(
     max_retries: int,
     target_precision: float,
     source: str,
+    embedding_model: str = "",
+    compare: int = 1,
+    operating_threshold: int | None = None,
 ) -> tuple[ConfidenceModel, dict[str, Any]]:
-    """Cross-validate, then fit on everything; returns the model and its training report."""
+    """Cross-validate, then fit on everything; returns the model and its training report.
+
+    ``operating_threshold``: the threshold the deployment will use when it is not the
+    recommended one (the target precision is out of reach, say); the report then records it and
+    what it gave out of fold, next to the recommendation."""
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
-    items = examples(records, max_retries)
+    items = examples(records, max_retries, compare)
     incidents = sorted({e.incident for e in items})
     folds = GroupKFold(n_splits=min(FOLDS, len(incidents)))
     groups = [e.incident for e in items]
     out_of_fold: dict[int, float] = {}
     curves: list[list[m.DecisionMetrics]] = []
     for train, held in folds.split(items, groups=groups):
-        model = fit([items[i] for i in train])
+        model = fit([items[i] for i in train], compare=compare)
         for i in held:
             out_of_fold[i] = model.probability(items[i].values)
         held_codes = {items[i].incident for i in held}
@@ -109,7 +118,7 @@ def calibrate(
     pairs = [(out_of_fold[i], items[i].right) for i in range(len(items))]
     curve = _pool(curves)
     recommended = m.recommend_threshold(curve, target_precision)
-    final = fit(items)
+    final = fit(items, compare=compare)
     report: dict[str, Any] = {
         "fitted_on": source,
         "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -118,6 +127,8 @@ def calibrate(
         "right_examples": sum(e.right for e in items),
         "incidents": len(incidents),
         "feature_set_version": FEATURE_SET_VERSION,
+        "embedding_model": embedding_model,
+        "compare": compare,
         "cross_validation": {
             "folds": folds.get_n_splits(),
             "grouped_by": "incident",
@@ -136,12 +147,21 @@ def calibrate(
     if recommended is not None:
         point = curve[recommended]
         report["at_recommended"] = {"precision": point.precision, "coverage": point.coverage}
+    operating = recommended if operating_threshold is None else operating_threshold
+    report["operating_threshold"] = operating
+    report["at_operating"] = (
+        None
+        if operating is None
+        else {"precision": curve[operating].precision, "coverage": curve[operating].coverage}
+    )
     model = ConfidenceModel(
         final.features,
         final.means,
         final.scales,
         final.coefficients,
         final.intercept,
+        embedding_model=embedding_model,
+        compare=compare,
         training=report,
     )
     return model, report

