@@ -67,6 +67,17 @@ def evaluate(
         bool, typer.Option("--no-critic", help="Ablation: take the first candidate.")
     ] = False,
     gold: GoldOpt = None,
+    replay: Annotated[
+        Path | None,
+        typer.Option(
+            "--replay",
+            exists=True,
+            dir_okay=False,
+            metavar="RECORDS",
+            help="No model calls: report on the records.jsonl of an earlier evaluation of "
+            "this split, decided again by today's policy, threshold and confidence model.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run the gold set through the real graph (dry run, fresh mocks) and report quality,
@@ -88,18 +99,23 @@ def evaluate(
     with expected_failures():
         confidence_model = load_confidence(settings)  # refused here, before any model call
         for spec in specs:
-            with progress_bar(quiet=as_json) as progress:
-                task = progress.add_task(spec, total=None)
-                records = collect(
-                    settings,
-                    spec,
-                    split,
-                    limit=limit,
-                    start=start,
-                    config=config,
-                    on_progress=item_progress(progress, task, prefix=f"{spec} "),
-                    items=items,
-                )
+            if replay is not None:
+                from finetune.calibrate import read_records
+
+                records = read_records(replay)
+            else:
+                with progress_bar(quiet=as_json) as progress:
+                    task = progress.add_task(spec, total=None)
+                    records = collect(
+                        settings,
+                        spec,
+                        split,
+                        limit=limit,
+                        start=start,
+                        config=config,
+                        on_progress=item_progress(progress, task, prefix=f"{spec} "),
+                        items=items,
+                    )
             records_by_model[f"{spec}|{config.name}"] = records
             results.append(
                 summarize(

@@ -168,3 +168,25 @@ def test_the_script_names_reach_the_same_commands(
     assert usage in proc.stdout
     for word in expected:
         assert word in proc.stdout, word
+
+
+def test_evaluate_replays_recorded_evidence_without_any_model_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from config import REPO_ROOT
+
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    records = REPO_ROOT / "bench/reports/evaluation_dev_calibracion/records.jsonl"
+    out = tmp_path / "replay"
+    result = runner.invoke(
+        app, ["evaluate", "--split", "dev", "--replay", str(records), "--out", str(out), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    [model] = json.loads(result.stdout)["models"]
+    assert model["incidents"] == sum(1 for line in records.open(encoding="utf-8") if line.strip())
+    assert model["threshold"] == 90 and model["confidence_model"] != "critico"
+    assert model["precision"] is not None and 0.0 < model["coverage"] <= 1.0
+    assert (out / "metrics.json").is_file() and (out / "records.jsonl").is_file()
+    assert not (tmp_path / "data" / "llm_history.sqlite").exists()  # no model was called
