@@ -83,6 +83,14 @@ class RunMetrics:
             buckets=_SCORE_BUCKETS,
             registry=r,
         )
+        # one series per knowledge-base row the critic judged: bounded by the CSV's rows
+        self.kb_verdicts = Counter(
+            "resolvia_kb_row_verdicts",
+            "Critic verdicts on knowledge-base rows: verdict=approved (confidence reached the "
+            "threshold) or rejected, by row.",
+            ["kb_id", "verdict"],
+            registry=r,
+        )
         self.llm_calls = Counter(
             "resolvia_llm_calls",
             "Model requests by graph node, model and status (ok / error).",
@@ -175,6 +183,9 @@ def observe_run(
             for kind in ("confidence", "score"):
                 if critique.get(kind) is not None:
                     m.scores.labels("critic" if kind == "score" else kind).observe(critique[kind])
+            if critique.get("kb_id"):
+                verdict = "approved" if critique.get("approved") else "rejected"
+                m.kb_verdicts.labels(critique["kb_id"], verdict).inc()
     figures = summary.as_dict()
     for figure in (
         "processed",
