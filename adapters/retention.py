@@ -3,9 +3,10 @@
 =============  ============================  ==================================================
 store          setting (days; 0 = forever)   what goes
 =============  ============================  ==================================================
-reports        RETENTION_REPORTS_DAYS        ``reportes/run_<id>.jsonl``, ``run_<id>_summary.json``
-                                             and the model server's logs (``DATA_DIR/logs``),
-                                             by last modification
+reports        RETENTION_REPORTS_DAYS        ``reportes/run_<id>.jsonl``, ``run_<id>_summary.json``,
+                                             the run reports (``reporte<YYYYMMDD_HHMM>.json``
+                                             and ``.md``) and the model server's logs
+                                             (``DATA_DIR/logs``), by last modification
 rejected       RETENTION_REJECTED_DAYS       ``rejected/rechazos_<id>.jsonl``
 llm_history    RETENTION_LLM_HISTORY_DAYS    recorded model calls, by the time of the call
 checkpoints    RETENTION_CHECKPOINTS_DAYS    threads a run left unfinished, by their latest
@@ -128,6 +129,11 @@ def _prune_reports(settings: Settings, cutoff: datetime, dry_run: bool) -> tuple
         (reports, "run_*.jsonl"),
         (reports, "run_*_summary.json"),
         (reports, "run_*.tmp"),  # a summary whose run died while writing it
+        # the run report a person reads (observability.run_report); the digit leaves the
+        # knowledge-base maintenance reports (reporte_mantenimiento_globales_*) alone
+        (reports, "reporte[0-9]*.json"),
+        (reports, "reporte[0-9]*.md"),
+        (reports, "reporte[0-9]*.tmp"),
         (settings.logs_dir, "llama-server-*.log"),  # one per server start
     ]
     return _prune_files(places, cutoff, dry_run)
