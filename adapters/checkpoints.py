@@ -7,7 +7,8 @@ unfinished. So a checkpoint keeps verbatim what resuming needs and nothing more:
   takes its parameters (a NIF, an IBAN, an e-mail address) from them and the note it writes
   from the knowledge-base row, and a resumed ``apply`` must send exactly the same values and
   derive the same idempotency key as the run that died; so does a person's answer to an
-  interrupt (``__resume__``, supervised mode), which may correct a parameter;
+  interrupt (``__resume__``, supervised mode), which may correct a parameter; and so does
+  ``activity``, the hash of the history the keys are built from (no personal data in it);
 * ``incident`` (the incident as served, the bulk of the personal data) is kept as it is until
   the incident's evidence exists (``identifiers``, or ``already_tried``), because the nodes that
   compute it read it; from then on no node reads it, so it is redacted in the new checkpoint
@@ -43,7 +44,7 @@ from observability.redaction import redact_value
 #: state keys a resumed run needs verbatim (see the module docstring), and a person's answer
 #: to an interrupt (supervised mode: it may carry parameters the person corrected)
 KEEP_RAW = frozenset(
-    {"incident_id", "identifiers", "policy", "decision", "candidates", "__resume__"}
+    {"incident_id", "activity", "identifiers", "policy", "decision", "candidates", "__resume__"}
 )
 #: read by the nodes that compute the evidence, then never again
 RAW_UNTIL_EVIDENCE = frozenset({"incident"})

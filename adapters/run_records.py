@@ -9,9 +9,14 @@
 * ``outcome_history`` (same file): every outcome ever recorded, oldest first.
 * ``resources/reportes/run_<run_id>.jsonl``: one line per incident as it finishes, then
   ``run_<run_id>_summary.json`` at the end. Written line by line: a crash loses nothing.
+* ``resources/reportes/reporte<YYYYMMDD_HHMM>.json`` and ``.md``: the run report a person reads,
+  written with the summary (:mod:`observability.run_report`).
 * ``resources/rejected/rechazos_<run_id>.jsonl``: every escalation with the candidates, the
   critic's scores and feedback, and the final decision.
 Personal data is redacted in both files.
+
+A run that cannot record (a full or read-only disk) must not go on changing incidents it cannot
+account for: :meth:`RunRecorder.record` raises :class:`RunRecordError`, which stops the run.
 """
 
 from __future__ import annotations
@@ -19,13 +24,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from adapters.sqlite_migrations import Migration, migrate
+from errors import ResolviaError
 from observability.redaction import redact_value
+from observability.run_report import write_run_report
 
 MIGRATIONS = [
     # IF NOT EXISTS: files written before migrations existed already have this table.
@@ -64,6 +72,10 @@ REPROCESSABLE = ("on_hold", "escalated")
 #: not final: the engine stopped before the side effect until a person decides
 PENDING_APPROVAL = "pending_approval"
 _COLUMNS = "incident_id, run_id, outcome, kb_id, reason, finished_at"
+
+
+class RunRecordError(ResolviaError):
+    """An outcome could not be recorded (outcome store or run report): the run stops."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,10 @@ class RunRecorder:
         self.summary_path = reports_dir / f"run_{run_id}_summary.json"
         self.rejected_path = rejected_dir / f"rechazos_{run_id}.jsonl"
         self._lock = threading.Lock()
+        #: this run's recorded entries, each with the seconds since the one before (the run
+        #: report's latency: a run takes its incidents one after another)
+        self._recorded: list[dict[str, Any]] = []
+        self._last_recorded = time.perf_counter()
         self._db = sqlite3.connect(db_path, check_same_thread=False)
         migrate(self._db, MIGRATIONS)
 
@@ -146,7 +162,23 @@ class RunRecorder:
     def record(self, entry: dict[str, Any], *, dry_run: bool = False) -> bool:
         """Record one incident's outcome; False if it was already recorded (idempotent): a
         final outcome stands until :meth:`reopen`, so a resumed thread that records again adds
-        nothing. Every recorded outcome is also appended to ``outcome_history``."""
+        nothing. Every recorded outcome is also appended to ``outcome_history``. A file that
+        cannot be written raises :class:`RunRecordError`."""
+        try:
+            return self._record(entry, dry_run=dry_run)
+        except OSError as exc:
+            where = exc.filename or self.report_path
+            raise RunRecordError(
+                f"cannot write the run's records ({where}): {exc.strerror or exc}; the run stops "
+                "(check that DATA_DIR and OUTPUT_DIR are writable and have free space)"
+            ) from exc
+        except sqlite3.OperationalError as exc:
+            raise RunRecordError(
+                f"cannot record the outcome in the outcome store: {exc}; the run stops "
+                "(check that DATA_DIR is writable and has free space)"
+            ) from exc
+
+    def _record(self, entry: dict[str, Any], *, dry_run: bool) -> bool:
         entry = {**entry, "run_id": self.run_id, "finished_at": _now(), "dry_run": dry_run}
         incident_id = entry["incident_id"]
         outcome = entry["outcome"]
@@ -178,6 +210,9 @@ class RunRecorder:
                     )
             clean = redact_value(entry)
             _append(self.report_path, clean)
+            now = time.perf_counter()
+            self._recorded.append({**clean, "seconds": round(now - self._last_recorded, 3)})
+            self._last_recorded = now
             if outcome == "escalated":
                 _append(self.rejected_path, clean)
         return True
@@ -186,6 +221,7 @@ class RunRecorder:
         tmp = self.summary_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(self.summary_path)
+        write_run_report(self.summary_path.parent, self.run_id, summary, self._recorded)
 
     def close(self) -> None:
         self._db.close()

@@ -8,9 +8,17 @@
   the engine's last entry): it is re-processed, and its new outcome joins the outcome history.
   :func:`run_incident` processes one incident by code (``resolvia run --incident``);
 * any unexpected failure of one incident is recorded as its ``error`` outcome and the run
-  goes on with the next;
+  goes on with the next; a failure to record (:class:`RunRecordError`: a full or read-only
+  disk) stops the run instead, before it changes incidents it cannot account for;
 * a finished thread's checkpoints are deleted (the outcome store is the durable record), which
   keeps the checkpoint file from growing without bound;
+* a thread is unfinished while its snapshot has a next step or a task: a node whose writes
+  were saved before the step's checkpoint counts, and resuming applies those writes. Every step
+  is checkpointed before the next one starts (``durability="sync"``), so a side effect never
+  runs ahead of the checkpoint that leads to it, and a kill repeats it under the same key;
+* a change whose answer was lost (:class:`nodes.apply.UnconfirmedChangeError`) is recorded as
+  the incident's error outcome and its thread kept at that step: the next run repeats the same
+  idempotent request, whether or not the incident is still in the open queue;
 * supervised mode: a thread that stopped before a side effect (``await_approval``) keeps its
   checkpoints; the incident is recorded as ``pending_approval`` and the proposed action written
   to the approvals store (:mod:`adapters.approvals`). Later runs leave it alone until a person
@@ -35,7 +43,7 @@ import structlog
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
-from langgraph.types import Command
+from langgraph.types import Command, Durability
 
 from adapters.approvals import ApprovalError, ApprovalRecord, Approvals
 from adapters.checkpoints import redacting_saver
@@ -50,6 +58,7 @@ from adapters.run_records import (
     PENDING_APPROVAL,
     REPROCESSABLE,
     RunRecorder,
+    RunRecordError,
     StoredOutcome,
 )
 from adapters.target_system import HttpTargetSystem
@@ -61,6 +70,7 @@ from domain.reasons import Reason, explain
 from errors import AlreadyHandledError, ExternalServiceError, ServiceErrorKind
 from graph.builder import build_graph
 from graph.context import EngineContext, RunOptions, load_confidence, load_knowledge_base
+from nodes.apply import UnconfirmedChangeError
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
 from observability.metrics import observe_run
@@ -68,6 +78,9 @@ from observability.metrics import observe_run
 log = structlog.get_logger(__name__)
 
 SUMMARY_KEYS = ("resolved", "reassigned", "on_hold", "escalated", "errors", "pending_approval")
+#: every step's checkpoint is on disk before the next step starts (LangGraph's default,
+#: "async", writes it while the next step runs: a side effect could outrun it)
+DURABILITY: Durability = "sync"
 
 
 @dataclass(frozen=True)
@@ -200,15 +213,23 @@ def engine(
         yield ctx, build_graph(checkpointer)
 
 
+def unfinished(graph: Any, thread_id: str) -> bool:
+    """Whether the thread stopped before its end. ``next`` leaves out the tasks whose writes
+    were saved before the step's checkpoint (a kill in between): those are in ``tasks``."""
+    snapshot = graph.get_state({"configurable": {"thread_id": thread_id}})
+    return bool(snapshot.next or snapshot.tasks)
+
+
 def _pending_threads(graph: Any) -> list[str]:
-    """Incident ids whose thread stopped before the end (a previous run died)."""
+    """Incident ids whose thread stopped before the end (a previous run died, or a change
+    was left unconfirmed)."""
     checkpointer = graph.checkpointer
     threads = dict.fromkeys(c.config["configurable"]["thread_id"] for c in checkpointer.list(None))
     pending = []
     for thread in threads:
         if thread.startswith("dry-"):  # left by an older version's dry run: never resume
             checkpointer.delete_thread(thread)
-        elif graph.get_state({"configurable": {"thread_id": thread}}).next:
+        elif unfinished(graph, thread):
             pending.append(thread)
     return pending
 
@@ -222,16 +243,24 @@ def process_one(
 ) -> dict[str, Any]:
     """Run (or resume) one incident's thread; return its outcome entry. ``resume`` is a
     person's decision for a thread waiting in ``await_approval``. A thread that stops there
-    is kept (its entry's outcome is ``pending_approval``)."""
+    is kept (its entry's outcome is ``pending_approval``), and so is one whose change was left
+    unconfirmed (its entry, the error outcome, is recorded here: the graph did not get to
+    ``record``)."""
     config = {"configurable": {"thread_id": thread_id}}
-    snapshot = graph.get_state(config)
-    if snapshot.next:  # resume where it stopped
-        final = graph.invoke(
-            None if resume is None else Command(resume=resume), config, context=ctx
-        )
+    if unfinished(graph, thread_id):  # resume where it stopped
+        start: Any = None if resume is None else Command(resume=resume)
     else:
         assert incident is not None
-        final = graph.invoke({"incident": incident.model_dump()}, config, context=ctx)
+        start = {"incident": incident.model_dump()}
+    try:
+        final = graph.invoke(start, config, context=ctx, durability=DURABILITY)
+    except UnconfirmedChangeError as exc:
+        log.warning("incident.change_unconfirmed", error=str(exc)[:300])
+        entry = outcome_entry({**graph.get_state(config).values, "decision": exc.decision})
+        entry["details"] = {**entry["details"], "unconfirmed": True}
+        if ctx.recorder is not None:
+            ctx.recorder.record(entry, dry_run=ctx.dry_run)
+        return entry
     if final.get("__interrupt__"):
         return outcome_entry(final)  # waits for a person: the thread stays
     graph.checkpointer.delete_thread(thread_id)
@@ -371,9 +400,8 @@ def run_incident(
     started = time.perf_counter()
     summary = RunSummary(run_id=ctx.run_id)
     assert ctx.recorder is not None
-    config = {"configurable": {"thread_id": incident_id}}
     with Approvals(ctx.settings) as approvals:
-        if not ctx.dry_run and graph.get_state(config).next:
+        if not ctx.dry_run and unfinished(graph, incident_id):
             waiting = _resume_item(graph, approvals, incident_id)
             if not isinstance(waiting, WorkItem):
                 raise ApprovalError(
@@ -417,9 +445,11 @@ def _settle(
     ctx: EngineContext, graph: Any, approvals: Approvals, thread_id: str, entry: dict[str, Any]
 ) -> None:
     """Supervised mode, after a thread ran: a stop is recorded (outcome and proposal, whose
-    approval id joins the entry); an end settles the decision it was resumed with."""
+    approval id joins the entry); an end settles the decision it was resumed with (a change
+    left unconfirmed is no end: the next run repeats it)."""
     if entry["outcome"] != PENDING_APPROVAL:
-        approvals.settle(thread_id, ctx.run_id, entry["outcome"])
+        if not entry["details"].get("unconfirmed"):
+            approvals.settle(thread_id, ctx.run_id, entry["outcome"])
         return
     assert ctx.recorder is not None
     (waiting, *_) = graph.get_state({"configurable": {"thread_id": thread_id}}).interrupts
@@ -466,6 +496,11 @@ def _work_through(
                     entry = process_one(ctx, graph, item.incident, thread_id, item.resume)
                     if not ctx.dry_run:
                         _settle(ctx, graph, approvals, thread_id, entry)
+                except RunRecordError as exc:
+                    # Not this incident's failure: no later one could be recorded either, so
+                    # the run stops acting (its thread resumes and records in the next run).
+                    log.error("run.cannot_record", error=str(exc), pending=len(work) - position)
+                    raise
                 except Exception as exc:  # one incident's failure must not stop the run: recorded
                     log.exception("incident.failed")
                     detail = f"{type(exc).__name__}: {exc}"[:500]

@@ -96,6 +96,10 @@ class IncidentState(TypedDict, total=False):
     incident: dict[str, Any]
     #: the history carries the engine's tag: it acted on this incident before
     already_tried: bool
+    #: :func:`domain.activity.activity_marker` of the incident as served, taken before anything
+    #: is redacted: the side effects' idempotency keys are built from it, so a resumed run
+    #: derives the same keys as the run that died
+    activity: str
     #: text the engine reasons on: title, description, history details, screenshot text
     text: str
     attachments: list[AttachmentText]

@@ -12,9 +12,14 @@ action that needs a person's approval reaches it only once approved, with the pa
 person approved (:mod:`nodes.await_approval`).
 
 Every side effect carries an idempotency key derived from the incident, the decision and the
-history the decision was taken on (:func:`domain.activity.activity_marker`), so a resumed run
-that repeats a step changes nothing twice, while a new decision after new activity on the
-incident (the requester answered, a person sent it back) is applied as the new decision it is.
+history the decision was taken on (the state's ``activity``, taken by ``load_incident`` before
+anything was redacted), so a resumed run that repeats a step changes nothing twice, while a new
+decision after new activity on the incident (the requester answered, a person sent it back) is
+applied as the new decision it is.
+
+An update whose answer was lost (5xx, timeout, a garbled reply: the change may have been made)
+raises :class:`UnconfirmedChangeError`: the step is not done, its thread stays checkpointed
+before it, and the next run repeats the same request, which the incident manager answers once.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from domain.activity import activity_marker
 from domain.incident import ENGINE_TAG, PENDING_TAG
 from domain.policy import PolicyDecision, Step
 from domain.reasons import Reason, explain
-from errors import ExternalServiceError
+from errors import ExternalServiceError, ResolviaError, ServiceErrorKind
 from graph.context import EngineContext
 from graph.state import Decision, IncidentState
 
@@ -44,9 +49,37 @@ _INCIDENT_ACTION: dict[str, tuple[IncidentAction, str]] = {
 }
 
 
+#: failures after which a change may or may not have been made (the request may have reached
+#: the service): a refusal (4xx) or a conflict changed nothing, a lost answer is unknown
+UNCONFIRMED_KINDS = frozenset({ServiceErrorKind.UNAVAILABLE, ServiceErrorKind.UNEXPECTED_RESPONSE})
+
+
+class UnconfirmedChangeError(ResolviaError):
+    """The incident manager may have made a change whose answer was lost: the step that sent
+    it is not done (the runner records ``decision``, the error outcome, and keeps the thread,
+    so the next run repeats the request under the same idempotency key)."""
+
+    def __init__(self, message: str, decision: Decision | None = None) -> None:
+        super().__init__(message)
+        self.decision: Decision = decision or {}
+
+
+def unconfirmed(exc: ExternalServiceError, decision: Decision) -> UnconfirmedChangeError | None:
+    """The error to raise when ``exc`` leaves a change of the incident manager unconfirmed."""
+    if exc.service != "incident_manager" or exc.kind not in UNCONFIRMED_KINDS:
+        return None
+    return UnconfirmedChangeError(str(exc), decision)
+
+
+def activity_of(state: IncidentState) -> str:
+    """The history the decision was taken on (``load_incident``); a thread checkpointed by an
+    older version has none, and its incident is hashed as it is."""
+    return state.get("activity") or activity_marker(state["incident"])
+
+
 def idempotency_key(incident_id: str, *parts: str) -> str:
     """Key of one side effect: the incident, then what identifies the decision (include the
-    :func:`activity_marker` of the incident it was taken on)."""
+    :func:`activity_of` the state it was taken on)."""
     return hashlib.sha256("|".join([incident_id, *parts]).encode("utf-8")).hexdigest()[:32]
 
 
@@ -65,7 +98,7 @@ def update_incident(
     activity: str,
 ) -> Decision:
     """Apply a plain resolution (cierre, reasignacion, en espera) to the incident; ``activity``
-    is the :func:`activity_marker` of the incident the decision was taken on."""
+    is :func:`activity_of` the state the decision was taken on."""
     action, outcome = _INCIDENT_ACTION[resolution]
     # Asking for data is not a solution: the retry after the requester answers is allowed.
     asking = decision.get("reason") == Reason.MISSING_IDENTIFIER.value
@@ -100,7 +133,7 @@ def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, An
     row = next(c["row"] for c in state.get("candidates", []) if c["kb_id"] == policy.kb_id)
     base: Decision = {"kb_id": policy.kb_id, "action": policy.action, "details": {}}
     incident_id = state["incident_id"]
-    activity = activity_marker(state["incident"])
+    activity = activity_of(state)
     try:
         if policy.step is Step.ASK:
             choice = ParamChoice(policy.params, policy.missing, policy.ambiguous)
@@ -134,6 +167,9 @@ def apply(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, An
         log.warning("apply.failed", error=str(exc)[:300])
         failed = with_reason(base, Reason.APPLY_FAILED, f"{type(exc).__name__}: {exc}")
         decision = {**failed, "outcome": "error", "applied": False}
+        lost = unconfirmed(exc, decision)
+        if lost is not None:
+            raise lost from exc
     if state.get("approval"):  # supervised mode: who approved it, and when
         decision["details"] = {**decision.get("details", {}), "approval": state["approval"]}
     return {"decision": decision}

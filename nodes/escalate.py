@@ -1,4 +1,11 @@
-"""escalate: hand the incident to people with the reason and what the critic said."""
+"""escalate: hand the incident to people with the reason and what the critic said.
+
+The handover note must be the same, byte for byte, when a resumed run repeats the update (the
+same idempotency key with another body is refused): so what the critic wrote enters it
+redacted, as every checkpoint holds it, whether or not the run was resumed. People read the
+incident itself; the note tells them why it was handed over. An update whose answer was lost
+leaves the step undone (:class:`nodes.apply.UnconfirmedChangeError`).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +14,14 @@ from typing import Any
 import structlog
 from langgraph.runtime import Runtime
 
-from domain.activity import activity_marker
 from domain.incident import ESCALATION_TAG
 from domain.policy import PolicyDecision
 from domain.reasons import Reason, explain
 from errors import ExternalServiceError
 from graph.context import EngineContext
 from graph.state import Decision, IncidentState
-from nodes.apply import idempotency_key
+from nodes.apply import activity_of, idempotency_key, unconfirmed
+from observability.redaction import redact
 
 log = structlog.get_logger(__name__)
 
@@ -25,9 +32,8 @@ def handover_note(state: IncidentState, decision: Decision) -> str:
         lines.append("Aviso: el texto contiene instrucciones dirigidas al sistema automático.")
     for c in state.get("critiques", []):
         score = "sin puntuación" if c["score"] is None else f"{c['score']}/100"
-        lines.append(
-            f"Candidata {c['kb_id']}: {score}. {c['feedback'] or c['error'] or ''}".strip()
-        )
+        said = redact(c["feedback"] or c["error"] or "")  # as a resumed run reads it
+        lines.append(f"Candidata {c['kb_id']}: {score}. {said}".strip())
     return "\n".join(lines)
 
 
@@ -65,10 +71,7 @@ def escalate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
                 autor="resolvia",
                 # the history seen: a second escalation after new activity is a new handover
                 idempotency_key=idempotency_key(
-                    state["incident_id"],
-                    activity_marker(state["incident"]),
-                    "escalate",
-                    mailbox,
+                    state["incident_id"], activity_of(state), "escalate", mailbox
                 ),
             )
             decision["applied"] = True
@@ -84,4 +87,7 @@ def escalate(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
                 Reason.ESCALATION_FAILED,
                 f"{decision.get('explanation')}; {type(exc).__name__}: {exc}",
             )
+            lost = unconfirmed(exc, decision)
+            if lost is not None:
+                raise lost from exc
     return {"decision": decision}

@@ -418,7 +418,6 @@ def test_kill_points(workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[
     assert survived == KILL_POINTS
 
 
-@pytest.mark.xfail(strict=True, raises=KnownBug, reason=RESUME_BUG)
 def test_kill_after_a_change_before_its_checkpoint(
     workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -437,7 +436,6 @@ def test_kill_after_a_change_before_its_checkpoint(
         settled(ws, SMALL_QUEUE)
 
 
-@pytest.mark.xfail(strict=True, raises=KnownBug, reason=RESUME_BUG)
 def test_kill_while_checkpoints_lag_behind(
     workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -457,7 +455,6 @@ def test_kill_while_checkpoints_lag_behind(
         settled(ws, SMALL_QUEUE)
 
 
-@pytest.mark.xfail(strict=True, raises=KnownBug, reason=REDACTED_KEY_BUG)
 def test_kill_right_after_a_change(
     workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -560,19 +557,6 @@ def test_incident_manager_unusable_at_start(
     report(capsys, "incident manager unusable at start -> " + " | ".join(seen))
 
 
-LOST_REPLY_BUG = (
-    "nodes/apply.py, nodes/escalate.py, graph/runner.py: when the incident manager applied a "
-    "change but its reply was lost (500 after the change, a reply cut short or garbled), the "
-    "incident is recorded as error_al_aplicar / error_al_escalar and its thread deleted; the "
-    "change moved it out of the open queue (closed, parked or in another mailbox), so no later "
-    "run looks at it again and its final outcome is never recorded, although repeating the "
-    "same idempotent request would return the applied change. Fix: keep such an incident's "
-    "decision (e.g. do not delete the thread, or store the idempotency key with the error) and "
-    "have the next run repeat the request by code, whether or not it is in the queue."
-)
-
-
-@pytest.mark.xfail(strict=True, raises=KnownBug, reason=LOST_REPLY_BUG)
 def test_incident_manager_fails_on_changes(
     workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:

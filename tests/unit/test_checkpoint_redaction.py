@@ -195,6 +195,55 @@ def test_a_decided_action_resumes_with_the_exact_identifiers(
     assert NIF.encode() not in _file_bytes(db)  # the finished thread is gone
 
 
+class CrashAfterUpdate:
+    """The process dies right after the incident manager made the change, before the node that
+    sent it returns."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def update(self, *args: Any, **kwargs: Any) -> Any:
+        self.inner.update(*args, **kwargs)
+        raise SystemExit("killed right after the change")
+
+
+def test_a_change_repeated_after_a_kill_has_the_same_key_although_the_history_is_redacted(
+    tmp_path: Path, harnesses: list[Harness]
+) -> None:
+    """The idempotency key names the history the decision was taken on: a resumed run, whose
+    checkpoint holds the incident redacted (its last entry's author is an e-mail address),
+    sends the same request under the same key, and the change is made once."""
+    incident = _incident()
+    incident["historial"][-1]["Autor"] = "rosa.vidal@example.com"
+    db = tmp_path / "checkpoints.sqlite"
+    first = open_checkpoints(db)
+    h = _harness(
+        tmp_path,
+        harnesses,
+        first,
+        [incident],
+        [_reform(), _verdict(90)],
+        incidents_proxy=CrashAfterUpdate,
+    )
+    with pytest.raises(SystemExit):
+        h.run()
+    first.conn.close()
+    assert not any("rosa.vidal@example.com" in str(v) for ch, v in _rows(db) if ch == "incident")
+
+    second = open_checkpoints(db)
+    h2 = _harness(tmp_path, harnesses, second, [], [], store=h.store)
+    assert h2.run()["INC900101"]["outcome"] == "resolved"
+    second.conn.close()
+    rows = h2.incidents._http.request_json("GET", "/api/_requests")
+    patches = [(r["idempotency_key"], r["body"]) for r in rows if r["method"] == "PATCH"]
+    assert len(patches) == 2 and len(set(patches)) == 1  # the same request, repeated
+    history = h2.incident("INC900101")["historial"]
+    assert sum(e["Autor"] == "resolvia" for e in history) == 1
+
+
 def test_a_run_killed_while_reading_screenshots_resumes_with_the_raw_incident(
     tmp_path: Path, harnesses: list[Harness]
 ) -> None:

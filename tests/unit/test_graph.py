@@ -3,6 +3,7 @@ Qdrant, and the mock services through FastAPI's TestClient — no network, no mo
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -19,7 +20,9 @@ from langgraph.checkpoint.memory import InMemorySaver
 
 from adapters.incident_manager import HttpIncidentManager
 from adapters.knowledge_base import KBRow
+from adapters.run_records import RunRecordError
 from domain.reasons import Reason
+from errors import ExternalServiceError, ServiceErrorKind
 from graph.context import RunOptions
 from tests.fakes import FakeChatModel, kb_row
 from tests.graph_support import Harness, build_harness
@@ -409,6 +412,78 @@ def test_a_run_killed_after_a_side_effect_resumes_without_repeating_it(make: Any
     history = h2.incident("INC900001")["historial"]
     assert sum(e["NotasResolucion"].startswith("[RESOLVIA]") for e in history) == 1
     assert h2.run() == {}
+
+
+class LosesTheAnswer:
+    """Wraps the incident manager: the first update is applied, then its answer is lost."""
+
+    def __init__(self, inner: HttpIncidentManager) -> None:
+        self.inner = inner
+        self.lost = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def update(self, *args: Any, **kwargs: Any) -> Any:
+        result = self.inner.update(*args, **kwargs)
+        if not self.lost:
+            self.lost = True
+            kind = ServiceErrorKind.UNAVAILABLE
+            raise ExternalServiceError("timed out", service="incident_manager", kind=kind)
+        return result
+
+
+def test_a_change_whose_answer_was_lost_is_repeated_by_the_next_run(make: Any) -> None:
+    """The change was made but its answer lost: an error this run (not final), the thread is
+    kept, and the next run repeats the same request although the change took the incident out
+    of the open queue; the incident manager answers it once."""
+    saver = InMemorySaver()
+    h = make(
+        [_incident(*INCIDENTS[0])],
+        [_reform(), _verdict(85)],
+        incidents_proxy=LosesTheAnswer,
+        checkpointer=saver,
+    )
+    summary = h.summary()
+    (first,) = summary.outcomes
+    assert first["outcome"] == "error" and first["reason"] == Reason.APPLY_FAILED.value
+    assert not summary.healthy
+    assert h.incident("INC900001")["estado"] == "Resuelta"  # the change was made
+    assert "INC900001" not in [i.codIncidencia for i in h.incidents.list_open("SOPORTE_N1")]
+    out = h.run()
+    assert out["INC900001"]["outcome"] == "resolved"
+    patches = _patches(h)
+    assert len(patches) == 2 and patches[0]["idempotency_key"] == patches[1]["idempotency_key"]
+    history = h.incident("INC900001")["historial"]
+    assert sum(e["NotasResolucion"].startswith("[RESOLVIA]") for e in history) == 1
+    assert h.run() == {} and not list(saver.list(None))
+
+
+def test_a_run_that_cannot_write_its_report_stops_acting(
+    make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full OUTPUT_DIR: the first incident is changed and its report line cannot be written,
+    so the run stops there (one error, no more changes); the next run, with space again, ends
+    that incident without changing it again and then works the rest."""
+    import adapters.run_records
+
+    append = adapters.run_records._append
+
+    def full(path: Path, entry: dict[str, Any]) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(adapters.run_records, "_append", full)
+    saver = InMemorySaver()
+    incidents = [_incident(*INCIDENTS[0]), _incident(*INCIDENTS[3])]
+    h = make(incidents, [_reform(), _verdict(85), _reform(), _verdict(85)], checkpointer=saver)
+    with pytest.raises(RunRecordError, match="No space left on device"):
+        h.summary()
+    assert [p["path"] for p in _patches(h)] == ["/api/incidencias/INC900001"]
+    monkeypatch.setattr(adapters.run_records, "_append", append)
+    out = h.run()
+    assert out["INC900001"]["outcome"] == "resolved"
+    assert out["INC900004"]["outcome"] == "reassigned"
+    assert len(_patches(h)) == 2  # INC900001 was not changed again
 
 
 def test_an_interrupted_dry_run_is_never_resumed_by_a_real_run(make: Any) -> None:
