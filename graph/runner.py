@@ -539,6 +539,8 @@ def _work_through(
             "llm_calls": summary.llm_calls,
             "llm_tokens": summary.llm_tokens,
             "dry_run": ctx.dry_run,
+            "model": ctx.llm.primary_spec,
+            "threshold": ctx.threshold,
             **scope,
             # metrics written (METRICS_TEXTFILE / PUSHGATEWAY_URL); log lines Loki did not get
             **observe_run(ctx.settings, summary, queue_size=len(work), dry_run=ctx.dry_run),
