@@ -372,6 +372,15 @@ def run_queue(
                 verdict = triage(current, incident)
                 if verdict == "skip":
                     summary.skipped += 1
+                    if current is not None and current.outcome in ("resolved", "reassigned"):
+                        # open again after the engine closed or reassigned it: the decision did
+                        # not hold (the dashboards' "resolved, later reopened" precision proxy)
+                        log.info(
+                            "incident.came_back",
+                            incident_id=code,
+                            previous=current.outcome,
+                            kb_id=current.kb_id,
+                        )
                     continue
                 if current is not None and verdict == "reprocess":
                     log.info("incident.new_activity", incident_id=code, previous=current.outcome)

@@ -206,8 +206,14 @@ def test_a_reassigned_incident_never_comes_back_by_itself(make: Any) -> None:
     assert h.run()["INC900004"]["outcome"] == "reassigned"
     send_back(h, "INC900004")  # in the engine's buzon again, with a person's entry
     next_run(h, "r2")
+    stream = io.StringIO()
+    configure_logging("INFO", "json", stream=stream, force=True)
     summary = h.summary()
     assert (summary.processed, summary.skipped) == (0, 1)
+    # but it is said: the reassignment did not hold (a precision proxy for the dashboards)
+    events = [json.loads(line) for line in stream.getvalue().splitlines() if line.startswith("{")]
+    [came_back] = [e for e in events if e["event"] == "incident.came_back"]
+    assert came_back["incident_id"] == "INC900004" and came_back["previous"] == "reassigned"
 
 
 def test_a_run_that_dies_after_reopening_records_the_new_decision(make: Any) -> None:
