@@ -27,7 +27,6 @@ import io
 import json
 import re
 import shutil
-import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -50,7 +49,7 @@ from adapters.knowledge_base import (
     load_kb,
     parse_kb,
 )
-from adapters.sqlite_migrations import Migration, migrate
+from adapters.sqlite_migrations import Migration, open_store
 from config import Settings
 from domain.text import fold
 from errors import ResolviaError
@@ -187,11 +186,9 @@ class ProposalStore:
     """Proposals in SQLite (thread-safe: the console serves requests from a thread pool)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False)
-        migrate(self._db, MIGRATIONS)
+        self._db = open_store(path, MIGRATIONS)
 
     @classmethod
     def for_settings(cls, settings: Settings) -> ProposalStore:

@@ -20,7 +20,6 @@ other stores and is never logged.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from adapters.sqlite_migrations import Migration, migrate
+from adapters.sqlite_migrations import Migration, open_store
 from domain.activity import is_engine_entry
 
 MIGRATIONS = [
@@ -164,11 +163,9 @@ class ReviewStore:
     """Reviews in SQLite (thread-safe: the console serves requests from a thread pool)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False)
-        migrate(self._db, MIGRATIONS)
+        self._db = open_store(path, MIGRATIONS)
 
     def add(
         self,

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 MIGRATIONS_TABLE = "_migrations"
 
@@ -57,6 +58,15 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration]) -> list[s
             )
         applied.append(migration.name)
     return applied
+
+
+def open_store(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
+    """A SQLite store under ``path`` (its folder created) with its schema brought up to date;
+    usable from several threads (the caller serialises access with a lock)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, check_same_thread=False)
+    migrate(conn, migrations)
+    return conn
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -13,7 +13,6 @@ deletes an audit row.
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,7 +22,7 @@ from typing import Any
 
 from pwdlib import PasswordHash
 
-from adapters.sqlite_migrations import Migration, migrate
+from adapters.sqlite_migrations import Migration, open_store
 
 MIGRATIONS = [
     Migration(
@@ -102,11 +101,9 @@ class UserStore:
     """Users and the audit trail (thread-safe)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False)
-        migrate(self._db, MIGRATIONS)
+        self._db = open_store(path, MIGRATIONS)
 
     # --- users -------------------------------------------------------------------------------
     def add(self, name: str, role: Role | str, password: str, *, replace: bool = False) -> User:
