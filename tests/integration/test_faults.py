@@ -345,6 +345,8 @@ def test_kill_points(workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[
     duplicated: list[str] = []
     #: incident -> the known bug that explains what went wrong with it
     known: dict[str, str] = {}
+    #: what went wrong with each lost or duplicated incident, for the failure message
+    diagnosis: dict[str, dict[str, Any]] = {}
     while len(killed) < len(plan) and rounds < 10:
         rounds += 1
         kills_before = len(killed)
@@ -384,6 +386,17 @@ def test_kill_points(workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[
                     known[f"round {rounds}: {c}"] = "RESUME_BUG"
                 elif effects.repeated_differently(c):
                     known[f"round {rounds}: {c}"] = "REDACTED_KEY_BUG"
+            for c in {*round_lost, *round_dup}:
+                diagnosis[f"round {rounds}: {c}"] = {
+                    "reference": reference[c],
+                    "finals": finals.get(c),
+                    "history": [r[1:] for r in ws.outcome_rows() if r[0] == c],
+                    "engine_entries": entries[c],
+                    "patches": effects.patches[c],
+                    "reports": reports[c],
+                    "kills": [(p, e) for r, p, e in killed if r == rounds],
+                    "last_run_exit": ended,
+                }
             lost += [f"round {rounds}: {c}" for c in round_lost]
             duplicated += [f"round {rounds}: {c}" for c in round_dup]
             replays += sum(effects.replays.values())
@@ -409,8 +422,8 @@ def test_kill_points(workspace: WorkspaceFactory, capsys: pytest.CaptureFixture[
         f"{time.monotonic() - started:.0f} s; killed during {dict(events.most_common(5))}",
     )
     assert len(killed) == KILL_POINTS, f"only {len(killed)} kill points landed"
-    assert not [d for d in duplicated if d not in known], duplicated
-    assert not [x for x in lost if x not in known], lost
+    assert not [d for d in duplicated if d not in known], (duplicated, diagnosis)
+    assert not [x for x in lost if x not in known], (lost, diagnosis)
     # Not strict: random kill points hit these windows only now and then. The tests below
     # hit them on purpose and are strict.
     if known:
