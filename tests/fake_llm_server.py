@@ -18,6 +18,12 @@ It answers what the engine asks, deterministically and after a fixed latency:
 
   The critic's P(«sí») is high for most prompts and low for some (a hash of the prompt
   decides), so a run both acts and escalates, and repeats the same decisions on a rerun.
+  The hash is of the prompt with personal data redacted (``observability.redaction``), and
+  embeddings are of the redacted text too: a run resumed from a checkpoint hands the model the
+  redacted incident text by design (adapters/checkpoints.py), and the fake must answer it as
+  it answered the run that died, as a real model should (no decision hangs on a NIF), or a
+  resumed incident would look like a different decision. Only what the engine's state machine
+  does is tested with it.
 * ``POST /v1/embeddings``: hashed bag-of-words vectors (floats or base64, as asked).
 * ``GET /v1/models``.
 
@@ -48,6 +54,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from observability.redaction import redact_value
 
 HOST = "127.0.0.1"
 MODEL_NAME = "fake"
@@ -92,10 +100,15 @@ def _digest(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 
+def _without_personal_data(text: str) -> str:
+    """What the fake's answers depend on: ``text`` as a resumed run would send it."""
+    return str(redact_value(text))
+
+
 def embed(text: str, dimension: int = EMBEDDING_DIMENSION) -> list[float]:
     """A normalised hashed bag of words: texts sharing words get similar vectors."""
     vector = [0.0] * dimension
-    for word in re.findall(r"\w+", text.lower()):
+    for word in re.findall(r"\w+", _without_personal_data(text).lower()):
         h = _digest(word)
         vector[h % dimension] += 1.0 if (h >> 32) & 1 else -1.0
     if not any(vector):  # no words: a fixed direction (a zero vector has no cosine)
@@ -272,7 +285,7 @@ class FakeModelServer:
         """«sí»/«no» (or a letter, when the prompt lists lettered options) with log-probs."""
         letters = re.findall(r"^\s*([A-H])\) ", prompt, flags=re.MULTILINE)
         yes = self.yes_probability
-        if self.no_share and _digest(prompt) % self.no_share == 0:
+        if self.no_share and _digest(_without_personal_data(prompt)) % self.no_share == 0:
             yes = 1.0 - yes
         if letters:
             first, rest = letters[0], letters[1:]
