@@ -476,3 +476,47 @@ def test_residual_pii_leaves_the_gold_incidents_alone_once_redacted() -> None:
     ]
     assert flagged == []
     assert residual_pii("[EMAIL] [NIF] [IBAN] [TELEFONO] póliza 30114872 y R-2609113") == []
+
+
+def test_an_approved_action_whose_outcome_stands_labels_its_row(
+    settings: Any, dev: list[GoldItem], kb: dict[str, KBRow], tmp_path: Path
+) -> None:
+    from adapters.approvals import Approvals
+    from adapters.run_records import RunRecorder
+
+    row = kb[str(dev[0].kb_id)]
+    stands = {**dev[0].incident, "codIncidencia": "INC900020", "descripcion": "Aprobada y cerrada."}
+    reopened = {
+        **dev[0].incident,
+        "codIncidencia": "INC900021",
+        "descripcion": "Aprobada y reabierta.",
+    }
+    approvals = Approvals(settings.DATA_DIR)
+    for incident in (stands, reopened):
+        code = str(incident["codIncidencia"])
+        proposal = {"incident_id": code, "action": "cierre", "kb_id": row.id}
+        pending = approvals.propose(
+            thread_id=code, interrupt_id="i1", run_id="run4", proposal=proposal
+        )
+        approvals.approve(pending.id, "ana")
+        approvals.settle(code, "run5", "resolved")
+    approvals.close()
+    outcomes = settings.DATA_DIR / "outcomes.sqlite"
+    first = RunRecorder(outcomes, tmp_path / "rep", tmp_path / "rej", "run5")
+    for code in ("INC900020", "INC900021"):
+        first.record({"incident_id": code, "outcome": "resolved", "kb_id": row.id})
+    first.close()
+    later = RunRecorder(outcomes, tmp_path / "rep", tmp_path / "rej", "run6")
+    assert later.reopen("INC900021")  # the requester came back: decided again, escalated
+    later.record({"incident_id": "INC900021", "outcome": "escalated", "kb_id": None})
+    later.close()
+    record_all(
+        settings.llm_history_path,
+        [critique_call(stands, row, run_id="run4"), critique_call(reopened, row, run_id="run4")],
+    )
+
+    written = make_dataset(settings, "critique", out=tmp_path / "ds", validation_fraction=0)
+    [line] = read_lines(written.folder / "train.chat.jsonl")
+    assert (line["incident_id"], line["kb_id"], line["label"]) == ("INC900020", row.id, "sí")
+    assert line["sources"] == ["approval"]
+    assert written.card["dropped"] == {"unlabelled": 1}
