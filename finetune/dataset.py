@@ -543,7 +543,7 @@ def build(
         models[call.model or "?"] += 1
         candidates.append(example)
     if not task_calls:
-        raise EmptyHistoryError(_no_calls_message(task, sum(calls_read.values()), since))
+        raise EmptyHistoryError(_no_calls_message(task, sum(calls_read.values()), since, before))
     _refuse_test_leak(leaks)
     examples = _deduplicate(candidates, dropped)
     if not examples:
@@ -743,9 +743,14 @@ def _incident_groups(examples: Sequence[Example]) -> dict[str, str]:
 # --- messages for people --------------------------------------------------------------------
 
 
-def _no_calls_message(task: str, read: int, since: datetime | None) -> str:
+def _no_calls_message(task: str, read: int, since: datetime | None, before: int) -> str:
     window = f" since {since.date().isoformat()}" if since else ""
     prompt = TASK_PROMPTS[task]
+    if before:
+        return (
+            f"the {before} {prompt} call(s) recorded are all older than --since{window[6:]}: "
+            "choose an earlier date, or leave --since out"
+        )
     if read == 0:
         return (
             f"no recorded LLM calls to build a {task} dataset from: the history "

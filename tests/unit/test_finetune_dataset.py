@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -520,3 +521,20 @@ def test_an_approved_action_whose_outcome_stands_labels_its_row(
     assert (line["incident_id"], line["kb_id"], line["label"]) == ("INC900020", row.id, "sí")
     assert line["sources"] == ["approval"]
     assert written.card["dropped"] == {"unlabelled": 1}
+
+
+def test_since_leaves_older_calls_out_and_says_so(
+    settings: Any, dev: list[GoldItem], kb: dict[str, KBRow], tmp_path: Path
+) -> None:
+    synthetic_history(settings, dev, kb)
+    result = runner.invoke(app, ["finetune", "dataset", "--since", "2999-01-01"])
+    assert result.exit_code == ExitCode.FAILURE
+    assert (
+        "26 critique_verdict call(s) recorded are all older than --since 2999-01-01"
+        in result.output
+    )
+    written = make_dataset(
+        settings, "critique", out=tmp_path / "ds", since=datetime(2000, 1, 1, tzinfo=UTC)
+    )
+    assert written.card["sources"]["before_since"] == 0
+    assert written.card["counts"]["total"]["records"] == 20
