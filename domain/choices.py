@@ -13,3 +13,5 @@ SearchMode = Literal["hybrid", "dense", "sparse"]
 #: choose the critic threshold), test2 (frozen, written before any tuning), demo (the demo
 #: incidents), all = dev + test + test2 (the measured set; the demo is never part of it)
 Split = Literal["dev", "test", "test2", "demo", "all"]
+#: what a fine-tuning dataset teaches: the critic's «sí»/«no» verdict, or the reformulation
+FinetuneTask = Literal["critique", "reformulate"]
