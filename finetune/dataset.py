@@ -21,8 +21,10 @@ Tasks
     negative for it.
 
 What counts as known to be right (a label), per incident
-    * **gold dev** (``resources/evaluacion/gold_dev.json``; the only split whose labels may
-      train): the incident id is a dev id *and* its text is the dev item's. Right: ``kb_id`` and
+    * **gold dev and demo** (``resources/evaluacion/gold_dev.json``, ``gold_demo.json``: the
+      splits whose labels may train; the demo's, so that ``make run`` followed by
+      ``finetune dataset`` gives a first dataset): the incident id is one of theirs *and* its
+      text is the gold item's. Right: ``kb_id`` and
       ``kb_aceptables``; neither right nor wrong: the other ``kb_candidatos`` of an ambiguous or
       several-problems item; wrong: any other row.
     * **console review** (``reviews.sqlite``, the incident's latest review): ``kb`` names the
@@ -94,8 +96,8 @@ from observability.redaction import redact
 Task = FinetuneTask
 #: the prompt each task trains (the recorded ``prompt_id`` without its version)
 TASK_PROMPTS: dict[str, str] = {"critique": "critique_verdict", "reformulate": "reformulate"}
-#: the gold split whose labels may train; the test splits never enter a dataset
-TRAINING_SPLIT = "dev"
+#: the gold splits whose labels may train; the test splits never enter a dataset
+TRAINING_SPLITS = ("dev", "demo")
 TEST_SPLITS = ("test", "test2")
 DEFAULT_VALIDATION_FRACTION = 0.2
 DATA_FILES = (
@@ -302,7 +304,8 @@ def text_hash(text: str) -> str:
 class Knowledge:
     """Everything known to be right, and the gold test incidents that must stay out."""
 
-    gold_dev: dict[str, tuple[GoldItem, TextPrint]] = field(default_factory=dict)
+    #: incident -> (gold item, its text print, its split) of the training splits
+    gold_dev: dict[str, tuple[GoldItem, TextPrint, str]] = field(default_factory=dict)
     by_incident: dict[str, list[Truth]] = field(default_factory=dict)
     test_ids: frozenset[str] = frozenset()
     test_prints: list[tuple[str, TextPrint]] = field(default_factory=list)
@@ -311,7 +314,7 @@ class Knowledge:
         found = list(self.by_incident.get(incident_id, []))
         gold = self.gold_dev.get(incident_id)
         if gold is not None and gold[1].matches(folded, hashed):
-            found.append(gold_truth(gold[0]))
+            found.append(gold_truth(gold[0], gold[2]))
         return found
 
     def test_match(self, incident_id: str, folded: str, hashed: str) -> str | None:
@@ -324,10 +327,10 @@ class Knowledge:
         return None
 
 
-def gold_truth(item: GoldItem) -> Truth:
+def gold_truth(item: GoldItem, split: str = "dev") -> Truth:
     right = frozenset(item.acceptable_kb_ids)
     candidates = frozenset(item.expected.get("kb_candidatos") or ())
-    return Truth("gold_dev", right, unsure=candidates - right)
+    return Truth(f"gold_{split}", right, unsure=candidates - right)
 
 
 def review_truth(review: Review) -> Truth | None:
@@ -347,8 +350,9 @@ def load_knowledge(
     """Gold dev labels and test prints from ``gold_folder``, reviews' and approvals' labels
     from the stores at those paths (a store that does not exist gives none; none is created)."""
     knowledge = Knowledge()
-    for item in read_gold_file(gold_folder / f"gold_{TRAINING_SPLIT}.json"):
-        knowledge.gold_dev[item.code] = (item, TextPrint.of(item.incident))
+    for split in TRAINING_SPLITS:
+        for item in read_gold_file(gold_folder / f"gold_{split}.json"):
+            knowledge.gold_dev[item.code] = (item, TextPrint.of(item.incident), split)
     test_items = [
         item for split in TEST_SPLITS for item in read_gold_file(gold_folder / f"gold_{split}.json")
     ]
