@@ -14,6 +14,7 @@ resolvia models ...         the model registry
 resolvia console ...        the support console (web) and its users
 resolvia runs | show | review  the console's views on a terminal (runs, incidents, review queue)
 resolvia kb ...              knowledge-base maintenance: maintain, proposals, accept, reject
+resolvia serve-llm          the shared model service (OpenAI-compatible) for many workers
 
 ``main.py``, ``batch.py``, ``batch_mantenimiento_globales.py``, ``backup.py`` and
 ``python -m mocks`` are thin entry points into the same application (see :func:`main`'s
@@ -28,6 +29,7 @@ from typing import Any
 import typer
 
 from cli import approvals, backup, console, evaluate, index, kb, mocks, models, prune, run
+from cli import serve_llm as serve_llm_cli
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -51,6 +53,7 @@ app.command()(console.review)
 app.command()(approvals.approvals)
 app.command()(approvals.approve)
 app.command()(approvals.reject)
+app.command(name="serve-llm")(serve_llm_cli.serve_llm)
 app.add_typer(backup.app, name="backup")
 app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")

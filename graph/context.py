@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from adapters.embeddings import embedding_identity
 from adapters.incident_manager import IncidentManager
 from adapters.knowledge_base import KB_FILE_NAME, LoadResult
 from adapters.llm.client import LLMClient
@@ -62,7 +63,7 @@ def load_confidence(settings: Settings) -> ConfidenceModel | None:
     path = settings.confidence_model_path
     if path is None:
         return None
-    return load_confidence_model(path, embedding_model=settings.EMBEDDING_MODEL)
+    return load_confidence_model(path, embedding_model=embedding_identity(settings.EMBEDDING_MODEL))
 
 
 def load_knowledge_base(settings: Settings, index: KnowledgeIndex) -> LoadResult:
