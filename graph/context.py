@@ -18,6 +18,7 @@ from adapters.ocr import TesseractOcr
 from adapters.run_records import RunRecorder
 from adapters.target_system import TargetSystem
 from adapters.vector_store import KnowledgeIndex, load_indexed_kb
+from adapters.vision import VisionDescriber, build_describer
 from config import Settings
 from domain.choices import SearchMode
 from domain.confidence import ConfidenceModel, load_confidence_model
@@ -56,6 +57,8 @@ class PromptVersions:
     critique_verdict: str = "v1"
     #: CRITIC_MODE=lista
     critique_lista: str = "v1"
+    #: VISION_MODEL: a screenshot described in Spanish
+    describe_captura: str = "v1"
 
 
 def load_confidence(settings: Settings) -> ConfidenceModel | None:
@@ -96,6 +99,14 @@ class EngineContext:
     #: loaded from ``settings.CONFIDENCE_MODEL`` (:func:`load_confidence`); None = the critic's
     #: own score is the confidence
     confidence_model: ConfidenceModel | None = None
+    #: describes screenshots beside OCR; None = built from VISION_MODEL when that is set
+    vision: VisionDescriber | None = None
+
+    def __post_init__(self) -> None:
+        if self.vision is None:  # nothing connects until a screenshot is described
+            self.vision = build_describer(
+                self.settings, prompt_version=self.prompts.describe_captura
+            )
 
     @property
     def dry_run(self) -> bool:
