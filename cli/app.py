@@ -15,6 +15,7 @@ resolvia console ...        the support console (web) and its users
 resolvia runs | show | review  the console's views on a terminal (runs, incidents, review queue)
 resolvia kb ...              knowledge-base maintenance: maintain, proposals, accept, reject
 resolvia finetune ...        fine-tuning: dataset (from recorded calls and labels)
+resolvia serve-llm          the shared model service (OpenAI-compatible) for many workers
 
 ``main.py``, ``batch.py``, ``batch_mantenimiento_globales.py``, ``backup.py`` and
 ``python -m mocks`` are thin entry points into the same application (see :func:`main`'s
@@ -29,6 +30,7 @@ from typing import Any
 import typer
 
 from cli import approvals, backup, console, evaluate, finetune, index, kb, mocks, models, prune, run
+from cli import serve_llm as serve_llm_cli
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -52,6 +54,7 @@ app.command()(console.review)
 app.command()(approvals.approvals)
 app.command()(approvals.approve)
 app.command()(approvals.reject)
+app.command(name="serve-llm")(serve_llm_cli.serve_llm)
 app.add_typer(backup.app, name="backup")
 app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")

@@ -229,6 +229,8 @@ def calibrate(
     if target is None:
         err.print("error: CONFIDENCE_MODEL=critico: say where to write the model with --out")
         raise typer.Exit(ExitCode.USAGE)
+    from adapters.embeddings import embedding_identity
+
     with expected_failures():
         model, report = fit_model(
             loaded,
@@ -237,7 +239,7 @@ def calibrate(
             source=f"{records.name} ({len(loaded)} dev incidents)",
             # the records' dense similarities came from this embedder (same settings as the
             # evaluation that wrote them)
-            embedding_model=settings.EMBEDDING_MODEL,
+            embedding_model=embedding_identity(settings.EMBEDDING_MODEL),
             compare=compare,
             operating_threshold=threshold,
         )

@@ -21,6 +21,8 @@ ENGINE_TAG = "[RESOLVIA]"
 ESCALATION_TAG = "[RESOLVIA-ESCALADO]"
 PENDING_TAG = "[RESOLVIA-PENDIENTE]"
 SCREENSHOT_HEADER = "[Texto de la captura]"
+#: heads a vision model's description of a screenshot (VISION_MODEL) in the incident's text
+DESCRIPTION_HEADER = "[Descripción de la captura]"
 #: ``Autor`` of the history entries the engine writes (compared in lower case)
 ENGINE_AUTHOR = "resolvia"
 _TAG_PREFIX = "[RESOLVIA"
@@ -233,24 +235,30 @@ class IncidentEvidence:
 
 
 def incident_evidence(
-    incident: dict[str, Any], screenshot_texts: Sequence[str] = ()
+    incident: dict[str, Any],
+    screenshot_texts: Sequence[str] = (),
+    screenshot_descriptions: Sequence[str] = (),
 ) -> IncidentEvidence:
-    """Compose the incident's text (with the OCR text of its screenshots) and read it once.
+    """Compose the incident's text (with the OCR text of its screenshots, and a vision model's
+    descriptions of them) and read it once.
 
     Identifiers are read from the same capped parts with a blank line between them, so that a
     signature block ends where its part ends; relative periods count from the opening date.
+    A model's description joins the text and the injection check but not the identifiers:
+    identifiers come from what people wrote or the screenshot shows (OCR), never from a model.
     The injection check skips the engine's own notes: they may quote the critic's feedback on
     an earlier attempt, and what they would echo is in the requester's text anyway.
     """
     extra = [f"{SCREENSHOT_HEADER}\n{t}" for t in screenshot_texts if t]
+    described = [f"{DESCRIPTION_HEADER}\n{d.strip()}" for d in screenshot_descriptions if d.strip()]
     parts = _parts(incident, extra)
     requester = str(incident.get("solicitante", ""))
     return IncidentEvidence(
-        text="\n".join(parts)[:MAX_TEXT_CHARS],
+        text="\n".join(parts + described)[:MAX_TEXT_CHARS],
         identifiers=extract(
             "\n\n".join(_capped(parts)), requester=requester, reference_date=opening_date(incident)
         ),
         suspected_injection=suspect_injection(
-            "\n".join(_parts(incident, extra, engine_notes=False))[:MAX_TEXT_CHARS]
+            "\n".join(_parts(incident, extra, engine_notes=False) + described)[:MAX_TEXT_CHARS]
         ),
     )

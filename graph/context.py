@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from adapters.embeddings import embedding_identity
 from adapters.incident_manager import IncidentManager
 from adapters.knowledge_base import KB_FILE_NAME, LoadResult
 from adapters.llm.client import LLMClient
@@ -17,6 +18,7 @@ from adapters.ocr import TesseractOcr
 from adapters.run_records import RunRecorder
 from adapters.target_system import TargetSystem
 from adapters.vector_store import KnowledgeIndex, load_indexed_kb
+from adapters.vision import VisionDescriber, build_describer
 from config import Settings
 from domain.choices import SearchMode
 from domain.confidence import ConfidenceModel, load_confidence_model
@@ -55,6 +57,8 @@ class PromptVersions:
     critique_verdict: str = "v1"
     #: CRITIC_MODE=lista
     critique_lista: str = "v1"
+    #: VISION_MODEL: a screenshot described in Spanish
+    describe_captura: str = "v1"
 
 
 def load_confidence(settings: Settings) -> ConfidenceModel | None:
@@ -62,7 +66,7 @@ def load_confidence(settings: Settings) -> ConfidenceModel | None:
     path = settings.confidence_model_path
     if path is None:
         return None
-    return load_confidence_model(path, embedding_model=settings.EMBEDDING_MODEL)
+    return load_confidence_model(path, embedding_model=embedding_identity(settings.EMBEDDING_MODEL))
 
 
 def load_knowledge_base(settings: Settings, index: KnowledgeIndex) -> LoadResult:
@@ -95,6 +99,14 @@ class EngineContext:
     #: loaded from ``settings.CONFIDENCE_MODEL`` (:func:`load_confidence`); None = the critic's
     #: own score is the confidence
     confidence_model: ConfidenceModel | None = None
+    #: describes screenshots beside OCR; None = built from VISION_MODEL when that is set
+    vision: VisionDescriber | None = None
+
+    def __post_init__(self) -> None:
+        if self.vision is None:  # nothing connects until a screenshot is described
+            self.vision = build_describer(
+                self.settings, prompt_version=self.prompts.describe_captura
+            )
 
     @property
     def dry_run(self) -> bool:

@@ -8,7 +8,7 @@ counters) declare their reducer: a node returns only what it adds.
 from __future__ import annotations
 
 import operator
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 Outcome = Literal[
     "resolved", "reassigned", "on_hold", "escalated", "error", "skipped", "pending_approval"
@@ -22,6 +22,10 @@ class AttachmentText(TypedDict):
     sha256: str | None
     text: str
     error: str | None
+    #: the vision model's description (VISION_MODEL); "" when off or when it failed
+    description: NotRequired[str]
+    #: why there is no description although VISION_MODEL is set (the OCR text stands alone)
+    vision_error: NotRequired[str | None]
 
 
 class Candidate(TypedDict, total=False):

@@ -44,7 +44,14 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
         "model_flagged_injection": state.get("model_flagged_injection", False),
         "identifiers": state.get("identifiers", {}),
         "attachments": [
-            {"name": a["name"], "error": a["error"], "chars": len(a["text"])}
+            {
+                "name": a["name"],
+                "error": a["error"],
+                "chars": len(a["text"]),
+                # VISION_MODEL: the description's length, or why there is none
+                "description_chars": len(a.get("description", "")),
+                "vision_error": a.get("vision_error"),
+            }
             for a in state.get("attachments", [])
         ],
         # a model call failed: the decision lacked evidence (escalations stay escalations, but

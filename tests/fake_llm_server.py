@@ -24,6 +24,10 @@ It answers what the engine asks, deterministically and after a fixed latency:
   it answered the run that died, as a real model should (no decision hangs on a NIF), or a
   resumed incident would look like a different decision. Only what the engine's state machine
   does is tested with it.
+  - with an image (an ``image_url`` part holding a ``data:`` URI, as VISION_MODEL sends a
+    screenshot): the image is decoded and kept in :attr:`FakeModelServer.images` with the
+    prompt's text, and the answer is :data:`VISION_DESCRIPTION`; a part that is not a base64
+    PNG or JPEG data URI is answered 400, as a vision server would.
 * ``POST /v1/embeddings``: hashed bag-of-words vectors (floats or base64, as asked).
 * ``GET /v1/models``.
 
@@ -41,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import binascii
 import contextlib
 import hashlib
 import json
@@ -60,6 +65,57 @@ from observability.redaction import redact_value
 HOST = "127.0.0.1"
 MODEL_NAME = "fake"
 EMBEDDING_DIMENSION = 64
+
+
+#: what the fake answers for a screenshot
+VISION_DESCRIPTION = (
+    "La captura muestra la aplicación de pólizas con el mensaje de error «Usuario bloqueado»."
+)
+
+
+class BadImage(ValueError):
+    """An image part the fake refuses (answered 400)."""
+
+
+@dataclass(frozen=True)
+class ReceivedImage:
+    """One image a chat request carried."""
+
+    mime: str
+    data: bytes
+    #: the text of every message of that request, joined
+    prompt: str
+
+
+def _images_of(messages: list[Any]) -> list[tuple[str, bytes]]:
+    """(MIME type, decoded bytes) of every image part; :class:`BadImage` for a bad one."""
+    found = []
+    for message in messages:
+        content = message.get("content") if isinstance(message, dict) else None
+        for part in content if isinstance(content, list) else []:
+            if not isinstance(part, dict) or part.get("type") != "image_url":
+                continue
+            url = str((part.get("image_url") or {}).get("url", ""))
+            match = re.fullmatch(r"data:(image/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)", url)
+            if match is None:
+                raise BadImage(f"image_url is not a base64 PNG or JPEG data URI: {url[:60]!r}")
+            try:
+                data = base64.b64decode(match.group(2), validate=True)
+            except binascii.Error as exc:
+                raise BadImage(f"image_url data is not base64: {exc}") from exc
+            found.append((match.group(1), data))
+    return found
+
+
+def _text_of(messages: list[Any]) -> str:
+    parts = []
+    for message in messages:
+        content = message.get("content") if isinstance(message, dict) else None
+        if isinstance(content, str):
+            parts.append(content)
+        elif isinstance(content, list):
+            parts += [str(p.get("text", "")) for p in content if isinstance(p, dict)]
+    return "\n".join(parts)
 
 
 class Fault(StrEnum):
@@ -177,6 +233,8 @@ class FakeModelServer:
         self.no_share = no_share
         self.fault = Fault.NONE
         self.requests: list[Received] = []
+        #: images received in chat requests (vision), in order
+        self.images: list[ReceivedImage] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer((HOST, port), _handler_for(self))
@@ -195,6 +253,10 @@ class FakeModelServer:
     @property
     def chat_spec(self) -> str:
         return f"openai-compatible/{MODEL_NAME}@{self.base_url}"
+
+    @property
+    def vision_spec(self) -> str:
+        return f"openai-compatible/{MODEL_NAME}-vision@{self.base_url}"
 
     @property
     def embedding_spec(self) -> str:
@@ -227,6 +289,7 @@ class FakeModelServer:
         with self._lock:
             self.fault = fault
             self.requests.clear()
+            self.images.clear()
 
     def chat_requests(self) -> int:
         with self._lock:
@@ -250,7 +313,13 @@ class FakeModelServer:
         prompt = "\n".join(str(m.get("content", "")) for m in messages if isinstance(m, dict))
         response_format = body.get("response_format") or {}
         logprobs = None
-        if response_format.get("type") in ("json_schema", "json_object"):
+        images = _images_of(messages)  # BadImage: answered 400
+        if images:
+            text = _text_of(messages)
+            with self._lock:
+                self.images += [ReceivedImage(mime, data, text) for mime, data in images]
+            content = VISION_DESCRIPTION
+        elif response_format.get("type") in ("json_schema", "json_object"):
             spec = response_format.get("json_schema") or {}
             schema = spec.get("schema") or response_format.get("schema") or {}
             name = spec.get("name", "")
@@ -367,7 +436,11 @@ def _handler_for(server: FakeModelServer) -> type[BaseHTTPRequestHandler]:
                 self._send(200, b"<html>502 Bad Gateway</html>", "application/json")
                 return
             if self.path.endswith("/chat/completions"):
-                answer = server.chat_answer(body)
+                try:
+                    answer = server.chat_answer(body)
+                except BadImage as exc:
+                    self._json(400, {"error": {"message": str(exc), "type": "invalid_request"}})
+                    return
             elif self.path.endswith("/embeddings"):
                 answer = server.embeddings_answer(body)
             else:

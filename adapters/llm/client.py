@@ -294,6 +294,21 @@ class LLMClient:
             validation_errors="not an option letter",
         )
 
+    # -- a whole answer ----------------------------------------------------------------------
+    def complete(
+        self,
+        messages: Sequence[BaseMessage],
+        *,
+        json_schema: dict[str, Any] | None = None,
+        schema_name: str = "respuesta",
+        **kwargs: Any,
+    ) -> tuple[AIMessage, str, float]:
+        """The answer message as the provider gave it (its ``response_metadata`` keeps the
+        log-probabilities and the finish reason), the spec that answered and the latency: for
+        callers that pass a whole chat completion on (``resolvia serve-llm``). ``json_schema``
+        is bound the way the answering provider asks for it; nothing is validated here."""
+        return self._invoke(messages, json_schema, schema_name, start_at=0, **kwargs)
+
     # -- the chain -------------------------------------------------------------------------
     def _invoke(
         self,
@@ -305,6 +320,7 @@ class LLMClient:
         **kwargs: Any,
     ) -> tuple[AIMessage, str, float]:
         attempts: list[tuple[str, str]] = []
+        last: BaseException | None = None
         for position in range(start_at, len(self._chain)):
             lazy = self._chain[position]
             if position > start_at:
@@ -318,10 +334,13 @@ class LLMClient:
                 msg, latency = self._invoke_one(lazy, messages, json_schema, name, **kwargs)
                 return msg, lazy.spec, latency
             except PROVIDER_ERRORS as exc:
+                last = exc
                 attempts.append((lazy.spec, f"{type(exc).__name__}: {exc}"))
                 log.warning("llm.provider_failed", model=lazy.spec, error=attempts[-1][1][:300])
         summary = "; ".join(f"{spec}: {err[:200]}" for spec, err in attempts)
-        raise LLMUnavailableError(f"no language model answered ({summary})", attempts)
+        # chained to the last provider's error: a caller can tell a refused request (HTTP 400
+        # from the server) from a server that is down
+        raise LLMUnavailableError(f"no language model answered ({summary})", attempts) from last
 
     def _invoke_one(
         self,
@@ -337,6 +356,9 @@ class LLMClient:
             options = dict(kwargs)
             if "verdict_top_logprobs" in options:  # options differ per provider in the chain
                 options.update(provider.verdict_options(options.pop("verdict_top_logprobs")))
+            if not provider.logprobs:  # its client takes no OpenAI-style log-probability options
+                options.pop("logprobs", None)
+                options.pop("top_logprobs", None)
             if options:
                 runnable = runnable.bind(**options)
             sent = provider.outgoing(messages)  # redacted for a server off this machine

@@ -591,7 +591,7 @@ def test_malformed_attachments_in_incidents(
         blobs[f"f{number}.png"] = (content_type, data)
     manager = _manager(_served(blobs))
     manager.max_attachment_bytes = MAX_BYTES
-    ctx = SimpleNamespace(incidents=manager, ocr=ocr)
+    ctx = SimpleNamespace(incidents=manager, ocr=ocr, vision=None)  # VISION_MODEL off
     tally: Counter[str] = Counter()
     crashes: list[str] = []
     names = list(blobs) + [r for r in ATTACHMENT_REFS if isinstance(r, str)]
