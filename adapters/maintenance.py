@@ -528,6 +528,8 @@ def wrong_rows(
                 row=changes,
                 target_ids=[kb_id],
                 evidence={
+                    # the row as it is now: accepting refuses when it changed in the meantime
+                    "fila_actual": rows[kb_id].as_csv_row(),
                     "marcas": items,
                     "veredictos": dict(verdicts),
                     "filas_elegidas_en_su_lugar": dict(others),
