@@ -124,6 +124,10 @@ class ProposalError(ResolviaError):
     """A proposal that cannot be decided as asked (unknown id, already decided, bad edit...)."""
 
 
+class UnknownProposalError(ProposalError):
+    """No proposal has that number."""
+
+
 class AlreadyDecidedError(ProposalError):
     """The proposal was accepted or rejected before: it cannot be decided again."""
 
@@ -666,7 +670,7 @@ def get_proposal(settings: Settings, proposal_id: int) -> Proposal:
     with _store(settings) as store:
         proposal = store.get(proposal_id)
     if proposal is None:
-        raise ProposalError(f"no proposal {proposal_id}")
+        raise UnknownProposalError(f"no proposal {proposal_id}")
     return proposal
 
 
@@ -704,7 +708,7 @@ def _decision_lock(settings: Settings, wait_s: float = DECISION_LOCK_WAIT_S) -> 
 def _waiting(store: ProposalStore, proposal_id: int) -> Proposal:
     proposal = store.get(proposal_id)
     if proposal is None:
-        raise ProposalError(f"no proposal {proposal_id}")
+        raise UnknownProposalError(f"no proposal {proposal_id}")
     if proposal.status is not ProposalStatus.PROPOSED:
         raise AlreadyDecidedError(
             f"proposal {proposal_id} is not waiting for a decision: already "
