@@ -410,6 +410,9 @@ def test_rows_reviewers_mark_wrong_and_near_duplicates_are_proposed(
     assert edit.target_ids == ["KB-0002"]
     assert edit.row == {"RESOLUCION AUTOMÁTICA": "manual"}
     assert {m["incidencia"] for m in edit.evidence["marcas"]} == {"INC801", "INC802"}
+    # the row as it was, so that accepting later notices a change made in the meantime
+    kb_rows = {r.id: r for r in load_kb(kb_file).rows}
+    assert edit.evidence["fila_actual"] == kb_rows["KB-0002"].as_csv_row()
     merge = kinds[ProposalKind.MERGE_ROWS]
     assert merge.target_ids == ["KB-0003", "KB-0004"]
     assert report.counts()["propuestas_fusionar_filas"] == 1
