@@ -18,16 +18,27 @@ with the next free ``KB-NNNN`` id; every other byte of the file stays as it was)
 result with the loader, and re-indexes incrementally (only the changed row is embedded) when
 the live index was built from that same file. Who decided, when and what is kept in the store's
 audit table. Personal data is redacted before anything is stored here.
+
+Decisions take a lock on the data directory (one at a time, CLI and console alike), and are
+refused without writing anything when the proposal was already decided
+(:class:`AlreadyDecidedError`), when the knowledge base changed since it was made
+(:class:`KBChangedError`: its row is gone or edited, or the new row is already there) or when
+the result would not validate (:class:`InvalidChangeError`). :func:`preview_proposal` shows
+what accepting would do, through the same checks, without writing.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
+import fcntl
 import io
 import json
+import os
 import re
 import shutil
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -111,6 +122,23 @@ class ProposalStatus(StrEnum):
 
 class ProposalError(ResolviaError):
     """A proposal that cannot be decided as asked (unknown id, already decided, bad edit...)."""
+
+
+class UnknownProposalError(ProposalError):
+    """No proposal has that number."""
+
+
+class AlreadyDecidedError(ProposalError):
+    """The proposal was accepted or rejected before: it cannot be decided again."""
+
+
+class KBChangedError(ProposalError):
+    """The knowledge base changed since the proposal was made (its row is gone or was edited,
+    or the row it would add is already there): nothing was written; reject it or mine again."""
+
+
+class InvalidChangeError(ProposalError):
+    """Accepting as asked would write an invalid file (or change nothing): nothing was written."""
 
 
 #: ``--edit`` field names: the CSV's columns, or these short lower-case names
@@ -282,7 +310,7 @@ class ProposalStore:
                 ),
             ).rowcount
         if not changed:
-            raise ProposalError(f"proposal {proposal_id} is not waiting for a decision")
+            raise AlreadyDecidedError(f"proposal {proposal_id} is not waiting for a decision")
         action = "accept" if status is ProposalStatus.ACCEPTED else "reject"
         self.audit(proposal_id, action, user, {"note": redact(note), **(result or {})})
         log.info("kb_proposal.decided", proposal=proposal_id, status=status.value, user=user)
@@ -464,7 +492,7 @@ def apply_edits(fields: dict[str, str], edits: Mapping[str, str]) -> dict[str, s
     for name, value in edits.items():
         column = FIELD_ALIASES.get(fold(name).replace(" ", "_"), _canonical_header(name))
         if column not in COLUMNS:
-            raise ProposalError(
+            raise InvalidChangeError(
                 f"unknown field {name!r}: use one of {', '.join(sorted(FIELD_ALIASES))} "
                 "or a column name"
             )
@@ -494,6 +522,7 @@ def plan_change(
     removed: str | None = None
     if proposal.kind is ProposalKind.NEW_ROW:
         fields = apply_edits(dict(proposal.row or {}), edits)
+        _check_not_there(proposal, fields, loaded)
         if loaded.has_id_column:
             kb_id = next_kb_id(loaded.rows, [b.id for b in loaded.bad if b.id])
             fields["ID"] = kb_id
@@ -503,12 +532,13 @@ def plan_change(
     elif proposal.kind is ProposalKind.EDIT_ROW:
         kb_id = proposal.target_ids[0]
         if kb_id not in by_id:
-            raise ProposalError(f"row {kb_id} is not in {kb.path} any more")
+            raise KBChangedError(f"row {kb_id} is not in {kb.path} any more")
+        _check_unchanged(proposal, by_id[kb_id], proposal.evidence.get("fila_actual"))
         fields = apply_edits(apply_edits(row_fields(by_id[kb_id]), proposal.row or {}), edits)
         if not loaded.has_id_column:
             fields.pop("ID", None)
         if fields == row_fields(by_id[kb_id]):
-            raise ProposalError(
+            raise InvalidChangeError(
                 f"proposal {proposal.id} suggests no change to {kb_id}: accept it with "
                 "--edit field=value (e.g. --edit descripcion=...)"
             )
@@ -519,14 +549,52 @@ def plan_change(
         keep, removed = proposal.target_ids[0], proposal.target_ids[1]
         for row_id in (keep, removed):
             if row_id not in by_id:
-                raise ProposalError(f"row {row_id} is not in {kb.path} any more")
+                raise KBChangedError(f"row {row_id} is not in {kb.path} any more")
+            _check_unchanged(
+                proposal, by_id[row_id], (proposal.evidence.get("filas") or {}).get(row_id)
+            )
         if edits:
-            raise ProposalError("a merge takes no --edit: edit the kept row in another proposal")
+            raise InvalidChangeError(
+                "a merge takes no --edit: edit the kept row in another proposal"
+            )
         kb.replace(removed, None)
         kb_id = None
     after = kb.text
     _check_change(loaded, parse_kb(after), kb_id, removed, proposal)
     return Change(kb_id, removed, before, after)
+
+
+def _check_unchanged(proposal: Proposal, row: KBRow, snapshot: Any) -> None:
+    """Refuse when ``row`` is not what it was when the proposal was made (the proposal's
+    evidence keeps the row as it was, redacted like everything in the store; proposals made
+    before the job kept it are not checked)."""
+    if not isinstance(snapshot, dict):
+        return
+    now = redact_value(row_fields(row))
+    changed = sorted(k for k in set(now) | set(snapshot) if now.get(k) != snapshot.get(k))
+    if changed:
+        raise KBChangedError(
+            f"row {row.id} changed since proposal {proposal.id} was made "
+            f"({', '.join(changed)}): nothing written; reject the proposal, or run the "
+            "maintenance job again"
+        )
+
+
+def _check_not_there(proposal: Proposal, fields: Mapping[str, str], loaded: LoadResult) -> None:
+    """A new row must not repeat an existing row's DESCRIPCION: when the proposed one is
+    there already the knowledge base changed since the proposal (someone added it)."""
+    wanted = fold(fields.get("DESCRIPCION", ""))
+    same = next((r.id for r in loaded.rows if fold(r.descripcion) == wanted), None)
+    if same is None:
+        return
+    if wanted == fold((proposal.row or {}).get("DESCRIPCION", "")):
+        raise KBChangedError(
+            f"row {same} with this DESCRIPCION was added since proposal {proposal.id} was "
+            "made: nothing written; reject the proposal"
+        )
+    raise InvalidChangeError(
+        f"proposal {proposal.id}: the edited DESCRIPCION is row {same}'s; nothing written"
+    )
 
 
 def _check_change(
@@ -539,7 +607,7 @@ def _check_change(
     new_bad = {(b.reason, b.id) for b in after.bad} - {(b.reason, b.id) for b in before.bad}
     if new_bad:
         reasons = "; ".join(reason for reason, _ in sorted(new_bad, key=str))
-        raise ProposalError(f"proposal {proposal.id} would write an invalid row: {reasons}")
+        raise InvalidChangeError(f"proposal {proposal.id} would write an invalid row: {reasons}")
     old = {r.id: r.model_dump(exclude={"line"}) for r in before.rows}
     new = {r.id: r.model_dump(exclude={"line"}) for r in after.rows}
     touched = {kb_id, removed} | set(
@@ -548,9 +616,13 @@ def _check_change(
     others_before = {k: v for k, v in old.items() if k not in touched}
     others_after = {k: v for k, v in new.items() if k not in touched}
     if others_before != others_after:
-        raise ProposalError(f"proposal {proposal.id}: other rows would change; nothing written")
+        raise InvalidChangeError(
+            f"proposal {proposal.id}: other rows would change; nothing written"
+        )
     if kb_id is not None and kb_id not in new:
-        raise ProposalError(f"proposal {proposal.id}: row {kb_id} does not load after the change")
+        raise InvalidChangeError(
+            f"proposal {proposal.id}: row {kb_id} does not load after the change"
+        )
 
 
 def backup_kb(path: Path, backup_dir: Path) -> Path:
@@ -598,16 +670,114 @@ def get_proposal(settings: Settings, proposal_id: int) -> Proposal:
     with _store(settings) as store:
         proposal = store.get(proposal_id)
     if proposal is None:
-        raise ProposalError(f"no proposal {proposal_id}")
+        raise UnknownProposalError(f"no proposal {proposal_id}")
+    return proposal
+
+
+#: how long a decision waits for another one on the same knowledge base to finish
+DECISION_LOCK_WAIT_S = 120.0
+LOCK_FILE = "kb_proposals.lock"
+
+
+@contextmanager
+def _decision_lock(settings: Settings, wait_s: float = DECISION_LOCK_WAIT_S) -> Iterator[None]:
+    """One decision at a time per data directory (``flock`` on ``DATA_DIR/kb_proposals.lock``),
+    across processes (the CLI and the console) and threads (the console's request pool): two
+    acceptances must not read the same file and each write it without the other's row, and a
+    rejection must not land while the same proposal is being applied."""
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    fd = os.open(settings.DATA_DIR / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ProposalError(
+                        f"another proposal is being applied to the knowledge base for more "
+                        f"than {wait_s:.0f} s; try again when it has finished"
+                    ) from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _waiting(store: ProposalStore, proposal_id: int) -> Proposal:
+    proposal = store.get(proposal_id)
+    if proposal is None:
+        raise UnknownProposalError(f"no proposal {proposal_id}")
+    if proposal.status is not ProposalStatus.PROPOSED:
+        raise AlreadyDecidedError(
+            f"proposal {proposal_id} is not waiting for a decision: already "
+            f"{proposal.status.value} (by {proposal.decided_by} at {proposal.decided_at})"
+        )
     return proposal
 
 
 def reject_proposal(settings: Settings, proposal_id: int, user: str, note: str = "") -> Proposal:
     """Reject a waiting proposal; it is not offered again by later runs."""
-    with _store(settings) as store:
-        if store.get(proposal_id) is None:
-            raise ProposalError(f"no proposal {proposal_id}")
+    with _store(settings) as store, _decision_lock(settings):
+        _waiting(store, proposal_id)
         return store.decide(proposal_id, ProposalStatus.REJECTED, user, note=note)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What accepting a waiting proposal would do to the file now, without writing anything
+    (the console's proposal page); ``error`` says why it cannot be accepted as it is."""
+
+    proposal: Proposal
+    change: Change | None
+    error: ProposalError | None
+    #: the rows the proposal concerns as they are in the file now (editar/fusionar)
+    current: dict[str, dict[str, str]]
+    #: the row as it would be written (nueva_fila, editar_fila)
+    written: dict[str, str] | None
+
+    def diff(self) -> list[str]:
+        """The file's changed lines, ``-`` before and ``+`` after (no context lines)."""
+        if self.change is None:
+            return []
+        lines = difflib.unified_diff(
+            self.change.text_before.splitlines(),
+            self.change.text_after.splitlines(),
+            lineterm="",
+            n=0,
+        )
+        return [line for line in lines if not line.startswith(("---", "+++", "@@"))]
+
+
+def preview_proposal(
+    settings: Settings,
+    proposal_id: int,
+    *,
+    edits: Mapping[str, str] | None = None,
+    csv_path: Path | None = None,
+) -> Preview:
+    """The change accepting ``proposal_id`` with ``edits`` would make, checked exactly as
+    :func:`accept_proposal` checks it (same :func:`plan_change`), on an in-memory copy."""
+    path = csv_path or kb_path(settings)
+    proposal = get_proposal(settings, proposal_id)
+    current: dict[str, dict[str, str]] = {}
+    if not path.is_file():
+        error = ProposalError(f"knowledge-base file not found: {path}")
+        return Preview(proposal, None, error, current, None)
+    kb = KBFile.read(path)
+    loaded = load_kb(path)
+    by_id = {r.id: r for r in loaded.rows}
+    current = {i: row_fields(by_id[i]) for i in proposal.target_ids if i in by_id}
+    try:
+        change = plan_change(proposal, kb, loaded, edits or {})
+    except ProposalError as exc:
+        return Preview(proposal, None, exc, current, None)
+    written = None
+    if change.kb_id is not None:
+        after = {r.id: r for r in parse_kb(change.text_after).rows}
+        written = row_fields(after[change.kb_id]) if change.kb_id in after else None
+    return Preview(proposal, change, None, current, written)
 
 
 def accept_proposal(
@@ -625,14 +795,12 @@ def accept_proposal(
     ``csv_path``: the file to change (default: the configured knowledge base). ``index``: a
     :class:`~adapters.vector_store.KnowledgeIndex` to update (default: the configured one,
     opened here); ``reindex=False`` leaves the index alone (``resolvia index`` later).
+    Raises :class:`AlreadyDecidedError`, :class:`KBChangedError` or
+    :class:`InvalidChangeError` (nothing written) when it cannot be accepted as asked.
     """
     path = csv_path or kb_path(settings)
-    with _store(settings) as store:
-        proposal = store.get(proposal_id)
-        if proposal is None:
-            raise ProposalError(f"no proposal {proposal_id}")
-        if proposal.status is not ProposalStatus.PROPOSED:
-            raise ProposalError(f"proposal {proposal_id} is already {proposal.status.value}")
+    with _store(settings) as store, _decision_lock(settings):
+        proposal = _waiting(store, proposal_id)
         if not path.is_file():
             raise ProposalError(f"knowledge-base file not found: {path}")
         kb = KBFile.read(path)
@@ -648,7 +816,9 @@ def accept_proposal(
             "backup": str(backup),
             "edits": dict(edits or {}),
         }
+        started = time.perf_counter()
         result["reindex"] = _reindex(settings, path, after, index) if reindex else "skipped"
+        result["reindex_seconds"] = round(time.perf_counter() - started, 3)
         log.info("kb_proposal.applied", proposal=proposal_id, user=user, **result)
         return store.decide(proposal_id, ProposalStatus.ACCEPTED, user, result=result)
 
@@ -670,11 +840,16 @@ def _reindex(settings: Settings, path: Path, loaded: LoadResult, index: Any) -> 
         )
         return {k: stats.as_dict()[k] for k in ("added", "updated", "deleted", "unchanged")}
 
-    if index is not None:
-        return update(index)
     try:
+        if index is not None:
+            return update(index)
         with open_index(settings) as kb_index:
             return update(kb_index)
     except KBIndexError as exc:
         log.warning("kb_proposal.reindex_pending", error=str(exc))
         return f"not re-indexed ({exc}); run `resolvia index`"
+    except Exception as exc:
+        # The file is already written: the decision must be recorded whatever the index does
+        # (a proposal left waiting would be applied twice), and `resolvia index` catches up.
+        log.exception("kb_proposal.reindex_failed")
+        return f"not re-indexed ({type(exc).__name__}: {exc}); run `resolvia index`"

@@ -119,7 +119,7 @@ class MaintenanceParams:
     coverage_overlap: float = 0.2
     min_wrong: int = 2
     duplicate_dense: float = 0.9
-    duplicate_lexical: float = 0.6
+    duplicate_lexical: float = 0.8
     #: dense cosines below this count as 0, above 1 as 1 (e5 similarities are compressed)
     dense_floor: float = 0.8
     dense_ceiling: float = 0.95
@@ -234,6 +234,10 @@ def extract_case(incident: Incidencia) -> Case | Skipped:
     language = language_of(f"{problem} {notes}")
     if language != "es":
         return Skipped(cod, SkipReason.OTHER_LANGUAGE, f"idioma detectado: {language}")
+    # the notes alone too: a Spanish request answered in English would pass on the problem's
+    # words, and the drafted SOLUCIÓN comes only from the notes
+    if language_of(notes) == "en":
+        return Skipped(cod, SkipReason.OTHER_LANGUAGE, "idioma de las notas de resolución: en")
     clean_problem, clean_notes = redact(problem), redact(notes)
     action, mailbox = people_action(incident)
     closed = _closed_on(incident)
@@ -528,6 +532,8 @@ def wrong_rows(
                 row=changes,
                 target_ids=[kb_id],
                 evidence={
+                    # the row as it is now: accepting refuses when it changed in the meantime
+                    "fila_actual": rows[kb_id].as_csv_row(),
                     "marcas": items,
                     "veredictos": dict(verdicts),
                     "filas_elegidas_en_su_lugar": dict(others),

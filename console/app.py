@@ -3,7 +3,8 @@
 Security, in one place:
 
 * every page needs a signed-in user (roles :class:`adapters.users.Role`: ``lector`` reads,
-  ``revisor`` also reviews and reveals personal data, ``aprobador`` also approves);
+  ``revisor`` also reviews and reveals personal data, ``aprobador`` also approves supervised
+  actions and accepts or rejects knowledge-base proposals);
 * the session is a cookie signed with the console's secret (``SameSite=Strict``, HttpOnly),
   renewed at sign-in; the user's role is read from the store on every request, so a change
   takes effect at once;
@@ -11,7 +12,7 @@ Security, in one place:
 * failed sign-ins are limited per user name and per client address (:mod:`console.throttle`:
   5 in 15 minutes, then 429 until the window moves on; the lock-out is audited);
 * personal data is redacted on every page; a ``revisor`` reveals one field at a time and each
-  reveal is audited, as are sign-ins, reviews and approvals;
+  reveal is audited, as are sign-ins, reviews, approvals and decisions on proposals;
 * responses forbid framing, inline scripts and caching (:func:`_security_headers`).
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -29,14 +31,26 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from adapters.kb_proposals import (
+    Proposal,
+    ProposalError,
+    UnknownProposalError,
+    accept_proposal,
+    get_proposal,
+    list_proposals,
+    preview_proposal,
+    reject_proposal,
+)
 from adapters.knowledge_base import KBRow, load_kb
 from adapters.reviews import VERDICT_LABELS, ReviewError, ReviewStore, Verdict
 from adapters.users import Role, User, UserStore
 from config import Settings
+from console import proposals as proposal_views
 from console.approvals import ApprovalStore
 from console.data import INCIDENT_ID, OUTCOME_LABELS, OUTCOMES, RunData, durations, histogram
 from console.incidents import IncidentSource
@@ -353,6 +367,54 @@ def _incident_fields(
     }
 
 
+# --- knowledge-base proposals -------------------------------------------------------------------
+def _proposal_number(proposal_id: str) -> int:
+    if not proposal_id.isdigit() or len(proposal_id) > 9:
+        raise HTTPException(404)
+    return int(proposal_id)
+
+
+def _proposal_response(
+    request: Request,
+    number: int,
+    *,
+    status_code: int = 200,
+    error: str | None = None,
+    edits: dict[str, str] | None = None,
+) -> Response:
+    try:
+        context = proposal_views.page_context(_console(request).settings, number, edits)
+    except UnknownProposalError:
+        raise HTTPException(404) from None
+    return _render(request, "proposal.html", status_code=status_code, error=error, **context)
+
+
+async def _proposal_response_async(request: Request, number: int, **kwargs: Any) -> Response:
+    return await run_in_threadpool(partial(_proposal_response, request, number, **kwargs))
+
+
+async def _proposal_refused(
+    request: Request,
+    number: int,
+    exc: ProposalError,
+    action: str,
+    user: User,
+    edits: dict[str, str] | None,
+) -> Response:
+    """The proposal page again, with why the decision was refused and the person's edits."""
+    if isinstance(exc, UnknownProposalError):
+        raise HTTPException(404) from None
+    log.info("console.proposal_refused", proposal=number, action=action, error=str(exc))
+    try:
+        proposal: Proposal | None = get_proposal(_console(request).settings, number)
+    except ProposalError:
+        proposal = None
+    status_code, message = proposal_views.refusal(exc, proposal)
+    return await _proposal_response_async(
+        request, number, status_code=status_code, error=message, edits=edits
+    )
+
+
 # --- routes -------------------------------------------------------------------------------------
 def _routes(app: FastAPI) -> None:  # noqa: PLR0915 - one route per page, read top to bottom
     reader = Depends(_need(Role.READER))
@@ -651,14 +713,71 @@ def _routes(app: FastAPI) -> None:  # noqa: PLR0915 - one route per page, read t
         _flash(request, f"Acción {approval_id} rechazada.")
         return _redirect("/aprobaciones")
 
-    # --- the rest -----------------------------------------------------------------------------
+    # --- knowledge-base proposals (console.proposals) -----------------------------------------
     @app.get("/propuestas", response_class=HTMLResponse)
     def proposals_page(request: Request, user: User = reader) -> Response:
-        # read-only for now; decisions: `resolvia kb accept ID` / `reject ID`
-        from adapters.kb_proposals import list_proposals
-
         proposals = list_proposals(_console(request).settings, None)
-        return _render(request, "proposals.html", proposals=proposals[::-1])
+        return _render(
+            request, "proposals.html", proposals=proposals[::-1], kinds=proposal_views.KIND_LABELS
+        )
+
+    @app.get("/propuestas/{proposal_id}", response_class=HTMLResponse)
+    def proposal_page(request: Request, proposal_id: str, user: User = reader) -> Response:
+        number = _proposal_number(proposal_id)
+        return _proposal_response(request, number)
+
+    @app.post("/propuestas/{proposal_id}/aceptar")
+    async def accept_kb_proposal(
+        request: Request, proposal_id: str, user: User = approver
+    ) -> Response:
+        form = await _checked_form(request)
+        number = _proposal_number(proposal_id)
+        console = _console(request)
+        edits: dict[str, str] = {}
+        try:
+            # the form starts from these values: only what the person changed is an edit
+            preview = await run_in_threadpool(preview_proposal, console.settings, number)
+            base = proposal_views.base_fields(preview.proposal, preview.current)
+            edits = proposal_views.form_edits(form, base)
+            # the CLI's code path: backup, append/edit with a new id, incremental re-index; in
+            # the thread pool, so a slow re-index never holds up the other pages
+            accepted = await run_in_threadpool(
+                partial(accept_proposal, console.settings, number, user.name, edits=edits)
+            )
+        except ProposalError as exc:
+            return await _proposal_refused(request, number, exc, "accept", user, edits)
+        console.kb = _load_kb(console.settings)  # the review page lists the rows
+        result = accepted.result or {}
+        detail = {"kb_id": result.get("kb_id"), "removed": result.get("removed"), "edits": edits}
+        console.users.audit(
+            user.name,
+            "proposal.accept",
+            str(number),
+            json.dumps(redact_value(detail), ensure_ascii=False),
+        )
+        _flash(request, proposal_views.accepted_text(accepted))
+        return _redirect(f"/propuestas/{number}")
+
+    @app.post("/propuestas/{proposal_id}/rechazar")
+    async def reject_kb_proposal(
+        request: Request, proposal_id: str, user: User = approver
+    ) -> Response:
+        form = await _checked_form(request)
+        number = _proposal_number(proposal_id)
+        note = str(form.get("nota") or "").strip()[:2000]
+        if not note:
+            return await _proposal_response_async(
+                request, number, status_code=422, error="Escribe el motivo del rechazo."
+            )
+        try:
+            await run_in_threadpool(
+                reject_proposal, _console(request).settings, number, user.name, note
+            )
+        except ProposalError as exc:
+            return await _proposal_refused(request, number, exc, "reject", user, None)
+        _console(request).users.audit(user.name, "proposal.reject", str(number), redact(note))
+        _flash(request, f"Propuesta {number} rechazada: no se volverá a proponer.")
+        return _redirect(f"/propuestas/{number}")
 
     @app.get("/auditoria", response_class=HTMLResponse)
     def audit_page(request: Request, user: User = approver) -> Response:

@@ -4,12 +4,16 @@ seeded with a run written by the real RunRecorder."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from adapters.kb_proposals import ProposalDraft, ProposalKind, ProposalStore, get_proposal
+from adapters.knowledge_base import load_kb
+from config import REPO_ROOT
 from tests.console_support import (
     PASSWORD,
     RUN_ID,
@@ -103,6 +107,60 @@ def test_a_reader_is_refused_a_review_and_a_post_without_csrf_token(
     )
     assert no_token.status == 403
     assert "INC000107" not in seeded.reviews.latest()
+
+
+def test_an_approver_accepts_a_knowledge_base_proposal_with_an_edit(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Over a copy of the bundled knowledge base (the module's console reads the repository's
+    resources, which this test must not change)."""
+    resources = tmp_path / "resources"
+    resources.mkdir()
+    for name in ("PROBLEMAS_GLOBALES.csv", "SINONIMOS.txt"):
+        shutil.copy(REPO_ROOT / "resources" / name, resources / name)
+    kb = resources / "PROBLEMAS_GLOBALES.csv"
+    original = kb.read_bytes()
+    seeded = seeded_console(tmp_path, RESOURCES_DIR=resources)
+    with ProposalStore.for_settings(seeded.settings) as store:
+        proposal = store.add(
+            ProposalDraft(
+                ProposalKind.NEW_ROW,
+                "Nueva fila: plaza de aparcamiento en la sede",
+                "fp-browser",
+                {
+                    "COMPONENTE": "Puesto de trabajo",
+                    "DESCRIPCION": "Un empleado pide una plaza de aparcamiento en la sede.",
+                    "TIPO INCIDENCIA": "Petición de servicio",
+                    "SOLUCIÓN": "Las plazas las asigna Servicios Generales con la matrícula.",
+                    "FECHA DE RESOLUCIÓN": "20/11/2026",
+                    "RESOLUCION AUTOMÁTICA": "reasignacion",
+                    "BUZON REASIGNACION": "SERVICIOS_GENERALES",
+                },
+                evidence={"citas": [{"incidencia": "INC70001", "texto": "Las plazas las asigna"}]},
+            )
+        )
+    assert proposal is not None
+    context = browser.new_context(locale="es-ES")
+    page = context.new_page()
+    try:
+        with serving(seeded.app) as base:
+            sign_in(page, base, "aprobador")
+            page.click("a[href='/propuestas']")
+            page.click(f"td a[href='/propuestas/{proposal.id}']")
+            assert "«Las plazas las asigna» — INC70001" in page.inner_text("main")
+            assert "Válida" in page.inner_text("#validacion")
+            page.fill("textarea[name=descripcion]", "Una persona pide plaza de garaje en la sede.")
+            page.click("#aceptar button[type=submit]")
+            page.wait_for_url(f"{base}/propuestas/{proposal.id}")
+            assert f"Propuesta {proposal.id} aceptada" in page.inner_text("p.flash")
+    finally:
+        context.close()
+    decided = get_proposal(seeded.settings, proposal.id)
+    assert decided.decided_by == "aprobador"
+    kb_id = (decided.result or {})["kb_id"]
+    assert kb.read_bytes().startswith(original)
+    row = next(r for r in load_kb(kb).rows if r.id == kb_id)
+    assert row.descripcion == "Una persona pide plaza de garaje en la sede."
 
 
 def test_screenshot_script_writes_the_pages(

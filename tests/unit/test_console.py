@@ -97,7 +97,9 @@ def test_session_cookie_is_signed_httponly_and_strict(seeded: Seeded) -> None:
 def test_every_post_route_refuses_a_form_without_the_csrf_token(seeded: Seeded) -> None:
     client = sign_in(seeded.app, "aprobador")
     posts = [
-        r.path.replace("{incident_id}", "INC000107").replace("{approval_id}", "1")
+        r.path.replace("{incident_id}", "INC000107")
+        .replace("{approval_id}", "1")
+        .replace("{proposal_id}", "1")
         for r in seeded.app.routes
         if isinstance(r, Route) and "POST" in (r.methods or set())
     ]

