@@ -14,6 +14,7 @@ resolvia models ...         the model registry
 resolvia console ...        the support console (web) and its users
 resolvia runs | show | review  the console's views on a terminal (runs, incidents, review queue)
 resolvia kb ...              knowledge-base maintenance: maintain, proposals, accept, reject
+resolvia finetune ...        fine-tuning and the model registry: promote VERSION
 
 ``main.py``, ``batch.py``, ``batch_mantenimiento_globales.py``, ``backup.py`` and
 ``python -m mocks`` are thin entry points into the same application (see :func:`main`'s
@@ -27,7 +28,7 @@ from typing import Any
 
 import typer
 
-from cli import approvals, backup, console, evaluate, index, kb, mocks, models, prune, run
+from cli import approvals, backup, console, evaluate, finetune, index, kb, mocks, models, prune, run
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -56,6 +57,7 @@ app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")
 app.add_typer(console.app, name="console")
 app.add_typer(kb.app, name="kb")
+app.add_typer(finetune.app, name="finetune")
 
 
 @app.callback(invoke_without_command=True)

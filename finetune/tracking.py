@@ -41,6 +41,7 @@ TAG_THRESHOLD = "resolvia.threshold"
 TAG_FULL_SPLIT = "resolvia.full_split"
 TAG_CONFIDENCE_SHA = "resolvia.confidence_sha256"
 TAG_CONFIDENCE_VERSION = "resolvia.confidence_version"
+TAG_CONFIDENCE_SOURCE = "resolvia.confidence_source"
 TAG_DATASET_SHA = "resolvia.dataset_sha256"
 
 #: report files of ``resolvia evaluate`` (finetune.evaluate.write_reports)
@@ -281,7 +282,7 @@ def log_evaluation(
                 TAG_MODEL: str(result["model"]),
                 TAG_THRESHOLD: str(result["threshold"]),
                 TAG_FULL_SPLIT: str(full_split).lower(),
-                "resolvia.confidence_source": confidence.source,
+                TAG_CONFIDENCE_SOURCE: confidence.source,
                 **({TAG_CONFIDENCE_SHA: chosen["sha256"]} if chosen["sha256"] else {}),
                 **(
                     {TAG_CONFIDENCE_VERSION: str(confidence.version)}
