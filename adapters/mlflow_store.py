@@ -20,6 +20,7 @@ Every failure of the store is raised as :class:`TrackingError` with what to chec
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -122,6 +123,16 @@ def _store_errors(location: StoreLocation, doing: str) -> Iterator[None]:
         ) from exc
 
 
+def _check_sqlite(path: Path) -> None:
+    """Fail at once on a SQLite file that cannot be opened (not a database, a folder, no
+    permission): MLflow retries opening a database for about 100 s before it gives up."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    finally:
+        conn.close()
+
+
 def _not_found(exc: Exception) -> bool:
     return getattr(exc, "error_code", None) == "RESOURCE_DOES_NOT_EXIST"
 
@@ -145,6 +156,7 @@ class MlflowStore:
                 if not create and not self.location.sqlite_file.is_file():
                     raise TrackingError(f"no MLflow store at {self.location.sqlite_file}")
                 self.location.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+                _check_sqlite(self.location.sqlite_file)
             # MLflow's registry resolves models:/ URIs through the process-wide tracking URI
             # (its default is ./mlflow.db of the working directory): set both, once here
             mlflow.set_tracking_uri(self.location.uri)
