@@ -84,7 +84,7 @@ def evaluate(
     cost and the critic-threshold sweep for each model."""
     from finetune.evaluate import Configuration, collect, summarize, write_reports
     from finetune.gold import read_gold_file
-    from graph.context import load_confidence
+    from graph.context import choose_confidence
 
     settings = setup()
     items = read_gold_file(gold) if gold is not None else None
@@ -99,7 +99,7 @@ def evaluate(
     with expected_failures():
         # the registry's pinned or champion version, else the artifact; refused here, before
         # any model call, when the one to use does not load
-        confidence = load_confidence(settings)
+        confidence = choose_confidence(settings)
         confidence_model = confidence.model
         for spec in specs:
             if replay is not None:

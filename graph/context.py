@@ -58,11 +58,16 @@ class PromptVersions:
     critique_lista: str = "v1"
 
 
-def load_confidence(settings: Settings) -> ConfidenceChoice:
+def choose_confidence(settings: Settings) -> ConfidenceChoice:
     """The confidence model to use — the registry's pinned or ``champion`` version, else the
     CONFIDENCE_MODEL artifact (:mod:`adapters.confidence_registry`) — with where it came from;
     raises ConfigError naming the version or the file when the one to use does not load."""
     return choose_confidence_model(settings)
+
+
+def load_confidence(settings: Settings) -> ConfidenceModel | None:
+    """The confidence model :func:`choose_confidence` picks; None: the critic's own score."""
+    return choose_confidence(settings).model
 
 
 def load_knowledge_base(settings: Settings, index: KnowledgeIndex) -> LoadResult:

@@ -69,7 +69,7 @@ from domain.policy import Step
 from domain.reasons import Reason, explain
 from errors import AlreadyHandledError, ExternalServiceError, ServiceErrorKind
 from graph.builder import build_graph
-from graph.context import EngineContext, RunOptions, load_confidence, load_knowledge_base
+from graph.context import EngineContext, RunOptions, choose_confidence, load_knowledge_base
 from nodes.apply import UnconfirmedChangeError
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
@@ -161,7 +161,7 @@ def engine(
     """The context and compiled graph for one run; everything is closed afterwards."""
     options = options or RunOptions()
     # an unusable artifact or registered version stops the run here, naming it
-    confidence = load_confidence(settings)
+    confidence = choose_confidence(settings)
     with ExitStack() as stack:
         stack.enter_context(run_lock(settings.DATA_DIR, run_id))  # one run per data directory
         index = stack.enter_context(open_index(settings))
