@@ -232,7 +232,7 @@ def test_a_pinned_version_wins_over_the_champion(
     assert (choice.version, choice.alias) == (first, None)
     assert choice.model is not None and choice.model.intercept == 0.1
     monkeypatch.setenv("CONFIDENCE_MODEL_VERSION", "7")
-    with pytest.raises(ConfigError, match="CONFIDENCE_MODEL_VERSION=7.*no version 7"):
+    with pytest.raises(ConfigError, match=r"CONFIDENCE_MODEL_VERSION=7.*no version 7"):
         choose_confidence_model(load_settings())
 
 
@@ -346,7 +346,7 @@ def test_promote_moves_the_champion_only_when_no_worse(settings: Settings, tmp_p
 
     third = _register(settings, _model(settings, intercept=0.3))
     _evaluation(settings, _version_choice(settings, third), 0.95, 0.40, tmp_path / "d")
-    with pytest.raises(PromotionRefused, match="coverage 0.400 is lower than 0.450 by more"):
+    with pytest.raises(PromotionRefused, match=r"coverage 0\.400 is lower than 0\.450 by more"):
         promote(settings, third)
     assert promote(settings, third, tolerance=0.05).previous == first
     assert _store(settings).aliases(NAME) == {CHAMPION: third}
@@ -428,6 +428,7 @@ def test_a_dataset_folder_is_logged_as_mlflow_datasets_with_the_cards_hash(
     tracked = log_dataset(folder, settings)
     assert tracked.problem is None, tracked.problem
     run = _store(settings).client.get_run(tracked.run_ids[0])
+    assert run.inputs is not None
     inputs = {
         d.dataset.name: (d.dataset.digest, {t.key: t.value for t in d.tags})
         for d in run.inputs.dataset_inputs
@@ -441,3 +442,32 @@ def test_a_dataset_folder_is_logged_as_mlflow_datasets_with_the_cards_hash(
 def test_a_folder_without_a_card_is_a_warning(settings: Settings, tmp_path: Path) -> None:
     tracked = log_dataset(tmp_path, settings)
     assert tracked.problem and "card.json" in tracked.problem
+
+
+def test_a_run_records_the_confidence_model_it_used_in_its_summary_and_report(
+    tmp_path: Path,
+) -> None:
+    from graph.context import RunOptions
+    from tests.fakes import FakeChatModel
+    from tests.graph_support import build_harness
+    from tests.unit.test_graph import KB
+
+    harness = build_harness(
+        tmp_path, [], FakeChatModel([]), kb=KB, components=["Correo"], options=RunOptions()
+    )
+    try:
+        harness.ctx.confidence = ConfidenceChoice(
+            None, "registro", name=NAME, version=4, alias=CHAMPION
+        )
+        harness.summary()
+        assert harness.ctx.recorder is not None
+        summary = json.loads(harness.ctx.recorder.summary_path.read_text(encoding="utf-8"))
+    finally:
+        harness.close()
+    assert summary["confidence_model"]["name"] == NAME
+    assert (summary["confidence_model"]["version"], summary["confidence_model"]["alias"]) == (
+        4,
+        CHAMPION,
+    )
+    [markdown] = (tmp_path / "reportes").glob("reporte*.md")
+    assert f"{NAME} versión 4 del registro de MLflow" in markdown.read_text(encoding="utf-8")
