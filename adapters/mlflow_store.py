@@ -43,10 +43,17 @@ _MLFLOW_DEFAULTS = {
     "MLFLOW_DISABLE_TELEMETRY": "true",
     # the default (7 retries, exponential back-off) waits minutes for a server that is down
     "MLFLOW_HTTP_REQUEST_MAX_RETRIES": "2",
-    "MLFLOW_HTTP_REQUEST_TIMEOUT": "20",
+    "MLFLOW_HTTP_REQUEST_TIMEOUT": "10",
     # tqdm bars on stderr for every artifact download
     "MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR": "false",
 }
+
+
+def prepare_environment() -> None:
+    """MLflow's own settings for Resolvia (telemetry off, short HTTP retries), unless the
+    environment already sets them; before any use of ``mlflow``."""
+    for name, value in _MLFLOW_DEFAULTS.items():
+        os.environ.setdefault(name, value)
 
 
 class TrackingError(ResolviaError):
@@ -143,8 +150,7 @@ class MlflowStore:
     def __init__(self, settings: Settings, *, create: bool = True) -> None:
         """Open the store of ``settings``; with ``create``, make the file and the experiment
         when they are not there yet (readers pass ``create=False``)."""
-        for name, value in _MLFLOW_DEFAULTS.items():
-            os.environ.setdefault(name, value)
+        prepare_environment()
         self.location = store_location(settings)
         self.experiment_name = settings.MLFLOW_EXPERIMENT_NAME
         self._experiment_id: str | None = None

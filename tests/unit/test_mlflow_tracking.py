@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from adapters.confidence_registry import ConfidenceChoice, choose_confidence_model
-from adapters.mlflow_store import CHAMPION, MlflowStore, store_location
+from adapters.mlflow_store import CHAMPION, MlflowStore, prepare_environment, store_location
 from cli.app import app
 from config import REPO_ROOT, Settings, get_settings, load_settings
 from domain.confidence import FEATURES, ConfidenceModel
@@ -33,6 +33,7 @@ NAME = "resolvia-confianza"
 @pytest.fixture(scope="module")
 def empty_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An MLflow SQLite file with its schema and nothing else, made once for the module."""
+    prepare_environment()  # no telemetry, as in the product
     from mlflow import MlflowClient
 
     path = tmp_path_factory.mktemp("mlflow_template") / "mlflow.db"
