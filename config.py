@@ -459,6 +459,42 @@ class Settings(BaseSettings):
         None, description="Prometheus Pushgateway a run pushes its metrics to; unset = none."
     )
 
+    # --- MLflow: experiment tracking and the model registry (README "MLflow") ----------------
+    MLFLOW_TRACKING: bool = Field(
+        True,
+        description=(
+            "Log every calibration, evaluation and fine-tuning dataset to MLflow, and load the "
+            "confidence model from its registry. Off: nothing is logged and the engine uses "
+            "CONFIDENCE_MODEL as it is. A store that cannot be used is a warning, never a "
+            "failed command."
+        ),
+    )
+    MLFLOW_TRACKING_URI: str | None = Field(
+        None,
+        description=(
+            "MLflow tracking server (http(s)://...) or database (sqlite:///..., "
+            "postgresql://...); unset = sqlite:///DATA_DIR/mlflow/mlflow.db with the artifacts "
+            "in DATA_DIR/mlflow/artifacts."
+        ),
+    )
+    MLFLOW_EXPERIMENT_NAME: str = Field(
+        "resolvia", min_length=1, description="The MLflow experiment Resolvia logs its runs to."
+    )
+    CONFIDENCE_MODEL_NAME: str = Field(
+        "resolvia-confianza",
+        min_length=1,
+        description="Registered model of the confidence models `resolvia calibrate` fits.",
+    )
+    CONFIDENCE_MODEL_VERSION: int | None = Field(
+        None,
+        ge=1,
+        description=(
+            "Pin a version of CONFIDENCE_MODEL_NAME; unset = the version with the alias "
+            "`champion` (`resolvia finetune promote`), or CONFIDENCE_MODEL when there is none. "
+            "A pinned or champion version that does not load stops the engine at start-up."
+        ),
+    )
+
     @field_validator("LLM_MODEL", "LLM_FALLBACK_MODEL")
     @classmethod
     def _check_model_spec(cls, value: str | None) -> str | None:

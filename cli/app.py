@@ -14,7 +14,7 @@ resolvia models ...         the model registry
 resolvia console ...        the support console (web) and its users
 resolvia runs | show | review  the console's views on a terminal (runs, incidents, review queue)
 resolvia kb ...              knowledge-base maintenance: maintain, proposals, accept, reject
-resolvia finetune ...        fine-tuning: dataset (from recorded calls and labels)
+resolvia finetune ...        fine-tuning: dataset, promote VERSION (the model registry)
 resolvia serve-llm          the shared model service (OpenAI-compatible) for many workers
 
 ``main.py``, ``batch.py``, ``batch_mantenimiento_globales.py``, ``backup.py`` and

@@ -84,7 +84,7 @@ def evaluate(
     cost and the critic-threshold sweep for each model."""
     from finetune.evaluate import Configuration, collect, summarize, write_reports
     from finetune.gold import read_gold_file
-    from graph.context import load_confidence
+    from graph.context import choose_confidence
 
     settings = setup()
     items = read_gold_file(gold) if gold is not None else None
@@ -97,7 +97,10 @@ def evaluate(
     results: list[dict[str, Any]] = []
     records_by_model: dict[str, Any] = {}
     with expected_failures():
-        confidence_model = load_confidence(settings)  # refused here, before any model call
+        # the registry's pinned or champion version, else the artifact; refused here, before
+        # any model call, when the one to use does not load
+        confidence = choose_confidence(settings)
+        confidence_model = confidence.model
         for spec in specs:
             if replay is not None:
                 from finetune.calibrate import read_records
@@ -137,8 +140,24 @@ def evaluate(
         settings.MAX_RETRIES_CRITIC,
         confidence_model=confidence_model,
     )
+    from finetune.tracking import log_evaluation
+
+    tracked = log_evaluation(
+        settings,
+        folder=folder,
+        split=split if gold is None else f"gold:{gold.name}",
+        results=results,
+        confidence=confidence,
+        # only a whole split in the engine's own configuration counts for `finetune promote`
+        full_split=gold is None
+        and limit is None
+        and start == 0
+        and not dense_only
+        and not no_critic,
+        options={"replay": replay is not None, "limit": limit, "start": start or None},
+    )
     if as_json:
-        emit_json(document)
+        emit_json({**document, "mlflow": tracked.as_dict()})
         return
     for r in results:
         err.print(
@@ -149,6 +168,8 @@ def evaluate(
             f"{r['recommended_threshold']}"
         )
     err.print(f"Reports in {folder}")
+    err.print(f"Confidence model: {confidence.describe()}", markup=False)
+    err.print(tracked.message(), markup=False)
 
 
 def calibrate(
@@ -244,8 +265,14 @@ def calibrate(
             operating_threshold=threshold,
         )
         write_model(model, target)
+    from finetune.tracking import log_calibration
+
+    # logged, and registered as a new version of CONFIDENCE_MODEL_NAME (not promoted)
+    tracked = log_calibration(
+        settings, model=model, artifact=target, report=report, records=records
+    )
     if as_json:
-        emit_json({"model": str(target), **report})
+        emit_json({"model": str(target), **report, "mlflow": tracked.as_dict()})
         return
     cv = report["cross_validation"]
     err.print(
@@ -255,3 +282,4 @@ def calibrate(
         f"(at it, out of fold: {report['at_recommended']}); operating threshold "
         f"{report['operating_threshold']} (out of fold: {report['at_operating']})"
     )
+    err.print(tracked.message(), markup=False)

@@ -83,6 +83,7 @@ def run(
             from adapters.retention import prune_after_run
 
             prune_after_run(settings)
+        confidence = ctx.confidence
     result = summary.as_dict()
     if as_json:
         emit_json(result)
@@ -107,9 +108,12 @@ def run(
                 else ""
             )
             + "\n"
-            f"Report: {result['report']}",
+            f"Report: {result['report']}"
+            + (f"\nConfidence model: {confidence.describe()}" if confidence else ""),
             markup=False,  # "[dry run]" is text, not a style
         )
+    if confidence is not None and confidence.warning:  # the registry could not be read
+        err.print(f"warning: {confidence.note}", markup=False)
     if not summary.healthy:  # errors, degraded decisions or an interrupted run: say so
         raise typer.Exit(ExitCode.FAILURE)
 

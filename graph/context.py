@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from adapters.embeddings import embedding_identity
+from adapters.confidence_registry import ConfidenceChoice, choose_confidence_model
 from adapters.incident_manager import IncidentManager
 from adapters.knowledge_base import KB_FILE_NAME, LoadResult
 from adapters.llm.client import LLMClient
@@ -21,7 +21,7 @@ from adapters.vector_store import KnowledgeIndex, load_indexed_kb
 from adapters.vision import VisionDescriber, build_describer
 from config import Settings
 from domain.choices import SearchMode
-from domain.confidence import ConfidenceModel, load_confidence_model
+from domain.confidence import ConfidenceModel
 from domain.policy import NEVER_APPROVE, PolicyParams
 
 
@@ -61,12 +61,16 @@ class PromptVersions:
     describe_captura: str = "v1"
 
 
+def choose_confidence(settings: Settings) -> ConfidenceChoice:
+    """The confidence model to use — the registry's pinned or ``champion`` version, else the
+    CONFIDENCE_MODEL artifact (:mod:`adapters.confidence_registry`) — with where it came from;
+    raises ConfigError naming the version or the file when the one to use does not load."""
+    return choose_confidence_model(settings)
+
+
 def load_confidence(settings: Settings) -> ConfidenceModel | None:
-    """The configured confidence model; raises ConfigError naming the file when unusable."""
-    path = settings.confidence_model_path
-    if path is None:
-        return None
-    return load_confidence_model(path, embedding_model=embedding_identity(settings.EMBEDDING_MODEL))
+    """The confidence model :func:`choose_confidence` picks; None: the critic's own score."""
+    return choose_confidence(settings).model
 
 
 def load_knowledge_base(settings: Settings, index: KnowledgeIndex) -> LoadResult:
@@ -99,6 +103,9 @@ class EngineContext:
     #: loaded from ``settings.CONFIDENCE_MODEL`` (:func:`load_confidence`); None = the critic's
     #: own score is the confidence
     confidence_model: ConfidenceModel | None = None
+    #: which confidence model that is: registered version or artifact (the run summary's
+    #: ``confidence_model``); None when the caller built the context by hand
+    confidence: ConfidenceChoice | None = None
     #: describes screenshots beside OCR; None = built from VISION_MODEL when that is set
     vision: VisionDescriber | None = None
 

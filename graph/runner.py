@@ -69,7 +69,7 @@ from domain.policy import Step
 from domain.reasons import Reason, explain
 from errors import AlreadyHandledError, ExternalServiceError, ServiceErrorKind
 from graph.builder import build_graph
-from graph.context import EngineContext, RunOptions, load_confidence, load_knowledge_base
+from graph.context import EngineContext, RunOptions, choose_confidence, load_knowledge_base
 from nodes.apply import UnconfirmedChangeError
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
@@ -160,7 +160,8 @@ def engine(
 ) -> Iterator[tuple[EngineContext, Any]]:
     """The context and compiled graph for one run; everything is closed afterwards."""
     options = options or RunOptions()
-    confidence_model = load_confidence(settings)  # an unusable artifact stops the run here
+    # an unusable artifact or registered version stops the run here, naming it
+    confidence = choose_confidence(settings)
     with ExitStack() as stack:
         stack.enter_context(run_lock(settings.DATA_DIR, run_id))  # one run per data directory
         index = stack.enter_context(open_index(settings))
@@ -208,7 +209,8 @@ def engine(
             run_id=run_id,
             components=kb.components(),
             options=options,
-            confidence_model=confidence_model,
+            confidence_model=confidence.model,
+            confidence=confidence,
         )
         yield ctx, build_graph(checkpointer)
 
@@ -550,6 +552,8 @@ def _work_through(
             "dry_run": ctx.dry_run,
             "model": ctx.llm.primary_spec,
             "threshold": ctx.threshold,
+            # which confidence model decided: registered version (name, version, alias) or file
+            "confidence_model": ctx.confidence.as_dict() if ctx.confidence else None,
             **scope,
             # metrics written (METRICS_TEXTFILE / PUSHGATEWAY_URL); log lines Loki did not get
             **observe_run(ctx.settings, summary, queue_size=len(work), dry_run=ctx.dry_run),

@@ -15,7 +15,8 @@ table row per incident with its decision and reason in Spanish).
   incident gets what the run's total leaves, as the console computes it.
 * Model and threshold come from the summary (``model``, ``threshold``) when the caller put them
   there; otherwise the report says they were not recorded rather than guess from the settings
-  (``resolvia run --model`` overrides them).
+  (``resolvia run --model`` overrides them). So does the confidence model (``confidence_model``:
+  the registered version and its alias, or the artifact file, and its SHA-256).
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def build_report(
         "dry_run": bool(summary.get("dry_run")),
         "model": summary.get("model"),
         "threshold": summary.get("threshold"),
+        "confidence_model": summary.get("confidence_model"),
         "processed": int(summary.get("processed") or len(incidents)),
         "outcomes": dict(Counter(i["outcome"] for i in incidents).most_common()),
         "reasons": dict(reasons.most_common()),
@@ -143,6 +145,7 @@ def _headline(report: Mapping[str, Any]) -> list[str]:
         f" (UTC) · duración: {_seconds(report['seconds'])}",
         f"- Modelo: {report['model'] or _NOT_RECORDED} · umbral de confianza: "
         f"{_NOT_RECORDED if threshold is None else threshold}",
+        f"- Modelo de confianza: {_confidence_words(report.get('confidence_model'))}",
         f"- Llamadas al modelo: {report['llm_calls']} ({report['llm_tokens']} tokens)",
     ]
     if report["interrupted"]:
@@ -259,6 +262,24 @@ def _incident_line(entry: Mapping[str, Any]) -> dict[str, Any]:
         "seconds": entry.get("seconds"),
         "finished_at": entry.get("finished_at"),
     }
+
+
+def _confidence_words(confidence: Mapping[str, Any] | None) -> str:
+    """Which confidence model decided, in Spanish: the registered version or the file."""
+    if not confidence:
+        return _NOT_RECORDED
+    source = confidence.get("source")
+    if source == "critico":
+        return "la puntuación del crítico tal cual (CONFIDENCE_MODEL=critico)"
+    sha = str(confidence.get("sha256") or "")[:12]
+    if source == "registro":
+        how = f"alias {confidence['alias']}" if confidence.get("alias") else "versión fijada"
+        return (
+            f"{confidence.get('name')} versión {confidence.get('version')} del registro de "
+            f"MLflow ({how}; sha256 {sha})"
+        )
+    note = f"; {confidence['note']}" if confidence.get("note") else ""
+    return f"artefacto {confidence.get('path')} (sha256 {sha}{note})"
 
 
 def _reason_words(reason: str) -> str:

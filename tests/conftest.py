@@ -19,6 +19,11 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)  # no .env is picked up from the repo
     for name in ("LLM_MODEL", "LLM_FALLBACK_MODEL", "ENTORNO", "MOCKS_TOKEN", "QDRANT_URL"):
         monkeypatch.delenv(name, raising=False)
+    # MLflow tracking is on by default; a test that does not test it must not pay for a new
+    # store (its SQLite schema takes seconds to create), nor read a developer's server
+    for name in ("MLFLOW_TRACKING_URI", "CONFIDENCE_MODEL_VERSION", "CONFIDENCE_MODEL_NAME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MLFLOW_TRACKING", "false")
     # The process-wide settings (config.get_settings, cached as an entry point wants) must not
     # carry one test's environment into the next.
     get_settings.cache_clear()
