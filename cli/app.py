@@ -56,6 +56,9 @@ app.add_typer(mocks.app, name="mocks")
 app.add_typer(models.app, name="models")
 app.add_typer(console.app, name="console")
 app.add_typer(kb.app, name="kb")
+app.command("finetune-train")(
+    __import__("cli.finetune_train").finetune_train.train
+)  # h/lora: lead replaces with the finetune sub-app
 
 
 @app.callback(invoke_without_command=True)

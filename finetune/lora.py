@@ -404,13 +404,14 @@ def _fit(
             step += 1
             took = time.perf_counter() - step_started
             step_seconds += took
-            recent.append(float(loss))
+            value = float(loss.detach())
+            recent.append(value)
             emit(
                 "step",
                 {
                     "step": step,
                     "steps": total,
-                    "loss": round(float(loss), 4),
+                    "loss": round(value, 4),
                     "lr": scheduler.get_last_lr()[0],
                     "seconds": round(took, 2),
                 },

@@ -123,7 +123,10 @@ def write_base_gguf(path: Path, model: Any, *, architecture: str = "qwen2") -> P
     names = gguf.get_tensor_name_map(arch, model.config.num_hidden_layers)
     writer = gguf.GGUFWriter(path, architecture)
     writer.add_type(gguf.GGUFType.MODEL)
-    for name, tensor in model.state_dict().items():
+    for key, tensor in model.state_dict().items():
+        if "lora_" in key:  # a model peft wrapped: its own weights sit in ``base_layer``
+            continue
+        name = key.replace(".base_layer.", ".")
         target = names.get_name(name, try_suffixes=(".weight", ".bias"))
         if target is None:
             continue
