@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from adapters.llm.client import yes_share
 from errors import LoraTrainingError
-from finetune.lora_data import DatasetFiles, Encoded, batches, encode, read_dataset
+from finetune.lora_data import IGNORE, DatasetFiles, Encoded, batches, encode, read_dataset
 from finetune.lora_gguf import export_gguf_adapter
 
 if TYPE_CHECKING:
@@ -236,6 +236,24 @@ def _peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+def _reply_logits(model: Any, tensors: dict[str, torch.Tensor]) -> tuple[Any, Any, Any]:
+    """Logits only where a reply token is predicted, their targets, and (rows, positions).
+
+    The vocabulary projection of every prompt position would cost a fifth of the model's
+    work and (151,936 floats a position) most of its memory, for positions without a loss.
+    """
+    import torch
+
+    base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    hidden = base.get_decoder()(
+        input_ids=tensors["input_ids"], attention_mask=tensors["attention_mask"]
+    ).last_hidden_state
+    targets = tensors["labels"][:, 1:]
+    mask = targets != IGNORE
+    logits = base.get_output_embeddings()(hidden[:, :-1][mask]).float()
+    return logits, targets[mask], torch.nonzero(mask, as_tuple=True)
+
+
 @dataclass
 class _Evaluation:
     loss: float | None
@@ -266,25 +284,19 @@ def _evaluate(
         ):
             group = items[start : start + batch_size]
             tensors = {k: torch.tensor(v, device=device) for k, v in batch.items()}
-            logits = model(
-                input_ids=tensors["input_ids"], attention_mask=tensors["attention_mask"]
-            ).logits.float()
-            # next-token loss, summed so that batches weigh by their tokens
-            shifted = logits[:, :-1].reshape(-1, logits.shape[-1])
-            targets = tensors["labels"][:, 1:].reshape(-1)
-            loss_sum += float(
-                torch.nn.functional.cross_entropy(
-                    shifted, targets, ignore_index=-100, reduction="sum"
-                )
-            )
-            tokens += int((targets != -100).sum())
+            logits, targets, where = _reply_logits(model, tensors)
+            # summed so that batches weigh by their tokens
+            loss_sum += float(torch.nn.functional.cross_entropy(logits, targets, reduction="sum"))
+            tokens += len(targets)
+            rows, positions = where
             for row, example in enumerate(group):
                 if example.expected_yes is None:
                     continue
                 judged += 1
                 # causal model: the logits at the prompt's last token are the first answer
                 # token's distribution, what the server's logprobs report
-                logprobs = torch.log_softmax(logits[row, example.prompt_length - 1], dim=-1)
+                first = int(((rows == row) & (positions == example.prompt_length - 1)).nonzero()[0])
+                logprobs = torch.log_softmax(logits[first], dim=-1)
                 top = torch.topk(logprobs, TOP_LOGPROBS)
                 share = yes_share(
                     (tokenizer.decode([int(i)]), float(v))
@@ -395,7 +407,9 @@ def _fit(
         shuffle(order)
         for batch in batches(order, config.batch_size, pad_id):
             step_started = time.perf_counter()
-            loss = model(**{k: torch.tensor(v, device=device) for k, v in batch.items()}).loss
+            tensors = {k: torch.tensor(v, device=device) for k, v in batch.items()}
+            logits, targets, _ = _reply_logits(model, tensors)
+            loss = torch.nn.functional.cross_entropy(logits, targets)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, max_norm=1.0)
             optimizer.step()

@@ -194,3 +194,21 @@ def test_the_command_reports_a_bad_dataset_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--data", str(tmp_path / "empty")])
     assert result.exit_code == 1
     assert "train.chat.jsonl not found" in result.output
+
+
+def test_the_reply_only_loss_equals_the_models_own_loss(tokenizer: Any) -> None:
+    """The loss from the reply positions' logits alone is the model's full-vocabulary loss."""
+    from finetune.lora import _reply_logits
+    from finetune.lora_data import batches
+
+    items = [
+        encode(read_dataset_example(right), tokenizer, max_length=4096) for right in (True, False)
+    ]
+    batch = batches([i for i in items if i is not None], 2, tokenizer.pad_token_id)[0]
+    tensors = {k: torch.tensor(v) for k, v in batch.items()}
+    model = tiny_qwen2()
+    with torch.no_grad():
+        logits, targets, _ = _reply_logits(model, tensors)
+        ours = torch.nn.functional.cross_entropy(logits, targets)
+        theirs = model(**tensors).loss
+    assert float(ours) == pytest.approx(float(theirs), rel=1e-5)
