@@ -110,6 +110,22 @@ class Settings(BaseSettings):
         default_factory=_default_models_dir,
         description="Where bundled model files are assembled (outside git).",
     )
+    # a fine-tuned LoRA adapter (resolvia finetune train) served on top of the llamacpp model
+    LLM_LORA_ADAPTER: Path | None = Field(
+        None,
+        description=(
+            "A llama.cpp LoRA adapter (GGUF, from `resolvia finetune train`) the managed "
+            "llama.cpp server applies on top of LLM_MODEL (llamacpp models only; not to "
+            "LLM_FALLBACK_MODEL). Checked at start-up against the base model: a missing, "
+            "corrupt or mismatched file stops the engine. Empty = the base model alone."
+        ),
+    )
+
+    @field_validator("LLM_LORA_ADAPTER", mode="before")
+    @classmethod
+    def _empty_adapter_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     OPENAI_API_KEY: SecretStr | None = None
     OPENAI_BASE_URL: str | None = Field(
         None, description="Override for the openai/ provider (e.g. an Azure/OpenAI proxy)."

@@ -60,6 +60,19 @@ class StructuredOutputError(LLMError):
         self.validation_errors = validation_errors
 
 
+class LoraAdapterError(ResolviaError):
+    """A LoRA adapter (LLM_LORA_ADAPTER) is missing, corrupt or made for another base model.
+
+    Deliberately not an :class:`LLMError`: the engine must refuse to start rather than fall
+    back to another model and serve without the adapter.
+    """
+
+
+class LoraTrainingError(ResolviaError):
+    """A LoRA fine-tuning run cannot start or go on: unusable training data, a base model
+    that is not there, a device that is not available."""
+
+
 class EmbeddingError(ResolviaError):
     """The embedding model cannot be loaded or used."""
 

@@ -1,10 +1,13 @@
-"""Fine-tuning and the model registry: ``resolvia finetune dataset`` and ``promote VERSION``.
+"""Fine-tuning and the model registry: ``resolvia finetune dataset``, ``train``, ``promote``.
 
 ``dataset`` reads the LLM history (and, with ``--records``, an evaluation's records), keeps the
 calls whose answer is known to be right or wrong (gold dev and demo splits, console reviews,
 approved actions), and writes chat and Alpaca JSONL files with a dataset card under
 ``DATA_DIR/finetune/datasets/`` (:mod:`finetune.dataset` has the rules); it is logged to MLflow
 as a dataset when tracking is on.
+
+``train`` (:mod:`cli.finetune_train`) trains a LoRA adapter of a bundled model for the critic
+on such a dataset and logs it to MLflow, where the adapter is registered.
 
 ``promote`` moves the ``champion`` alias of the confidence model (the version the engine loads
 at start-up) to a registered version, only when its evaluation on a gold test split is logged
@@ -22,12 +25,14 @@ from typing import Annotated, Literal
 import typer
 
 from cli.common import ExitCode, JsonOpt, emit_json, err, expected_failures, setup, usage_error
+from cli.finetune_train import train
 from domain.choices import FinetuneTask
 
 app = typer.Typer(
     help="Fine-tuning: datasets, and the registered models the engine loads (MLflow).",
     no_args_is_help=True,
 )
+app.command()(train)
 
 
 def _since(value: str | None) -> datetime | None:

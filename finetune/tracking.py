@@ -408,3 +408,68 @@ def _chat_frame(path: Path) -> Any:
             }
         )
     return pd.DataFrame(rows, columns=list(columns))
+
+
+# --- resolvia finetune train -----------------------------------------------------------------
+#: the registered model that holds the critic's LoRA adapters
+LORA_MODEL_NAME = "resolvia-critico-lora"
+
+
+def log_training(tracking: Mapping[str, Any], settings: Settings | None = None) -> Tracked:
+    """Log one ``resolvia finetune train`` run (``TrainResult.tracking()``: params, final
+    metrics, the loss/accuracy history per step, artifacts, tags) and register its llama.cpp
+    adapter (``adapter.gguf`` + ``metrics.json``) as a new version of
+    :data:`LORA_MODEL_NAME`, never promoted by itself: serving it stays an explicit
+    ``LLM_LORA_ADAPTER``."""
+    settings = settings or get_settings()
+    params = _params(tracking.get("params") or {})
+    metrics = _metrics(tracking.get("metrics") or {})
+    tags = {
+        TAG_COMMAND: "finetune_train",
+        **{f"resolvia.{k}": str(v) for k, v in (tracking.get("tags") or {}).items()},
+    }
+    artifacts = {k: Path(v) for k, v in (tracking.get("artifacts") or {}).items()}
+
+    def body(store: MlflowStore) -> Tracked:
+        import mlflow
+
+        base = str((tracking.get("tags") or {}).get("base_model", "base"))
+        with store.run(f"finetune train {base}", tags) as run_id:
+            mlflow.log_params(params)
+            mlflow.log_metrics(metrics)
+            for name, value, step in tracking.get("history") or []:
+                mlflow.log_metric(str(name), float(value), step=int(step))
+            _log_files(
+                [(path, path.name) for key, path in artifacts.items() if path.is_file()],
+            )
+            version = None
+            adapter = artifacts.get("adapter_gguf")
+            if adapter is not None and adapter.is_file():
+                with tempfile.TemporaryDirectory(prefix="resolvia-lora-") as tmp:
+                    folder = Path(tmp)
+                    shutil.copyfile(adapter, folder / adapter.name)
+                    if "metrics" in artifacts and artifacts["metrics"].is_file():
+                        shutil.copyfile(artifacts["metrics"], folder / "metrics.json")
+                    version = store.register_files(
+                        LORA_MODEL_NAME,
+                        folder,
+                        run_id=run_id,
+                        model_type="llama.cpp-lora",
+                        params={k: params[k] for k in ("base_sha256",) if k in params},
+                        tags={k.removeprefix("resolvia."): v for k, v in tags.items()},
+                        description=(
+                            "LoRA adapter of the bundled model for Resolvia's critic "
+                            "(resolvia finetune train), in llama.cpp's GGUF adapter format: "
+                            "serve it with LLM_LORA_ADAPTER on the same base model."
+                        ),
+                    )
+                    mlflow.set_tag("resolvia.registered_version", str(version))
+        log.info("mlflow.training_logged", run_id=run_id, name=LORA_MODEL_NAME, version=version)
+        return Tracked(
+            (run_id,),
+            store.location.describe(),
+            registered=None if version is None else f"{LORA_MODEL_NAME} version {version}",
+            details={"name": LORA_MODEL_NAME, "version": version},
+        )
+
+    return _track(settings, "fine-tuning run", body)

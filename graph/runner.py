@@ -49,6 +49,7 @@ from adapters.approvals import ApprovalError, ApprovalRecord, Approvals
 from adapters.checkpoints import redacting_saver
 from adapters.incident_manager import HttpIncidentManager, Incidencia
 from adapters.llm.client import build_llm_client
+from adapters.llm.providers import check_lora_adapter
 from adapters.llm.server import stop_all
 from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
@@ -162,6 +163,7 @@ def engine(
     options = options or RunOptions()
     # an unusable artifact or registered version stops the run here, naming it
     confidence = choose_confidence(settings)
+    check_lora_adapter(settings, model)  # so does a LoRA adapter that does not fit the model
     with ExitStack() as stack:
         stack.enter_context(run_lock(settings.DATA_DIR, run_id))  # one run per data directory
         index = stack.enter_context(open_index(settings))

@@ -28,11 +28,12 @@ from pydantic import SecretStr
 
 from adapters.http_service import LOOPBACK, normalise_host
 from adapters.llm import assembly
+from adapters.llm.lora import AdapterInfo, validate_adapter
 from adapters.llm.registry import get_model
 from adapters.llm.server import MODEL_ALIAS, LlamaServer, get_server
 from adapters.llm.specs import ModelSpec, parse_spec
 from config import Settings
-from errors import ConfigError, ModelNotFoundError
+from errors import ConfigError, LoraAdapterError, ModelNotFoundError
 from observability.redaction import redact
 
 #: where the ``openai`` provider sends requests when OPENAI_BASE_URL is not set
@@ -172,9 +173,35 @@ def _openai_chat(
     )
 
 
-def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
-    """Build the chat model for a spec. For ``llamacpp`` this starts (or reuses) the server."""
+def check_lora_adapter(settings: Settings, model: str | None = None) -> AdapterInfo | None:
+    """At start-up: LLM_LORA_ADAPTER checked against the model it will be applied to
+    (``model`` or LLM_MODEL), before any server starts; None when no adapter is set.
+
+    Raises :class:`LoraAdapterError` (the engine refuses to start) naming the adapter file.
+    """
+    if settings.LLM_LORA_ADAPTER is None:
+        return None
+    spec = parse_spec(model or settings.LLM_MODEL)
+    if spec.provider != "llamacpp":
+        raise LoraAdapterError(
+            f"LLM_LORA_ADAPTER={settings.LLM_LORA_ADAPTER} is applied by the managed llama.cpp "
+            f"server only; the model {spec} is not a llamacpp one: empty LLM_LORA_ADAPTER or "
+            f"use a llamacpp model"
+        )
+    return validate_adapter(settings.LLM_LORA_ADAPTER, resolve_gguf(spec, settings))
+
+
+def build_chat_provider(
+    spec_text: str, settings: Settings, *, lora_adapter: Path | None = None
+) -> ChatProvider:
+    """Build the chat model for a spec. For ``llamacpp`` this starts (or reuses) the server,
+    with ``lora_adapter`` applied on top of the model when given (llamacpp only)."""
     spec = parse_spec(spec_text)
+    if lora_adapter is not None and spec.provider != "llamacpp":
+        raise LoraAdapterError(
+            f"the LoRA adapter {lora_adapter} is applied by the managed llama.cpp server only; "
+            f"{spec} is not a llamacpp model"
+        )
     if spec.provider == "llamacpp":
         server = get_server(
             resolve_gguf(spec, settings),
@@ -182,6 +209,7 @@ def build_chat_provider(spec_text: str, settings: Settings) -> ChatProvider:
             n_threads=settings.LLM_N_THREADS,
             start_timeout_s=settings.LLM_SERVER_START_TIMEOUT_S,
             log_dir=settings.logs_dir,
+            lora_path=lora_adapter,
         )
         model = _openai_chat(
             MODEL_ALIAS, server.base_url, SecretStr("local"), settings, legacy_max_tokens=True

@@ -22,8 +22,9 @@ import structlog
 from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
 from adapters import supervisor
+from adapters.llm.lora import AdapterInfo, validate_adapter
 from adapters.supervisor import Child, free_ports, http_ready
-from errors import LLMServerError
+from errors import LLMServerError, LoraAdapterError
 
 log = structlog.get_logger(__name__)
 
@@ -36,6 +37,18 @@ def _port_taken(exc: BaseException) -> bool:
     return isinstance(exc, LLMServerError) and "address already in use" in str(exc).lower()
 
 
+#: what llama.cpp / llama-cpp-python write when they refuse a LoRA adapter
+_ADAPTER_REFUSALS = (
+    "failed to apply lora adapter",
+    "failed to initialize lora adapter",
+    "failed to set lora adapter",
+)
+
+
+def _refused_adapter(output: str) -> bool:
+    return any(words in output.lower() for words in _ADAPTER_REFUSALS)
+
+
 @dataclass
 class LlamaServer:
     """One ``llama_cpp.server`` child process serving one GGUF file on 127.0.0.1."""
@@ -45,8 +58,11 @@ class LlamaServer:
     n_threads: int = 2
     start_timeout_s: float = 120.0
     log_dir: Path | None = None
+    #: a llama.cpp LoRA adapter (GGUF) applied on top of the model; None = the model alone
+    lora_path: Path | None = None
     port: int | None = None
     child: Child | None = field(default=None, repr=False)
+    adapter: AdapterInfo | None = field(default=None, repr=False)
 
     @property
     def base_url(self) -> str:
@@ -66,6 +82,10 @@ class LlamaServer:
             return
         if not self.model_path.exists():
             raise LLMServerError(f"model file not found: {self.model_path}")
+        if self.lora_path is not None:
+            # checked before anything starts: a bad adapter stops the engine, it never falls
+            # back to serving the model without it
+            self.adapter = validate_adapter(self.lora_path, self.model_path)
         retrying = Retrying(
             stop=stop_after_attempt(PORT_ATTEMPTS),
             retry=retry_if_exception(_port_taken),
@@ -81,6 +101,7 @@ class LlamaServer:
             *("--model", str(self.model_path), "--model_alias", MODEL_ALIAS),
             *("--host", "127.0.0.1", "--port", str(port)),
             *("--n_threads", str(self.n_threads), "--n_ctx", str(self.n_ctx)),
+            *(("--lora_path", str(self.lora_path)) if self.lora_path else ()),
         )
         self.child = supervisor.start(
             f"llama.cpp server (model {self.model_path.name})",
@@ -93,8 +114,15 @@ class LlamaServer:
             seconds = self.child.wait_ready(
                 http_ready(f"{self.base_url}/models"), self.start_timeout_s
             )
-        except LLMServerError:
+        except LLMServerError as exc:
             self.child = None
+            if self.lora_path is not None and _refused_adapter(str(exc)):
+                # llama.cpp refused the adapter after our checks passed: still the adapter's
+                # fault, and still no reason to serve without it (nor to fall back)
+                raise LoraAdapterError(
+                    f"llama.cpp could not apply the LoRA adapter {self.lora_path} to "
+                    f"{self.model_path.name}: {exc}"
+                ) from exc
             raise
         log.info(
             "llm.server.ready",
@@ -102,6 +130,7 @@ class LlamaServer:
             port=port,
             pid=self.pid,
             seconds=round(seconds, 2),
+            **(self.adapter.as_log() if self.adapter else {"lora_adapter": None}),
         )
 
     def log_tail(self, lines: int = 15) -> str:
@@ -115,7 +144,7 @@ class LlamaServer:
         log.info("llm.server.stopped", model=self.model_path.name, pid=child.pid)
 
 
-_servers: dict[tuple[str, int, int], LlamaServer] = {}
+_servers: dict[tuple[str, int, int, str], LlamaServer] = {}
 _lock = threading.Lock()
 
 
@@ -126,9 +155,12 @@ def get_server(
     n_threads: int,
     start_timeout_s: float = 120.0,
     log_dir: Path | None = None,
+    lora_path: Path | None = None,
 ) -> LlamaServer:
-    """The running server for this model and settings, started if needed (thread-safe)."""
-    key = (str(model_path.resolve()), n_ctx, n_threads)
+    """The running server for this model, adapter and settings, started if needed
+    (thread-safe)."""
+    lora_key = str(lora_path.resolve()) if lora_path else ""
+    key = (str(model_path.resolve()), n_ctx, n_threads, lora_key)
     with _lock:
         server = _servers.get(key)
         if server is None:
@@ -138,6 +170,7 @@ def get_server(
                 n_threads=n_threads,
                 start_timeout_s=start_timeout_s,
                 log_dir=log_dir,
+                lora_path=lora_path,
             )
             _servers[key] = server
         if not server.is_running():

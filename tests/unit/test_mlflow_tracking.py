@@ -23,7 +23,13 @@ from domain.confidence import FEATURES, ConfidenceModel
 from errors import ConfigError
 from finetune.calibrate import write_model
 from finetune.promotion import PromotionRefused, promote
-from finetune.tracking import log_calibration, log_dataset, log_evaluation
+from finetune.tracking import (
+    LORA_MODEL_NAME,
+    log_calibration,
+    log_dataset,
+    log_evaluation,
+    log_training,
+)
 from observability.run_report import build_report, render_markdown
 
 runner = CliRunner()
@@ -438,6 +444,46 @@ def test_a_dataset_folder_is_logged_as_mlflow_datasets_with_the_cards_hash(
     assert {digest for digest, _ in inputs.values()} == {sha[:32]}
     assert inputs["critique-train"][1]["mlflow.data.context"] == "train"
     assert run.data.params["train_examples"] == "3" and run.data.params["sha256"] == sha
+
+
+def test_a_training_run_is_logged_with_its_history_and_its_adapter_registered(
+    settings: Settings, tmp_path: Path
+) -> None:
+    adapter = tmp_path / "adapter.gguf"
+    adapter.write_bytes(b"GGUF" + bytes(60))
+    metrics = tmp_path / "metrics.json"
+    metrics.write_text(json.dumps({"steps": 2}), encoding="utf-8")
+    tracking = {
+        "params": {"base": "qwen2.5-coder-0.5b", "rank": 16, "base_sha256": "cd" * 32},
+        "metrics": {"val_loss": 0.5, "val_accuracy": 0.75, "seconds_per_step": 32.5},
+        "history": [("train_loss", 1.2, 1), ("train_loss", 0.9, 2), ("val_accuracy", 0.75, 2)],
+        "artifacts": {
+            "adapter_gguf": str(adapter),
+            "peft_adapter": str(tmp_path),  # a folder: not logged file by file
+            "metrics": str(metrics),
+        },
+        "tags": {"task": "critique", "base_model": "qwen2.5-coder-0.5b", "device": "cpu"},
+    }
+    tracked = log_training(tracking, settings)
+    assert tracked.problem is None, tracked.problem
+    assert tracked.registered == f"{LORA_MODEL_NAME} version 1"
+    store = _store(settings)
+    run = store.client.get_run(tracked.run_ids[0])
+    assert run.data.params["rank"] == "16" and run.data.metrics["val_accuracy"] == 0.75
+    losses = store.client.get_metric_history(run.info.run_id, "train_loss")
+    assert [(m.step, m.value) for m in losses] == [(1, 1.2), (2, 0.9)]
+    assert run.data.tags["resolvia.base_model"] == "qwen2.5-coder-0.5b"
+    got = store.download_version(LORA_MODEL_NAME, 1, tmp_path / "back")
+    assert (got / "adapter.gguf").read_bytes() == adapter.read_bytes()
+    assert store.aliases(LORA_MODEL_NAME) == {}  # registered, never promoted by itself
+
+
+def test_a_training_run_with_tracking_off_logs_nothing(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLFLOW_TRACKING", "false")
+    tracked = log_training({"params": {}, "metrics": {}}, load_settings())
+    assert tracked.disabled and not tracked.run_ids
 
 
 def test_a_folder_without_a_card_is_a_warning(settings: Settings, tmp_path: Path) -> None:
