@@ -1,4 +1,5 @@
-"""Evaluation on the gold set: per-model end-to-end runs, decision metrics, recall@k.
-
-Fine-tuning itself is not implemented yet; only the evaluation that would judge it is.
+"""Evaluation and fine-tuning: the gold set through the real graph, decision metrics,
+calibration of the confidence model, datasets from recorded calls (:mod:`finetune.dataset`),
+LoRA training of the critic (:mod:`finetune.lora`) and MLflow tracking
+(:mod:`finetune.tracking`, :mod:`finetune.promotion`).
 """
