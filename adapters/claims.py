@@ -330,3 +330,33 @@ class Heartbeat:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def worker_run_id(queue_run_id: str, worker_id: str) -> str:
+    """The run id a worker records its outcomes and reports under: the queue run's, suffixed."""
+    return f"{queue_run_id}-{worker_id}"
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """One worker of a queue run, as the run loop uses the claims."""
+
+    store: Claims
+    worker_id: str
+
+    def acquire(self, incident_id: str) -> Claim:
+        return self.store.acquire(incident_id, self.worker_id)
+
+    def release(self, incident_id: str, *, done: bool) -> bool:
+        return self.store.release(incident_id, self.worker_id, done=done)
+
+    def done_in_run(self, incident_id: str) -> bool:
+        return self.store.done_in_run(incident_id)
+
+    def in_run(self, run_id: str | None) -> bool:
+        """``run_id`` (of a recorded outcome) is this queue run's or one of its workers'."""
+        queue = self.store.run_id
+        return run_id is not None and (run_id == queue or run_id.startswith(f"{queue}-"))
+
+    def heartbeat(self) -> Heartbeat:
+        return Heartbeat(self.store, self.worker_id)
