@@ -27,7 +27,19 @@ from typing import Any
 
 import typer
 
-from cli import approvals, backup, console, evaluate, index, kb, mocks, models, prune, run
+from cli import (
+    approvals,
+    backup,
+    console,
+    evaluate,
+    index,
+    kb,
+    mocks,
+    models,
+    prune,
+    run,
+    workers,
+)
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
 
@@ -40,6 +52,7 @@ app = typer.Typer(
 app.command()(run.run)
 app.command()(run.scorecard)
 app.command()(run.outcomes)
+app.command(hidden=True)(workers.worker)  # started by `run --workers N`, not by people
 app.command()(index.index)
 app.command()(index.search)
 app.command()(evaluate.evaluate)
