@@ -339,6 +339,8 @@ def combine(
                     "pid": w.process.pid,
                     "exit": w.code,
                     "processed": (summaries.get(w.worker_id) or {}).get("processed"),
+                    # its run loop, start-up left out (the benchmark's steady-state figure)
+                    "seconds": (summaries.get(w.worker_id) or {}).get("seconds"),
                 }
                 for w in run.workers
             ],
