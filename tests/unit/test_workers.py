@@ -72,7 +72,7 @@ def _summary(**counts: Any) -> dict[str, Any]:
 
 def test_the_summary_adds_the_workers_up_and_counts_the_queue_once() -> None:
     run = WorkersRun("q1", [_worker("w1", 0), _worker("w2", 0)])
-    summaries = {
+    summaries: dict[str, dict[str, Any] | None] = {
         "w1": _summary(processed=3, resolved=2, escalated=1, skipped=4, llm_calls=5),
         "w2": _summary(
             processed=2,
