@@ -139,13 +139,15 @@ def copy_index(settings: Settings, dest: Path) -> None:
 def shared_model_urls(settings: Settings, model: str | None) -> dict[str, str]:
     """Start the managed llama.cpp server of a ``llamacpp/`` primary model once, here, and
     return the URLs the workers use (with those already configured)."""
-    from adapters.llm.providers import resolve_gguf
-    from adapters.llm.server import get_server
     from adapters.llm.specs import parse_spec
 
     urls = dict(settings.LLAMACPP_SERVER_URLS)
     spec = parse_spec(model or settings.LLM_MODEL)
     if spec.provider == "llamacpp" and str(spec) not in urls:
+        # imported only here: the provider layer is slow to import, the workers do it anyway
+        from adapters.llm.providers import resolve_gguf
+        from adapters.llm.server import get_server
+
         server = get_server(
             resolve_gguf(spec, settings),
             n_ctx=settings.LLM_N_CTX,
