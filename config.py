@@ -295,7 +295,7 @@ class Settings(BaseSettings):
     LLAMACPP_SERVER_URLS: dict[str, str] = Field(
         default_factory=dict,
         description=(
-            'A JSON object: llamacpp model spec -> the /v1 URL of a llama.cpp server already '
+            "A JSON object: llamacpp model spec -> the /v1 URL of a llama.cpp server already "
             "serving it, used instead of starting one. `resolvia run --workers` starts one "
             "server and gives its URL to the workers."
         ),
