@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SHELL := /bin/bash
 
-.PHONY: help install run test unit integration lint data-check format bench mocks models clean
+.PHONY: help install run test unit integration lint data-check format bench bench-throughput mocks models clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ format:  ## apply ruff fixes and formatting
 
 bench: install  ## provider-layer overhead vs raw llama_cpp (prints figures)
 	$(PY) bench/bench_provider.py
+
+bench-throughput: install  ## incidents/min with 1, 2, 4, 8 workers against a fake model server (~15 min)
+	$(PY) bench/throughput.py
 
 mocks: install  ## run the mock incident manager and target system on the demo date
 	$(PY) -m mocks serve --today 20/11/2026

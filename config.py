@@ -346,6 +346,42 @@ class Settings(BaseSettings):
         "SOPORTE_N2", min_length=1, description="Where incidents go when a person must act."
     )
 
+    # --- workers: several processes on one queue (README "Workers") ----------------------
+    RUN_WORKERS: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description=(
+            "Worker processes of `resolvia run` (--workers overrides): each claims one incident "
+            "at a time from the shared queue; 1 = the run works the queue itself."
+        ),
+    )
+    CLAIM_LEASE_S: float = Field(
+        60.0,
+        ge=1,
+        le=3600,
+        description=(
+            "How long a worker's claim on an incident lasts unless renewed (it renews every "
+            "third of that while it works): how long a dead worker's incident waits before "
+            "another worker takes it over and resumes it from its checkpoint."
+        ),
+    )
+    QDRANT_PATH: Path | None = Field(
+        None,
+        description=(
+            "The local-mode index directory; unset = DATA_DIR/qdrant. `resolvia run --workers` "
+            "gives each worker a private copy (one process at a time can open the directory)."
+        ),
+    )
+    LLAMACPP_SERVER_URLS: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "A JSON object: llamacpp model spec -> the /v1 URL of a llama.cpp server already "
+            "serving it, used instead of starting one. `resolvia run --workers` starts one "
+            "server and gives its URL to the workers."
+        ),
+    )
+
     # --- external systems -----------------------------------------------------------------
     INCIDENT_MANAGER_URL: str = "http://127.0.0.1:3000"
     INCIDENT_MANAGER_WEB_URL: str = Field(
@@ -575,7 +611,7 @@ class Settings(BaseSettings):
     # --- derived paths --------------------------------------------------------------------
     @property
     def qdrant_path(self) -> Path:
-        return self.DATA_DIR / "qdrant"
+        return self.QDRANT_PATH or self.DATA_DIR / "qdrant"
 
     @property
     def confidence_model_path(self) -> Path | None:

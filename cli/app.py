@@ -29,7 +29,20 @@ from typing import Any
 
 import typer
 
-from cli import approvals, backup, console, evaluate, finetune, index, kb, mocks, models, prune, run
+from cli import (
+    approvals,
+    backup,
+    console,
+    evaluate,
+    finetune,
+    index,
+    kb,
+    mocks,
+    models,
+    prune,
+    run,
+    workers,
+)
 from cli import serve_llm as serve_llm_cli
 from cli.common import ExitCode, print_error
 from errors import ResolviaError
@@ -43,6 +56,7 @@ app = typer.Typer(
 app.command()(run.run)
 app.command()(run.scorecard)
 app.command()(run.outcomes)
+app.command(hidden=True)(workers.worker)  # started by `run --workers N`, not by people
 app.command()(index.index)
 app.command()(index.search)
 app.command()(evaluate.evaluate)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import structlog
 import typer
@@ -21,6 +21,9 @@ from cli.common import (
     usage_error,
 )
 from observability.logging import new_run_id
+
+if TYPE_CHECKING:
+    from config import Settings
 
 log = structlog.get_logger("resolvia.main")
 
@@ -46,6 +49,16 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="With --incident: process it even if already handled.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Worker processes on the queue (default: RUN_WORKERS); each incident is "
+            "claimed by one of them at a time.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Work the incident queue: resolve, reassign, put on hold or escalate every open incident.
@@ -59,9 +72,17 @@ def run(
         usage_error("--force goes with --incident COD.")
     if incident is not None and (buzon or limit is not None):
         usage_error("--incident COD works on one incident: no --buzon or --limit with it.")
+    if (workers or 1) > 1 and (incident is not None or limit is not None or dry_run):
+        usage_error(
+            "--workers N works the whole queue: no --incident, --limit or --dry-run with it."
+        )
     run_id = new_run_id()
     settings = setup(run_id=run_id)
     mailboxes = buzon or settings.mailboxes
+    count = workers or settings.RUN_WORKERS  # RUN_WORKERS: not for one incident, a limit, a dry run
+    if count > 1 and incident is None and limit is None and not dry_run:
+        _run_workers(settings, run_id, mailboxes, count, model, as_json=as_json)
+        return
     log.info(
         "run.start",
         **({"incident": incident, "force": force} if incident else {"mailboxes": mailboxes}),
@@ -89,33 +110,84 @@ def run(
         emit_json(result)
     else:
         err.print(
-            f"{'[dry run] ' if dry_run else ''}{result['processed']} incident(s) in "
-            f"{result['seconds']} s: {result['resolved']} resolved, {result['reassigned']} "
-            f"reassigned, {result['on_hold']} on hold, {result['escalated']} escalated, "
-            f"{result['errors']} error(s), {result['degraded']} decided while a model call "
-            f"failed; {result['reprocessed']} re-processed after new activity"
-            f"{' or --force' if force else ''}, {result['skipped']} skipped as already handled."
-            + (
-                f" {result['pending_approval']} action(s) wait for a person's approval "
-                f"(`resolvia approvals`), {result['awaiting_approval']} still waiting from "
-                "earlier runs."
-                if result["pending_approval"] or result["awaiting_approval"]
-                else ""
-            )
-            + (
-                f" Interrupted: {result['pending']} incident(s) left for the next run."
-                if result["interrupted"]
-                else ""
-            )
-            + "\n"
-            f"Report: {result['report']}"
+            describe(result, dry_run=dry_run, force=force)
             + (f"\nConfidence model: {confidence.describe()}" if confidence else ""),
-            markup=False,  # "[dry run]" is text, not a style
+            markup=False,
         )
     if confidence is not None and confidence.warning:  # the registry could not be read
         err.print(f"warning: {confidence.note}", markup=False)
     if not summary.healthy:  # errors, degraded decisions or an interrupted run: say so
         raise typer.Exit(ExitCode.FAILURE)
+
+
+def _run_workers(
+    settings: Settings,
+    run_id: str,
+    mailboxes: list[str],
+    count: int,
+    model: str | None,
+    *,
+    as_json: bool,
+) -> None:
+    """``run --workers N``: the parent's part (cli.workers)."""
+    import time
+
+    from cli.workers import combine, healthy, read_summary, run_workers
+
+    log.info("run.start", mailboxes=mailboxes, model=model or settings.LLM_MODEL, workers=count)
+    if not as_json:
+        err.print(f"{count} workers on the queue (run {run_id}) ...", markup=False)
+    started = time.perf_counter()
+    with expected_failures():
+        run = run_workers(settings, run_id, mailboxes, count, model)
+    summaries = {w.worker_id: read_summary(settings, w) for w in run.workers}
+    result = combine(run, summaries, time.perf_counter() - started)
+    if as_json:
+        emit_json(result)
+    else:
+        died = result["workers_died"]
+        err.print(
+            describe(result, dry_run=False, force=False)
+            + f"\nWorkers: {len(run.workers)} started"
+            + (
+                f", {died} died and were replaced ({result['taken_over']} incident(s) taken over "
+                "and resumed from their checkpoints)"
+                if died
+                else ""
+            )
+            + "; "
+            + ", ".join(f"{w['worker']} exit {w['exit']}" for w in result["workers"])
+            + ".",
+            markup=False,
+        )
+    if not healthy(result):  # errors, degraded decisions, an interrupted run, a worker lost
+        raise typer.Exit(ExitCode.FAILURE)
+
+
+def describe(result: dict[str, Any], *, dry_run: bool, force: bool) -> str:
+    """The run's summary in words, for people."""
+    return (
+        f"{'[dry run] ' if dry_run else ''}{result['processed']} incident(s) in "
+        f"{result['seconds']} s: {result['resolved']} resolved, {result['reassigned']} "
+        f"reassigned, {result['on_hold']} on hold, {result['escalated']} escalated, "
+        f"{result['errors']} error(s), {result['degraded']} decided while a model call "
+        f"failed; {result['reprocessed']} re-processed after new activity"
+        f"{' or --force' if force else ''}, {result['skipped']} skipped as already handled."
+        + (
+            f" {result['pending_approval']} action(s) wait for a person's approval "
+            f"(`resolvia approvals`), {result['awaiting_approval']} still waiting from "
+            "earlier runs."
+            if result["pending_approval"] or result["awaiting_approval"]
+            else ""
+        )
+        + (
+            f" Interrupted: {result['pending']} incident(s) left for the next run."
+            if result["interrupted"]
+            else ""
+        )
+        + "\n"
+        f"Report: {result['report']}"
+    )  # printed with markup=False: "[dry run]" is text, not a style
 
 
 def scorecard(

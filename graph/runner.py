@@ -47,6 +47,7 @@ from langgraph.types import Command, Durability
 
 from adapters.approvals import ApprovalError, ApprovalRecord, Approvals
 from adapters.checkpoints import redacting_saver
+from adapters.claims import Claim, Claimant
 from adapters.incident_manager import HttpIncidentManager, Incidencia
 from adapters.llm.client import build_llm_client
 from adapters.llm.providers import check_lora_adapter
@@ -82,6 +83,8 @@ SUMMARY_KEYS = ("resolved", "reassigned", "on_hold", "escalated", "errors", "pen
 #: every step's checkpoint is on disk before the next step starts (LangGraph's default,
 #: "async", writes it while the next step runs: a side effect could outrun it)
 DURABILITY: Durability = "sync"
+#: how often a worker tries again the incidents other workers hold
+CLAIM_POLL_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class RunSummary:
     pending: int = 0
     #: threads stopped before an action in an earlier run, still waiting for a person
     awaiting_approval: int = 0
+    #: one worker of several (``resolvia run --workers``): its claim figures, else None
+    worker: dict[str, Any] | None = None
 
     @property
     def healthy(self) -> bool:
@@ -141,6 +146,7 @@ class RunSummary:
             "pending": self.pending,
             "seconds": round(self.seconds, 2),
             "report": self.report,
+            **({"worker": self.worker} if self.worker is not None else {}),
         }
 
 
@@ -158,14 +164,17 @@ def engine(
     options: RunOptions | None = None,
     *,
     model: str | None = None,
+    lock: bool = True,
 ) -> Iterator[tuple[EngineContext, Any]]:
-    """The context and compiled graph for one run; everything is closed afterwards."""
+    """The context and compiled graph for one run; everything is closed afterwards. Without
+    ``lock``, the caller holds the data directory's run lock (a worker of ``--workers``)."""
     options = options or RunOptions()
     # an unusable artifact or registered version stops the run here, naming it
     confidence = choose_confidence(settings)
     check_lora_adapter(settings, model)  # so does a LoRA adapter that does not fit the model
     with ExitStack() as stack:
-        stack.enter_context(run_lock(settings.DATA_DIR, run_id))  # one run per data directory
+        if lock:  # one run per data directory
+            stack.enter_context(run_lock(settings.DATA_DIR, run_id))
         index = stack.enter_context(open_index(settings))
         if index.live_collection() is None:
             raise KBIndexError(
@@ -339,6 +348,11 @@ def triage(current: StoredOutcome | None, incident: Incidencia) -> Triage:
     return "skip"
 
 
+def _done(claimant: Claimant | None, incident_id: str) -> bool:
+    """Finished by a worker of the same queue run (``resolvia run --workers``)."""
+    return claimant is not None and claimant.done_in_run(incident_id)
+
+
 def run_queue(
     ctx: EngineContext,
     graph: Any,
@@ -346,8 +360,11 @@ def run_queue(
     *,
     limit: int | None = None,
     on_progress: Callable[[str, dict[str, Any] | None, int], None] | None = None,
+    claimant: Claimant | None = None,
 ) -> RunSummary:
-    """Work the open incidents of ``mailboxes`` (threads an earlier run left first)."""
+    """Work the open incidents of ``mailboxes`` (threads an earlier run left first). With a
+    ``claimant`` (one worker of several on the queue), every incident is claimed before it is
+    touched, and those another worker of the queue run finished are left out."""
     started = time.perf_counter()
     summary = RunSummary(run_id=ctx.run_id)
     assert ctx.recorder is not None
@@ -356,7 +373,9 @@ def run_queue(
     seen: set[str] = set()
     with Approvals(ctx.settings) as approvals:
         if not ctx.dry_run:
-            for thread in _pending_threads(graph):
+            # (one a worker of this queue run finished is not pending: it kept an unconfirmed
+            # change's thread, recorded as an error, which the next queue run repeats)
+            for thread in [t for t in _pending_threads(graph) if not _done(claimant, t)]:
                 seen.add(thread)
                 item = _resume_item(graph, approvals, thread)
                 if isinstance(item, WorkItem):
@@ -366,7 +385,7 @@ def run_queue(
         for mailbox in mailboxes:
             for incident in ctx.incidents.list_open(mailbox):
                 code = incident.codIncidencia
-                if code in seen:
+                if code in seen or _done(claimant, code):  # _done: another worker finished it
                     continue
                 seen.add(code)
                 if ctx.dry_run:  # a dry run decides everything afresh
@@ -392,7 +411,9 @@ def run_queue(
         if limit is not None:
             work = work[:limit]
         scope = {"mailboxes": mailboxes}
-        return _work_through(ctx, graph, work, summary, started, scope, on_progress, approvals)
+        return _work_through(
+            ctx, graph, work, summary, started, scope, on_progress, approvals, claimant
+        )
 
 
 def run_incident(
@@ -474,6 +495,89 @@ def _settle(
     log.info("incident.awaiting_approval", approval_id=record.id, action=record.action)
 
 
+def _claim(ctx: EngineContext, claimant: Claimant, incident_id: str, summary: RunSummary) -> Claim:
+    """Claim one incident for this worker. One whose outcome a worker of this queue run
+    already recorded counts as done, even when the claim was granted: its worker died after
+    recording, before releasing it (doing it again would repeat its side effects)."""
+    assert ctx.recorder is not None and summary.worker is not None
+    verdict = claimant.acquire(incident_id)
+    if verdict is Claim.TAKEN_OVER:
+        summary.worker["taken_over"] += 1
+    if verdict.granted and any(
+        claimant.in_run(o.run_id) for o in ctx.recorder.history(incident_id)
+    ):
+        claimant.release(incident_id, done=True)
+        verdict = Claim.DONE
+    if verdict is Claim.DONE:
+        summary.worker["done_elsewhere"] += 1
+    return verdict
+
+
+def _process_item(
+    ctx: EngineContext,
+    graph: Any,
+    approvals: Approvals,
+    item: WorkItem,
+    position: int,
+    on_progress: Callable[[str, dict[str, Any] | None, int], None] | None,
+    work: list[WorkItem],
+) -> dict[str, Any]:
+    """Process one work item and record its outcome; its entry (with its seconds)."""
+    assert ctx.recorder is not None
+    incident_id = item.incident_id
+    if on_progress:
+        on_progress(incident_id, None, len(work))
+    thread_id = f"dry-{ctx.run_id}-{incident_id}" if ctx.dry_run else incident_id
+    incident_started = time.perf_counter()
+    with incident_scope(incident_id):
+        if item.reprocess and not ctx.dry_run:
+            # before the thread starts: a run that dies from here on still records
+            ctx.recorder.reopen(incident_id)
+        try:
+            entry = process_one(ctx, graph, item.incident, thread_id, item.resume)
+            if not ctx.dry_run:
+                _settle(ctx, graph, approvals, thread_id, entry)
+        except RunRecordError as exc:
+            # Not this incident's failure: no later one could be recorded either, so
+            # the run stops acting (its thread resumes and records in the next run).
+            log.error("run.cannot_record", error=str(exc), pending=len(work) - position)
+            raise
+        except Exception as exc:  # one incident's failure must not stop the run: recorded
+            log.exception("incident.failed")
+            detail = f"{type(exc).__name__}: {exc}"[:500]
+            entry = {
+                "incident_id": incident_id,
+                "outcome": "error",
+                "reason": Reason.UNEXPECTED_ERROR.value,
+                "explanation": explain(Reason.UNEXPECTED_ERROR, detail),
+            }
+            ctx.recorder.record(entry, dry_run=ctx.dry_run)
+        log.info(
+            "incident.done",
+            outcome=entry["outcome"],
+            reason=entry.get("reason"),
+            kb_id=entry.get("kb_id"),
+            llm_calls=entry.get("llm_calls"),
+            position=position,
+            reprocessed=item.reprocess,
+        )
+    entry["seconds"] = round(time.perf_counter() - incident_started, 3)
+    entry["reprocessed"] = item.reprocess
+    if on_progress:
+        on_progress(incident_id, entry, len(work))
+    return entry
+
+
+def _count(summary: RunSummary, item: WorkItem, entry: dict[str, Any]) -> None:
+    summary.processed += 1
+    summary.reprocessed += int(item.reprocess)
+    summary.counts[entry["outcome"]] += 1
+    summary.degraded += int(bool(entry.get("degraded")) and entry["outcome"] != "error")
+    summary.llm_calls += int(entry.get("llm_calls") or 0)
+    summary.llm_tokens += int(entry.get("llm_tokens") or 0)
+    summary.outcomes.append(entry)
+
+
 def _work_through(
     ctx: EngineContext,
     graph: Any,
@@ -483,67 +587,49 @@ def _work_through(
     scope: dict[str, Any],
     on_progress: Callable[[str, dict[str, Any] | None, int], None] | None,
     approvals: Approvals,
+    claimant: Claimant | None = None,
 ) -> RunSummary:
     """Process ``work`` in order, record every outcome, write the summary (with ``scope``:
-    what the run was asked to work on)."""
+    what the run was asked to work on). With a ``claimant``, each incident is claimed first:
+    one another worker holds is tried again after the rest (until that worker finishes it, or
+    its lease expires and this worker takes it over), one finished in this queue run is left."""
     assert ctx.recorder is not None
     summary.report = str(ctx.recorder.report_path)
+    if claimant is not None:
+        summary.worker = {"worker_id": claimant.worker_id, "taken_over": 0, "done_elsewhere": 0}
     # SIGTERM/SIGINT: finish the incident in hand, then stop and write the summary
-    with _stop_requests() as stop:
-        for position, item in enumerate(work, start=1):
-            incident_id = item.incident_id
-            if stop.requested:
-                summary.interrupted = True
-                summary.pending = len(work) - position + 1
-                log.warning("run.interrupted", signal=stop.requested, pending=summary.pending)
-                break
-            if on_progress:
-                on_progress(incident_id, None, len(work))
-            thread_id = f"dry-{ctx.run_id}-{incident_id}" if ctx.dry_run else incident_id
-            incident_started = time.perf_counter()
-            with incident_scope(incident_id):
-                if item.reprocess and not ctx.dry_run:
-                    # before the thread starts: a run that dies from here on still records
-                    ctx.recorder.reopen(incident_id)
+    with _stop_requests() as stop, ExitStack() as held:
+        if claimant is not None:
+            held.enter_context(claimant.heartbeat())  # renews the leases of what it works on
+        todo, position = list(work), 0
+        while todo and not summary.interrupted:
+            busy: list[WorkItem] = []
+            for index, item in enumerate(todo):
+                if stop.requested:
+                    summary.interrupted = True
+                    summary.pending = len(todo) - index + len(busy)
+                    log.warning("run.interrupted", signal=stop.requested, pending=summary.pending)
+                    break
+                if claimant is not None:
+                    verdict = _claim(ctx, claimant, item.incident_id, summary)
+                    if verdict is Claim.BUSY:
+                        busy.append(item)
+                    if not verdict.granted:
+                        continue
+                position += 1
                 try:
-                    entry = process_one(ctx, graph, item.incident, thread_id, item.resume)
-                    if not ctx.dry_run:
-                        _settle(ctx, graph, approvals, thread_id, entry)
-                except RunRecordError as exc:
-                    # Not this incident's failure: no later one could be recorded either, so
-                    # the run stops acting (its thread resumes and records in the next run).
-                    log.error("run.cannot_record", error=str(exc), pending=len(work) - position)
+                    entry = _process_item(ctx, graph, approvals, item, position, on_progress, work)
+                except BaseException:
+                    if claimant is not None:  # its thread is checkpointed: free for another
+                        claimant.release(item.incident_id, done=False)
                     raise
-                except Exception as exc:  # one incident's failure must not stop the run: recorded
-                    log.exception("incident.failed")
-                    detail = f"{type(exc).__name__}: {exc}"[:500]
-                    entry = {
-                        "incident_id": incident_id,
-                        "outcome": "error",
-                        "reason": Reason.UNEXPECTED_ERROR.value,
-                        "explanation": explain(Reason.UNEXPECTED_ERROR, detail),
-                    }
-                    ctx.recorder.record(entry, dry_run=ctx.dry_run)
-                log.info(
-                    "incident.done",
-                    outcome=entry["outcome"],
-                    reason=entry.get("reason"),
-                    kb_id=entry.get("kb_id"),
-                    llm_calls=entry.get("llm_calls"),
-                    position=position,
-                    reprocessed=item.reprocess,
-                )
-            entry["seconds"] = round(time.perf_counter() - incident_started, 3)
-            entry["reprocessed"] = item.reprocess
-            summary.processed += 1
-            summary.reprocessed += int(item.reprocess)
-            summary.counts[entry["outcome"]] += 1
-            summary.degraded += int(bool(entry.get("degraded")) and entry["outcome"] != "error")
-            summary.llm_calls += int(entry.get("llm_calls") or 0)
-            summary.llm_tokens += int(entry.get("llm_tokens") or 0)
-            summary.outcomes.append(entry)
-            if on_progress:
-                on_progress(incident_id, entry, len(work))
+                if claimant is not None:
+                    claimant.release(item.incident_id, done=True)
+                _count(summary, item, entry)
+            todo = busy
+            if todo and not summary.interrupted:
+                time.sleep(CLAIM_POLL_S)  # held by workers that are busy with them, or dead
+
     summary.seconds = time.perf_counter() - started
     ctx.recorder.write_summary(
         {

@@ -223,9 +223,14 @@ class FakeModelServer:
         yes_probability: float = 0.97,
         no_share: int = 4,
         port: int = 0,
+        slots: int | None = None,
     ) -> None:
         #: fixed delay before every answer
         self.latency_s = latency_s
+        #: answered at once at most (a batched server's parallel slots); the others queue
+        #: for a slot, their latency starting when they get one. None: no limit
+        self.slots = slots
+        self._slots = threading.BoundedSemaphore(slots) if slots else None
         #: how long a SLOW answer takes (the client should time out first)
         self.slow_s = slow_s
         #: P(«sí») the critic gets for most prompts; one prompt in ``no_share`` gets 1 - that
@@ -426,7 +431,8 @@ def _handler_for(server: FakeModelServer) -> type[BaseHTTPRequestHandler]:
                 self._json(400, {"error": {"message": "body is not JSON"}})
                 return
             fault = server._received(self.path, body)
-            server.wait(server.latency_s)
+            with server._slots or contextlib.nullcontext():
+                server.wait(server.latency_s)
             if fault is Fault.SLOW:
                 server.wait(server.slow_s)
             if fault is Fault.HTTP_500:

@@ -203,6 +203,12 @@ def build_chat_provider(
             f"{spec} is not a llamacpp model"
         )
     if spec.provider == "llamacpp":
+        shared = settings.LLAMACPP_SERVER_URLS.get(str(spec))
+        if shared is not None:  # a server another process runs (the parent of the workers)
+            model = _openai_chat(
+                MODEL_ALIAS, shared, SecretStr("local"), settings, legacy_max_tokens=True
+            )
+            return ChatProvider(str(spec), model, _bind_json_object, retry_on_timeout=False)
         server = get_server(
             resolve_gguf(spec, settings),
             n_ctx=settings.LLM_N_CTX,

@@ -53,3 +53,19 @@ def test_llamacpp_with_a_missing_model_says_how_to_get_it(tmp_path: Path) -> Non
 def test_llamacpp_with_an_unknown_gguf_path(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="not found"):
         build_chat_provider(f"llamacpp/{tmp_path}/nope.gguf", load_settings())
+
+
+def test_llamacpp_uses_a_server_another_process_runs(tmp_path: Path) -> None:
+    # `resolvia run --workers` starts one llama.cpp server and hands its URL to the workers:
+    # they must neither start a model of their own nor need its file
+    settings = load_settings(
+        MODELS_DIR=tmp_path,
+        LLAMACPP_SERVER_URLS={"llamacpp/qwen2.5-coder-0.5b": "http://127.0.0.1:8123/v1"},
+    )
+    provider = build_chat_provider("llamacpp/qwen2.5-coder-0.5b", settings)
+    assert str(provider.model.openai_api_base) == "http://127.0.0.1:8123/v1"
+    assert provider.server is None
+    bound = provider.structured({"type": "object"}, "Answer")
+    assert bound.kwargs["response_format"]["type"] == "json_object"  # type: ignore[attr-defined]
+    with pytest.raises(ModelNotFoundError):  # another llamacpp model is not covered by it
+        build_chat_provider("llamacpp/qwen2.5-coder-1.5b", settings)

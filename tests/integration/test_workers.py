@@ -1,0 +1,186 @@
+"""Several workers on one queue (``resolvia run --workers N``, issue #17 point 2): the engine as
+real processes against freshly seeded mock services and the fake OpenAI-compatible model
+(tests/fake_llm_server.py), every path under pytest's tmp dir. The decisive check is the
+mock's request log: whatever happens to a worker, each incident is changed exactly once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fake_llm_server import FakeModelServer
+from tests.fault_proxy import FaultProxy
+from tests.fault_support import (
+    FINAL,
+    EngineRun,
+    SideEffects,
+    Workspace,
+    build_index,
+    copy_index,
+    engine_entries,
+    kill_group,
+    mock_services,
+    seed_file,
+)
+
+pytestmark = pytest.mark.timeout(900)
+
+
+@pytest.fixture(scope="module")
+def embeddings() -> Iterator[FakeModelServer]:
+    with FakeModelServer(latency_s=0.0) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def chat() -> Iterator[FakeModelServer]:
+    # slow enough that a worker is caught in the middle of an incident
+    with FakeModelServer(latency_s=0.3) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def index_template(tmp_path_factory: pytest.TempPathFactory, embeddings: FakeModelServer) -> Path:
+    root = tmp_path_factory.mktemp("index")
+    build_index(root / "data", embeddings, cwd=root)
+    return root / "data"
+
+
+@contextmanager
+def workspace(
+    root: Path, chat: FakeModelServer, embeddings: FakeModelServer, index_template: Path
+) -> Iterator[Workspace]:
+    """A fresh engine installation (copy of the index) with freshly seeded mock services."""
+    root.mkdir()
+    copy_index(index_template, root / "data")
+    seed = seed_file(root / "incidents.json")
+    with ExitStack() as stack:
+        mocks = stack.enter_context(mock_services(root, seed))
+        incidents_proxy = stack.enter_context(FaultProxy(mocks.incident_manager_url))
+        target_proxy = stack.enter_context(FaultProxy(mocks.target_system_url))
+        chat.reset()
+        yield Workspace(
+            root, mocks, incidents_proxy, target_proxy, chat, embeddings, stack=stack, seed=seed
+        )
+
+
+def live_claims(ws: Workspace) -> list[tuple[str, str]]:
+    """(incident, worker) of every claim held right now."""
+    path = ws.data_dir / "claims.sqlite"
+    if not path.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(path, timeout=10)) as conn:
+        rows = conn.execute(
+            "SELECT incident_id, worker_id FROM claims WHERE released_at IS NULL"
+        ).fetchall()
+    return [(str(a), str(b)) for a, b in rows]
+
+
+def events(path: Path, name: str) -> list[dict[str, Any]]:
+    found = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("{"):
+            with contextlib.suppress(ValueError):
+                event = json.loads(line)
+                if event.get("event") == name:
+                    found.append(event)
+    return found
+
+
+def test_kill_one_worker_of_three_mid_run(
+    tmp_path: Path,
+    chat: FakeModelServer,
+    embeddings: FakeModelServer,
+    index_template: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """kill -9 of one worker of three while it holds an incident: another worker takes that
+    incident over and resumes it, the parent replaces the dead worker and reports it; every
+    incident ends with exactly one final outcome, the same as a one-process run decides, and
+    the incident manager received each change once (its request log)."""
+    with workspace(tmp_path / "reference", chat, embeddings, index_template) as ws:
+        queue = ws.open_queue()
+        clean = ws.run()
+        assert clean.returncode == 0, clean.tail()
+        reference = {c: f[0] for c, f in ws.final_outcomes().items()}
+    assert sorted(reference) == sorted(queue) and len(queue) == 13
+
+    with workspace(tmp_path / "workers", chat, embeddings, index_template) as ws:
+        started = time.monotonic()
+        proc, out, err = ws.spawn(env={"RUN_WORKERS": "3", "CLAIM_LEASE_S": "20"})
+        victim: tuple[str, str, int] | None = None
+        try:
+            while victim is None and proc.poll() is None:
+                assert time.monotonic() - started < 300, err.read_text()[-3000:]
+                if ws.incidents_proxy.count("PATCH") >= 2:
+                    pids = {e["worker"]: e["pid"] for e in events(err, "worker.started")}
+                    held = [(i, w) for i, w in live_claims(ws) if w in pids]
+                    if held:
+                        incident, worker = held[0]
+                        os.kill(pids[worker], signal.SIGKILL)
+                        victim = (incident, worker, pids[worker])
+                time.sleep(0.01)
+            proc.wait(timeout=300)
+        finally:
+            kill_group(proc)
+        run = EngineRun(int(proc.returncode), out.read_text(), err.read_text())
+        assert victim is not None, f"no worker was caught holding an incident\n{run.tail()}"
+        summary = run.summary
+        assert summary is not None, run.tail()
+
+        # the parent saw the worker die, said so, and the run still did the whole queue
+        assert run.returncode == 1, run.tail()
+        assert summary["workers_died"] == 1, summary
+        died = [w for w in summary["workers"] if w["worker"] == victim[1]]
+        assert died and died[0]["exit"] == -9, summary["workers"]
+        assert len(summary["workers"]) == 4  # three, and one in the dead one's place
+        assert summary["errors"] == 0 and summary["degraded"] == 0, summary
+        # incidents the dead worker finished are in its report, not in the summary it never
+        # wrote: together they are the whole queue, each once
+        lines = [e for e in ws.report_entries() if e["outcome"] in FINAL]
+        per_incident = Counter(e["incident_id"] for e in lines)
+        assert sorted(per_incident) == sorted(queue), per_incident
+        assert set(per_incident.values()) == {1}, per_incident
+        assert summary["processed"] == len(queue) - sum(
+            1 for e in lines if e["run_id"].endswith(f"-{victim[1]}")
+        )
+
+        # the incident in the dead worker's hands was taken over (and resumed if it had begun)
+        takeovers = events(err, "claim.taken_over")
+        assert victim[0] in {e["incident_id"] for e in takeovers}, takeovers
+        assert summary["taken_over"] >= 1
+
+        # every incident: one final outcome, the reference's; one engine entry; one change
+        finals = ws.final_outcomes()
+        assert {c: f[0] for c, f in finals.items()} == reference
+        assert all(len(f) == 1 for f in finals.values()), finals
+        effects = SideEffects.from_log(ws.request_log())
+        for code in queue:
+            assert len(engine_entries(ws.incident(code))) == 1, code
+            assert effects.patches[code] == 1, (code, effects.patches[code])
+            assert not effects.repeated_differently(code), (code, effects.sent.get(code))
+        assert ws.pending_threads() == []
+        assert live_claims(ws) == []
+        assert not (ws.data_dir / "workers").exists() or not any(
+            (ws.data_dir / "workers").iterdir()
+        )  # the index copies are gone
+        with capsys.disabled():
+            print(
+                f"\nWORKERS kill -9 of {victim[1]} holding {victim[0]}: {len(queue)} incidents, "
+                f"each final once, each changed once; taken over {summary['taken_over']}, "
+                f"idempotent replays absorbed {sum(effects.replays.values())}, "
+                f"{time.monotonic() - started:.0f} s",
+                flush=True,
+            )

@@ -1,0 +1,136 @@
+"""``resolvia run --workers N`` without starting anything: the options it refuses, the summary
+the parent adds up from its workers', the private index copies. (The workers themselves run in
+tests/integration/test_workers.py.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.app import app
+from cli.workers import (
+    Worker,
+    WorkersError,
+    WorkersRun,
+    combine,
+    copy_index,
+    healthy,
+)
+from config import load_settings
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--incident", "INC000101"], ["--limit", "3"], ["--dry-run"]],
+)
+def test_workers_go_with_the_whole_queue_only(extra: list[str]) -> None:
+    result = runner.invoke(app, ["run", "--workers", "3", *extra])
+    assert result.exit_code == 2
+    assert "--workers N works the whole queue" in result.stderr
+
+
+def test_the_worker_command_is_hidden_from_people() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and " worker " not in result.stdout
+    assert "--workers" in runner.invoke(app, ["run", "--help"]).stdout
+
+
+def _worker(worker_id: str, code: int | None) -> Worker:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return Worker(worker_id, f"q1-{worker_id}", process, code=code)
+
+
+def _summary(**counts: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "processed": 0,
+        "resolved": 0,
+        "reassigned": 0,
+        "on_hold": 0,
+        "escalated": 0,
+        "errors": 0,
+        "pending_approval": 0,
+        "degraded": 0,
+        "reprocessed": 0,
+        "skipped": 0,
+        "awaiting_approval": 0,
+        "pending": 0,
+        "interrupted": False,
+        "seconds": 1.0,
+        "report": "/out/reportes/run_x.jsonl",
+        "worker": {"worker_id": "w", "taken_over": 0, "done_elsewhere": 0},
+    }
+    return {**base, **counts}
+
+
+def test_the_summary_adds_the_workers_up_and_counts_the_queue_once() -> None:
+    run = WorkersRun("q1", [_worker("w1", 0), _worker("w2", 0)])
+    summaries: dict[str, dict[str, Any] | None] = {
+        "w1": _summary(processed=3, resolved=2, escalated=1, skipped=4, llm_calls=5),
+        "w2": _summary(
+            processed=2,
+            on_hold=1,
+            reassigned=1,
+            skipped=4,
+            llm_calls=3,
+            worker={"worker_id": "w2", "taken_over": 1, "done_elsewhere": 2},
+        ),
+    }
+    result = combine(run, summaries, seconds=12.345)
+    assert (result["processed"], result["resolved"], result["escalated"]) == (5, 2, 1)
+    assert (result["on_hold"], result["reassigned"], result["llm_calls"]) == (1, 1, 8)
+    assert result["skipped"] == 4  # each worker saw the same four handled incidents
+    assert result["taken_over"] == 1 and result["workers_died"] == 0
+    assert result["seconds"] == 12.35 and result["run_id"] == "q1"
+    assert [w["worker"] for w in result["workers"]] == ["w1", "w2"]
+    assert healthy(result)
+
+
+def test_a_dead_worker_or_a_failed_one_makes_the_run_fail() -> None:
+    run = WorkersRun("q1", [_worker("w1", -9), _worker("w2", 0), _worker("w3", 0)], died=["w1"])
+    summaries = {"w1": None, "w2": _summary(processed=2), "w3": _summary(processed=1)}
+    result = combine(run, summaries, seconds=1.0)
+    assert result["processed"] == 3 and result["workers_died"] == 1
+    assert result["workers"][0]["processed"] is None  # it never wrote a summary
+    assert not healthy(result)
+    failed = WorkersRun("q1", [_worker("w1", 1)])
+    assert not healthy(combine(failed, {"w1": _summary(processed=1)}, seconds=1.0))
+    erred = WorkersRun("q1", [_worker("w1", 0)])
+    assert not healthy(combine(erred, {"w1": _summary(processed=1, errors=1)}, seconds=1.0))
+
+
+def test_each_worker_gets_its_own_copy_of_the_local_index(tmp_path: Path) -> None:
+    settings = load_settings(DATA_DIR=tmp_path / "data")
+    index = settings.qdrant_path
+    (index / "collection").mkdir(parents=True)
+    (index / "collection" / "storage.sqlite").write_bytes(b"points")
+    (index / ".lock").write_text("tmp lock file", encoding="utf-8")
+    copy_index(settings, tmp_path / "w1" / "qdrant")
+    assert (tmp_path / "w1" / "qdrant" / "collection" / "storage.sqlite").read_bytes() == b"points"
+    assert not (tmp_path / "w1" / "qdrant" / ".lock").exists()
+    worker_settings = load_settings(
+        DATA_DIR=tmp_path / "data", QDRANT_PATH=tmp_path / "w1" / "qdrant"
+    )
+    assert worker_settings.qdrant_path == tmp_path / "w1" / "qdrant"
+
+
+def test_an_index_that_is_missing_or_being_written_is_a_clear_error(tmp_path: Path) -> None:
+    import fcntl
+
+    settings = load_settings(DATA_DIR=tmp_path / "data")
+    with pytest.raises(WorkersError, match=r"run `python batch\.py` first"):
+        copy_index(settings, tmp_path / "copy")
+    settings.qdrant_path.mkdir(parents=True)
+    lock = settings.qdrant_path / ".lock"
+    lock.write_text("tmp lock file", encoding="utf-8")
+    with lock.open("r+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a Qdrant client holds it
+        with pytest.raises(WorkersError, match=r"open in another process.*QDRANT_URL"):
+            copy_index(settings, tmp_path / "copy")
