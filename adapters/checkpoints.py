@@ -249,12 +249,13 @@ class RedactingPostgresSaver(RedactingSaver, PostgresSaver):
 
     def setup(self) -> None:
         """Create or migrate LangGraph's tables, one process at a time."""
-        with self._guard(), self._cursor() as cur:
-            cur.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK,))
+        # not through self._cursor(): setup() takes the saver's (non-reentrant) lock itself
+        with self._guard():
+            self.conn.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK,))
             try:
                 super().setup()
             finally:
-                cur.execute("SELECT pg_advisory_unlock(%s)", (_SETUP_LOCK,))
+                self.conn.execute("SELECT pg_advisory_unlock(%s)", (_SETUP_LOCK,))
 
     def get_tuple(self, config: RunnableConfig) -> Any:
         with self._guard():
