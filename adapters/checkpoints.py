@@ -245,17 +245,18 @@ class RedactingPostgresSaver(RedactingSaver, PostgresSaver):
     ) -> None:
         super().__init__(conn, serde=serde)
         self.location = location
+        self._connection = conn  # typed: ``self.conn`` may be a pool for LangGraph
         self._init_redaction()
 
     def setup(self) -> None:
         """Create or migrate LangGraph's tables, one process at a time."""
         # not through self._cursor(): setup() takes the saver's (non-reentrant) lock itself
         with self._guard():
-            self.conn.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK,))
+            self._connection.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK,))
             try:
                 super().setup()
             finally:
-                self.conn.execute("SELECT pg_advisory_unlock(%s)", (_SETUP_LOCK,))
+                self._connection.execute("SELECT pg_advisory_unlock(%s)", (_SETUP_LOCK,))
 
     def get_tuple(self, config: RunnableConfig) -> Any:
         with self._guard():
