@@ -416,6 +416,28 @@ class Settings(BaseSettings):
         ),
     )
 
+    # --- durable state (adapters.database) ---------------------------------------------------
+    DATABASE_URL: SecretStr | None = Field(
+        None,
+        description=(
+            "Where outcomes, checkpoints, LLM history, reviews and approvals live: unset or "
+            "empty = SQLite files under DATA_DIR; postgresql://user:password@host:port/db = "
+            "that Postgres database (shared by every worker). Give the password here, from "
+            "the environment; it is never logged."
+        ),
+    )
+
+    @field_validator("DATABASE_URL", mode="before")
+    @classmethod
+    def _check_database_url(cls, value: object) -> object:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if text is None or (isinstance(text, str) and not text.strip()):
+            return None
+        if not isinstance(text, str) or not text.startswith(("postgresql://", "postgres://")):
+            # the value itself is not shown: it may hold a password
+            raise ValueError("must be empty (SQLite) or a postgresql://user:pass@host/db URL")
+        return text.strip()
+
     # --- retention (days to keep; 0 = keep forever), applied by `resolvia prune` -------------
     RETENTION_REPORTS_DAYS: int = Field(
         90, ge=0, description="Run reports and summaries (reportes/run_<id>*.json[l])."
@@ -661,6 +683,8 @@ def _format_validation_error(exc: ValidationError) -> str:
         field = ".".join(str(p) for p in err["loc"]) or "settings"
         given = err.get("input")
         shown = "" if isinstance(given, dict) or given is None else f" (got {given!r})"
+        if field == "DATABASE_URL":  # the URL may carry a password
+            shown = ""
         msg = err["msg"].removeprefix("Value error, ")
         lines.append(f"  - {field}: {msg}{shown}")
     return "Invalid configuration:\n" + "\n".join(lines)

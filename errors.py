@@ -120,3 +120,22 @@ class MockDataError(ResolviaError):
 class AlreadyHandledError(ResolviaError):
     """An incident asked for by code already has a final outcome and nothing happened to it
     since the engine's last note (``resolvia run --incident COD`` without ``--force``)."""
+
+
+# --- durable state (outcomes, checkpoints, history: SQLite files or Postgres) -------------
+
+
+class RunRecordError(ResolviaError):
+    """An outcome could not be recorded (outcome store or run report): the run stops.
+
+    (Re-exported by :mod:`adapters.run_records`, where it is raised.)"""
+
+
+class DatabaseUnavailableError(ResolviaError):
+    """The database of ``DATABASE_URL`` does not answer when a store opens (the message names
+    its host and database, never the password)."""
+
+
+class DatabaseLostError(RunRecordError):
+    """The connection to the database of ``DATABASE_URL`` broke while working: like a store
+    that cannot be written, it stops the run, and the incident in hand stays resumable."""

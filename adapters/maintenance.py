@@ -922,6 +922,7 @@ def maintain(
     """The job as ``resolvia kb maintain`` runs it: closed incidents from the configured
     incident manager (or ``closed``), the live index and the file it was built from, the
     configured model, the console's reviews when their store exists."""
+    from adapters import stores
     from adapters.incident_manager import HttpIncidentManager
     from adapters.knowledge_base import KB_FILE_NAME
     from adapters.llm.client import build_llm_client
@@ -936,15 +937,15 @@ def maintain(
         finally:
             incidents.close()
     # the console's review store (console.security.default_paths); read only when it exists
-    reviews_path = settings.DATA_DIR / "reviews.sqlite"
+    reviews_path = stores.location(settings, "reviews")  # Postgres with DATABASE_URL
     reviews: list[Any] = []
-    if reviews_path.is_file():
+    if stores.exists(reviews_path):
         review_store = ReviewStore(reviews_path)
         try:
             reviews = list(review_store.latest().values())
         finally:
             review_store.close()
-    history = None if dry_run else LLMHistory(settings.llm_history_path)
+    history = None if dry_run else stores.open_llm_history(settings)
     try:
         with open_index(settings) as index:
             if index.live_collection() is None:

@@ -20,6 +20,8 @@ the engine act on that incident again; evaluation folders (``reportes/eval_<id>/
 whoever ran the evaluation; backups, which rotate themselves (``backup create --keep N``); the
 mock services' state (``resolvia mocks reset``).
 
+With ``DATABASE_URL`` the LLM history and the checkpoints are pruned in Postgres the same way
+(Postgres' autovacuum gives the space back; the bytes reported are the rows' size).
 SQLite stores are compacted (``VACUUM``) after a deletion, so the freed bytes go back to the
 disk. Callers hold the run lock (``resolvia prune`` takes it; :func:`prune_after_run` runs
 inside a run, which holds it already).
@@ -39,7 +41,9 @@ import structlog
 from adapters.checkpoints import prune_threads
 from adapters.llm_history import LLMHistory
 from adapters.ocr import holds_personal_data
+from adapters.stores import exists, location
 from config import Settings
+from errors import DatabaseLostError, DatabaseUnavailableError
 
 log = structlog.get_logger(__name__)
 
@@ -118,7 +122,7 @@ def prune_after_run(settings: Settings) -> PruneReport | None:
     """
     try:
         return prune(settings)
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, DatabaseLostError, DatabaseUnavailableError) as exc:
         log.warning("prune.skipped", error=f"{type(exc).__name__}: {exc}"[:300])
         return None
 
@@ -159,9 +163,10 @@ def _prune_ocr_cache(settings: Settings, cutoff: datetime, dry_run: bool) -> tup
 
 
 def _prune_history(settings: Settings, cutoff: datetime, dry_run: bool) -> tuple[int, int]:
-    if not settings.llm_history_path.exists():
+    where = location(settings, "llm_history")
+    if not exists(where):
         return 0, 0
-    history = LLMHistory(settings.llm_history_path)
+    history = LLMHistory(where)
     try:
         return history.prune(cutoff, dry_run=dry_run)
     finally:
@@ -169,7 +174,7 @@ def _prune_history(settings: Settings, cutoff: datetime, dry_run: bool) -> tuple
 
 
 def _prune_checkpoints(settings: Settings, cutoff: datetime, dry_run: bool) -> tuple[int, int]:
-    return prune_threads(settings.checkpoints_path, cutoff, dry_run=dry_run)
+    return prune_threads(location(settings, "checkpoints"), cutoff, dry_run=dry_run)
 
 
 def _prune_files(

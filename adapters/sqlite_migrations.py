@@ -29,6 +29,9 @@ class Migration:
 
     name: str
     sql: str
+    #: the same change in Postgres where its SQL differs (:mod:`adapters.database`); None:
+    #: ``sql`` as it is, "" : nothing to do there
+    postgres: str | None = None
 
 
 def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration]) -> list[str]:

@@ -34,7 +34,7 @@ from rich.progress import (
 )
 
 from config import Settings, get_settings
-from errors import ResolviaError
+from errors import DatabaseUnavailableError, ResolviaError
 from observability.logging import bind_run, configure_logging
 from observability.loki import loki_config
 
@@ -49,7 +49,8 @@ class ExitCode(IntEnum):
     #: an expected failure (bad setting, service down, bad model file, bad rows with --strict)
     #: or work that finished with errors (an incident in error, a model that does not verify)
     FAILURE = 1
-    #: the command line itself is wrong; Click uses the same code for its own usage errors
+    #: the command line itself is wrong; Click uses the same code for its own usage errors.
+    #: Also: the database of DATABASE_URL does not answer at start (fix the setting or start it)
     USAGE = 2
 
 
@@ -104,6 +105,8 @@ def expected_failures() -> Iterator[None]:
     its traceback."""
     try:
         yield
+    except DatabaseUnavailableError as exc:  # nothing was done: the setting or server is wrong
+        fail(exc, ExitCode.USAGE)
     except ResolviaError as exc:
         fail(exc)
     except (OSError, sqlite3.OperationalError) as exc:

@@ -56,7 +56,7 @@ def console(
         return
     import uvicorn
 
-    from adapters.reviews import ReviewStore
+    from adapters.stores import open_reviews
     from adapters.users import UserStore
     from console.app import create_app
     from console.approvals import open_approvals
@@ -96,7 +96,7 @@ def console(
         settings,
         secret_key=secret.value,
         users=users,
-        reviews=ReviewStore(reviews_path),
+        reviews=open_reviews(settings, reviews_path),  # Postgres with DATABASE_URL
         incidents=HttpIncidentSource(settings),
         approvals=approvals,
         supervision=supervision,
@@ -201,12 +201,12 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """What the engine decided for each incident (every run), with candidates and reviews."""
-    from adapters.reviews import ReviewStore
+    from adapters.stores import open_reviews
     from console.security import default_paths
 
     settings = setup()
     data = _run_data(settings)
-    reviews = ReviewStore(default_paths(settings)[1])
+    reviews = open_reviews(settings, default_paths(settings)[1])
     result: dict[str, Any] = {}
     for code in incidents:
         result[code] = {
@@ -267,11 +267,11 @@ def review(
 ) -> None:
     """The review queue (escalations in the rejection logs and their labels); with --export,
     the labels in the gold format."""
-    from adapters.reviews import ReviewStore
+    from adapters.stores import open_reviews
     from console.security import default_paths
 
     settings = setup()
-    store = ReviewStore(default_paths(settings)[1])
+    store = open_reviews(settings, default_paths(settings)[1])
     if export is not None:
         _export(settings, store, export, as_json)
         return

@@ -243,9 +243,11 @@ def outcomes(
 ) -> None:
     """Every outcome recorded for one incident, oldest first (the outcome store's history)."""
     from adapters.run_records import outcome_history
+    from adapters.stores import location
 
     settings = setup()
-    rows = outcome_history(settings.DATA_DIR / "outcomes.sqlite", incident)
+    with expected_failures():
+        rows = outcome_history(location(settings, "outcomes"), incident)
     if as_json:
         emit_json([row.as_dict() for row in rows])
     elif not rows:

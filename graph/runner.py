@@ -1,8 +1,9 @@
 """One scheduled run over the incident queue: every incident ends in exactly one outcome.
 
-* each incident is a LangGraph thread (``thread_id`` = incident id) checkpointed in SQLite, so
-  a run killed half-way resumes where it stopped — threads left unfinished by an earlier run
-  are resumed first, even if their incident no longer shows as open;
+* each incident is a LangGraph thread (``thread_id`` = incident id) checkpointed in SQLite
+  (or Postgres: ``DATABASE_URL``), so a run killed half-way resumes where it stopped — threads
+  left unfinished by an earlier run are resumed first, even if their incident no longer shows
+  as open;
 * incidents with a final outcome in the outcome store are skipped, except an ``on_hold`` or
   ``escalated`` one with new activity (someone other than the engine wrote in its history after
   the engine's last entry): it is re-processed, and its new outcome joins the outcome history.
@@ -30,14 +31,13 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import structlog
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -45,21 +45,19 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.types import Command, Durability
 
+from adapters import stores
 from adapters.approvals import ApprovalError, ApprovalRecord, Approvals
-from adapters.checkpoints import redacting_saver
 from adapters.claims import Claim, Claimant
 from adapters.incident_manager import HttpIncidentManager, Incidencia
 from adapters.llm.client import build_llm_client
 from adapters.llm.providers import check_lora_adapter
 from adapters.llm.server import stop_all
-from adapters.llm_history import LLMHistory
 from adapters.ocr import TesseractOcr
 from adapters.run_lock import run_lock
 from adapters.run_records import (
     FINAL,
     PENDING_APPROVAL,
     REPROCESSABLE,
-    RunRecorder,
     RunRecordError,
     StoredOutcome,
 )
@@ -187,14 +185,10 @@ def engine(
         stack.callback(incidents.close)
         target = HttpTargetSystem.from_settings(settings)
         stack.callback(target.close)
-        history = LLMHistory(settings.DATA_DIR / "llm_history.sqlite")
+        # SQLite files under DATA_DIR, or Postgres with DATABASE_URL (adapters.stores)
+        history = stores.open_llm_history(settings)
         stack.callback(history.close)
-        recorder = RunRecorder(
-            settings.DATA_DIR / "outcomes.sqlite",
-            settings.reports_dir,
-            settings.rejected_dir,
-            run_id,
-        )
+        recorder = stores.open_recorder(settings, run_id)
         stack.callback(recorder.close)
         stack.callback(stop_all)  # the managed llama.cpp server, if one was started
         checkpointer: BaseCheckpointSaver[Any]
@@ -202,12 +196,10 @@ def engine(
             # A dry run must never leave a thread that a real run could resume and apply.
             checkpointer = InMemorySaver()
         else:
-            conn = sqlite3.connect(
-                settings.DATA_DIR / "checkpoints.sqlite", check_same_thread=False
-            )
-            stack.callback(conn.close)
             # personal data redacted before it is written (adapters.checkpoints)
-            checkpointer = redacting_saver(conn, serde=checkpoint_serializer())
+            saver = stores.open_checkpointer(settings, serde=checkpoint_serializer())
+            stack.callback(stores.close_checkpointer, saver)
+            checkpointer = cast(BaseCheckpointSaver[Any], saver)
         ctx = EngineContext(
             settings=settings,
             llm=build_llm_client(settings, model),

@@ -17,6 +17,8 @@ from typing import Any
 
 from domain.validators import iban_checksum_ok, luhn_ok
 
+# The password of a URL's credentials (postgresql://user:password@host/db): the user stays.
+_URL_PASSWORD = re.compile(r"(?<=://)([^/@\s:]+):[^/\s]*@")
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 # A Spanish IBAN is 22 digits after "ES", written in groups of 4, as the old account code
 # (4-4-2-10), or in one piece: any single space or dash between two digits is accepted.
@@ -84,6 +86,7 @@ def _card(match: re.Match[str]) -> str:
 
 
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (_URL_PASSWORD, r"\1:***@"),  # before e-mail addresses: "pass@host.example.com"
     (_EMAIL, "[EMAIL]"),
     (_IBAN_ES, "[IBAN]"),
     (_IBAN, _foreign_iban),

