@@ -18,24 +18,18 @@ Leases compare wall-clock times (``time.time``, injectable for tests): several p
 Postgres several machines, read the same rows, so a monotonic clock of one process means nothing
 to the others. Keep the machines' clocks in sync (NTP) and the lease well above their skew.
 
-:class:`SqliteClaims` serves one machine (``DATA_DIR/claims.sqlite``): every decision is taken
-inside ``BEGIN IMMEDIATE``, so two processes can never both see a claim as free.
+:class:`StoreClaims` keeps the claims where ``DATABASE_URL`` says (:mod:`adapters.stores`):
 
-TODO(postgres, lead: once h/postgres lands ``DATABASE_URL``): a ``PostgresClaims`` with the same
-interface, chosen in :func:`open_claims`. Its ``acquire`` is one transaction::
+* **SQLite** (``DATA_DIR/claims.sqlite``, the embedded default) serves the workers of one
+  machine: every decision is taken inside ``BEGIN IMMEDIATE``, so two processes can never both
+  see a claim as free;
+* **Postgres** serves workers on several machines: the first claim of an incident is an
+  ``INSERT ... ON CONFLICT DO NOTHING`` (whoever inserts holds it); after that, a worker reads
+  the row ``FOR UPDATE SKIP LOCKED`` inside its transaction: a row another worker is deciding
+  about right now is skipped (``busy``: come back later) instead of waited for, and the decision
+  (:func:`_decide`, the same rule on both) is written before the row lock is let go.
 
-    INSERT INTO claims (incident_id, worker_id, run_id, expires_at, released_at, done)
-    VALUES (%s, %s, %s, now() + %s * interval '1 second', NULL, false)
-    ON CONFLICT (incident_id) DO NOTHING;               -- first claim ever: ours
-    SELECT worker_id, run_id, expires_at, released_at, done, expires_at <= now()
-      FROM claims WHERE incident_id = %s FOR UPDATE SKIP LOCKED;
-    -- no row: another worker is deciding about it right now -> busy
-    -- otherwise the same rules as SqliteClaims._decide, then UPDATE ... WHERE incident_id = %s
-
-using the server's ``now()`` (one clock for every machine). ``renew_all``, ``release`` and
-``expire_worker`` are the same UPDATEs as here. It was not written in this branch because no
-Postgres driver is pinned yet; the unit tests in tests/unit/test_claims.py are written against
-the interface and should be parametrised over both stores (congruence tests).
+Both use the workers' wall clock (``time.time``) for leases; see above for clock skew.
 """
 
 from __future__ import annotations
@@ -52,8 +46,10 @@ from typing import Protocol
 
 import structlog
 
-from adapters.sqlite_migrations import Migration, migrate
-from errors import ResolviaError
+from adapters.database import Database, Dialect, Location
+from adapters.sqlite_migrations import Migration
+from config import Settings
+from errors import DatabaseLostError, DatabaseUnavailableError, ResolviaError
 
 log = structlog.get_logger(__name__)
 
@@ -74,6 +70,18 @@ MIGRATIONS = [
         -- released because the incident was finished (not because the worker gave up)
         done INTEGER NOT NULL DEFAULT 0,
         -- how many times a worker took it over from one whose lease had expired
+        takeovers INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX claims_worker ON claims (worker_id, released_at);
+    """,
+        postgres="""
+    CREATE TABLE claims (
+        incident_id TEXT PRIMARY KEY,
+        worker_id TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        expires_at DOUBLE PRECISION NOT NULL,
+        released_at DOUBLE PRECISION,
+        done INTEGER NOT NULL DEFAULT 0,
         takeovers INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX claims_worker ON claims (worker_id, released_at);
@@ -148,83 +156,99 @@ def _decide(row: ClaimRow | None, worker_id: str, run_id: str, now: float) -> Cl
     return Claim.CLAIMED
 
 
-class SqliteClaims:
-    """Claims in a SQLite file shared by the worker processes of one machine."""
+class StoreClaims:
+    """Claims in the installation's database, shared by every worker of a queue."""
 
     def __init__(
-        self, path: Path, run_id: str, *, lease_s: float, clock: Clock = time.time
+        self, where: Location, run_id: str, *, lease_s: float, clock: Clock = time.time
     ) -> None:
         if lease_s <= 0:
             raise ValueError(f"lease_s must be positive, not {lease_s}")
-        self.path = path
+        self.where = where
+        #: the SQLite file (None on Postgres)
+        self.path: Path | None = where if isinstance(where, Path) else None
         self.run_id = run_id
         self.lease_s = lease_s
         self._clock = clock
         self._lock = threading.Lock()  # one connection, used by the worker and its heartbeat
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # autocommit: every transaction below is an explicit BEGIN IMMEDIATE; a generous
-            # busy timeout, since N workers write here once per incident and per heartbeat
-            self._db = sqlite3.connect(
-                path, timeout=30.0, isolation_level=None, check_same_thread=False
-            )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            migrate(self._db, MIGRATIONS)
-        except (OSError, sqlite3.Error) as exc:
+            # a generous busy timeout on SQLite: N workers write here once per incident and
+            # per heartbeat
+            self._db = Database(where, timeout=30.0, wal=True)
+            self._db.migrate("claims", MIGRATIONS)
+        except DatabaseUnavailableError:
+            raise
+        except (OSError, sqlite3.Error, DatabaseLostError) as exc:
             raise ClaimError(
-                f"cannot open the claim store {path}: {exc}; check that DATA_DIR is writable"
+                f"cannot open the claim store {self._where()}: {exc}; check that DATA_DIR is "
+                "writable (or that DATABASE_URL's database accepts writes)"
             ) from exc
 
+    def _where(self) -> str:
+        return str(self.where) if isinstance(self.where, Path) else self.where.where
+
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator[Database]:
         with self._lock:
             try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
-                self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
+                with self._db.transaction() as db:
+                    yield db
+            except (sqlite3.Error, DatabaseLostError) as exc:
                 raise ClaimError(
-                    f"the claim store {self.path} failed: {exc}; check that DATA_DIR is "
-                    "writable and has free space"
+                    f"the claim store {self._where()} failed: {exc}; check that DATA_DIR is "
+                    "writable and has free space (or that DATABASE_URL's database answers)"
                 ) from exc
 
-    def _row(self, db: sqlite3.Connection, incident_id: str) -> ClaimRow | None:
+    def _row(self, db: Database, incident_id: str, *, lock: bool = False) -> ClaimRow | None:
+        """The incident's claim; with ``lock`` on Postgres, row-locked for this transaction
+        (None as well when another transaction holds the lock: see :meth:`acquire`)."""
+        skip = " FOR UPDATE SKIP LOCKED" if lock and db.dialect is Dialect.POSTGRES else ""
         found = db.execute(
-            "SELECT incident_id, worker_id, run_id, expires_at, released_at, done, takeovers"
-            " FROM claims WHERE incident_id = ?",
+            "SELECT incident_id, worker_id, run_id, expires_at, released_at, done, takeovers"  # noqa: S608 - constant columns and suffix
+            f" FROM claims WHERE incident_id = ?{skip}",
             (incident_id,),
         ).fetchone()
         if found is None:
             return None
-        return ClaimRow(found[0], found[1], found[2], found[3], found[4], bool(found[5]), found[6])
+        return ClaimRow(
+            found[0],
+            found[1],
+            found[2],
+            float(found[3]),
+            None if found[4] is None else float(found[4]),
+            bool(found[5]),
+            int(found[6]),
+        )
 
     def acquire(self, incident_id: str, worker_id: str) -> Claim:
         """Claim ``incident_id`` for ``worker_id`` (see the module's docstring)."""
         with self._write() as db:
             now = self._clock()
-            row = self._row(db, incident_id)
+            first = db.execute(
+                "INSERT INTO claims (incident_id, worker_id, run_id, expires_at, released_at,"
+                " done, takeovers) VALUES (?, ?, ?, ?, NULL, 0, 0)"
+                " ON CONFLICT (incident_id) DO NOTHING",
+                (incident_id, worker_id, self.run_id, now + self.lease_s),
+            )
+            if first.rowcount == 1:  # nobody ever claimed it: ours
+                return Claim.CLAIMED
+            row = self._row(db, incident_id, lock=True)
+            if row is None:  # Postgres: another worker is deciding about it right now
+                return Claim.BUSY
             verdict = _decide(row, worker_id, self.run_id, now)
             if verdict.granted:
                 db.execute(
-                    "INSERT INTO claims (incident_id, worker_id, run_id, expires_at, released_at,"
-                    " done, takeovers) VALUES (?, ?, ?, ?, NULL, 0, ?)"
-                    " ON CONFLICT (incident_id) DO UPDATE SET worker_id = excluded.worker_id,"
-                    " run_id = excluded.run_id, expires_at = excluded.expires_at,"
-                    " released_at = NULL, done = 0, takeovers = excluded.takeovers",
+                    "UPDATE claims SET worker_id = ?, run_id = ?, expires_at = ?,"
+                    " released_at = NULL, done = 0, takeovers = ? WHERE incident_id = ?",
                     (
-                        incident_id,
                         worker_id,
                         self.run_id,
                         now + self.lease_s,
-                        (row.takeovers if row else 0) + int(verdict is Claim.TAKEN_OVER),
+                        row.takeovers + int(verdict is Claim.TAKEN_OVER),
+                        incident_id,
                     ),
                 )
         if verdict is Claim.TAKEN_OVER:
-            assert row is not None
             log.warning(
                 "claim.taken_over",
                 incident_id=incident_id,
@@ -241,7 +265,7 @@ class SqliteClaims:
                 "UPDATE claims SET expires_at = ? WHERE worker_id = ? AND released_at IS NULL",
                 (self._clock() + self.lease_s, worker_id),
             )
-            return cursor.rowcount
+            return int(cursor.rowcount)
 
     def release(self, incident_id: str, worker_id: str, *, done: bool) -> bool:
         """Give the incident back (``done``: it was finished in this run, the other workers
@@ -259,8 +283,7 @@ class SqliteClaims:
 
     def done_in_run(self, incident_id: str) -> bool:
         """Finished by some worker of this run."""
-        with self._lock:
-            row = self._row(self._db, incident_id)
+        row = self.get(incident_id)
         return row is not None and row.done and row.run_id == self.run_id
 
     def expire_worker(self, worker_id: str) -> int:
@@ -271,25 +294,31 @@ class SqliteClaims:
                 "UPDATE claims SET expires_at = ? WHERE worker_id = ? AND released_at IS NULL",
                 (self._clock(), worker_id),
             )
-            return cursor.rowcount
+            return int(cursor.rowcount)
 
     def get(self, incident_id: str) -> ClaimRow | None:
-        with self._lock:
-            return self._row(self._db, incident_id)
+        with self._write() as db:
+            return self._row(db, incident_id)
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
 
+#: the name of the one-machine store before Postgres came (same class)
+SqliteClaims = StoreClaims
+
+
 def claims_path(data_dir: Path) -> Path:
     return data_dir / "claims.sqlite"
 
 
-def open_claims(data_dir: Path, run_id: str, *, lease_s: float) -> Claims:
-    """The claim store of this installation (SQLite under ``data_dir``; see the TODO above for
-    Postgres)."""
-    return SqliteClaims(claims_path(data_dir), run_id, lease_s=lease_s)
+def open_claims(settings: Settings, run_id: str, *, lease_s: float) -> Claims:
+    """The claim store of this installation: ``claims.sqlite`` under DATA_DIR, or the tables
+    of ``DATABASE_URL``'s database."""
+    from adapters import stores
+
+    return StoreClaims(stores.location(settings, "claims"), run_id, lease_s=lease_s)
 
 
 class Heartbeat:

@@ -30,6 +30,7 @@ FILES = {
     "checkpoints": "checkpoints.sqlite",
     "reviews": "reviews.sqlite",
     "approvals": "approvals.sqlite",
+    "claims": "claims.sqlite",
 }
 
 

@@ -234,7 +234,7 @@ def run_workers(
         stack.callback(shutil.rmtree, workers_dir(settings), True)
         stack.callback(stop_all)  # the managed llama.cpp server, if this process started one
         _wal(settings.DATA_DIR / "outcomes.sqlite")
-        claims = open_claims(settings.DATA_DIR, run_id, lease_s=settings.CLAIM_LEASE_S)
+        claims = open_claims(settings, run_id, lease_s=settings.CLAIM_LEASE_S)
         stack.callback(claims.close)
         spawner = _Spawner(settings, run, mailboxes, model, shared_model_urls(settings, model))
         stack.callback(_stop_all, run)
@@ -382,7 +382,7 @@ def worker(
         expected_failures(),
         engine(settings, run_id, RunOptions(), model=model, lock=False) as (ctx, graph),
     ):
-        claims = open_claims(settings.DATA_DIR, queue_run, lease_s=settings.CLAIM_LEASE_S)
+        claims = open_claims(settings, queue_run, lease_s=settings.CLAIM_LEASE_S)
         try:
             summary = run_queue(
                 ctx, graph, buzon or settings.mailboxes, claimant=Claimant(claims, worker_id)

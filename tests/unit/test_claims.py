@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from adapters.claims import Claim, ClaimError, Heartbeat, SqliteClaims
+from adapters.claims import Claim, ClaimError, Heartbeat, SqliteClaims, StoreClaims
 
 LEASE = 60.0
 
@@ -32,23 +32,32 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+Connect = Callable[..., StoreClaims]
+
+
 @pytest.fixture
-def store(tmp_path: Path, clock: FakeClock) -> Iterator[SqliteClaims]:
-    claims = SqliteClaims(tmp_path / "claims.sqlite", "run1", lease_s=LEASE, clock=clock)
+def connect(tmp_path: Path, clock: FakeClock) -> Connect:
+    """``connect(run_id="run1")``: a connection to the claim store, as each worker process
+    has its own (tests/integration/test_claims_postgres.py runs these tests on Postgres)."""
+
+    def make(run_id: str = "run1") -> StoreClaims:
+        return SqliteClaims(tmp_path / "claims.sqlite", run_id, lease_s=LEASE, clock=clock)
+
+    return make
+
+
+@pytest.fixture
+def store(connect: Connect) -> Iterator[StoreClaims]:
+    claims = connect()
     yield claims
     claims.close()
 
 
-def other_process(tmp_path: Path, clock: FakeClock, run_id: str = "run1") -> SqliteClaims:
-    """A second connection to the same file, as another worker process has."""
-    return SqliteClaims(tmp_path / "claims.sqlite", run_id, lease_s=LEASE, clock=clock)
-
-
 def test_a_free_incident_is_claimed_and_held_by_one_worker_only(
-    store: SqliteClaims, tmp_path: Path, clock: FakeClock
+    store: StoreClaims, connect: Connect, clock: FakeClock
 ) -> None:
     assert store.acquire("INC1", "w1") is Claim.CLAIMED
-    other = other_process(tmp_path, clock)
+    other = connect()
     try:
         assert other.acquire("INC1", "w2") is Claim.BUSY
         assert other.acquire("INC2", "w2") is Claim.CLAIMED  # other incidents are free
@@ -97,7 +106,7 @@ def test_renewal_keeps_a_working_worker_s_lease_alive(
 
 
 def test_a_finished_incident_is_done_for_this_run_and_free_for_the_next(
-    store: SqliteClaims, tmp_path: Path, clock: FakeClock
+    store: StoreClaims, connect: Connect
 ) -> None:
     store.acquire("INC1", "w1")
     assert not store.done_in_run("INC1")
@@ -105,7 +114,7 @@ def test_a_finished_incident_is_done_for_this_run_and_free_for_the_next(
     assert store.done_in_run("INC1")
     assert store.acquire("INC1", "w2") is Claim.DONE
     assert store.acquire("INC1", "w1") is Claim.DONE
-    next_run = other_process(tmp_path, clock, run_id="run2")
+    next_run = connect(run_id="run2")
     try:
         assert not next_run.done_in_run("INC1")
         assert next_run.acquire("INC1", "w9") is Claim.CLAIMED
@@ -134,10 +143,8 @@ def test_a_dead_worker_s_leases_end_at_once_when_its_parent_says_so(
     assert store.acquire("INC3", "w3") is Claim.BUSY
 
 
-def test_only_one_of_many_concurrent_claimers_gets_the_incident(
-    tmp_path: Path, clock: FakeClock
-) -> None:
-    stores = [other_process(tmp_path, clock) for _ in range(8)]
+def test_only_one_of_many_concurrent_claimers_gets_the_incident(connect: Connect) -> None:
+    stores = [connect() for _ in range(8)]
     results: dict[str, Claim] = {}
     barrier = threading.Barrier(len(stores))
 
@@ -167,6 +174,7 @@ def test_the_heartbeat_renews_until_stopped(store: SqliteClaims, clock: FakeCloc
             beaten.set()
             return count
 
+    assert store.path is not None
     watched = Watched(store.path, "run1", lease_s=LEASE, clock=clock)
     try:
         clock.advance(LEASE - 1)
@@ -186,6 +194,7 @@ def test_a_store_that_cannot_be_written_says_what_to_check(
     not_a_dir.write_text("x", encoding="utf-8")
     with pytest.raises(ClaimError, match=r"cannot open the claim store .*DATA_DIR"):
         SqliteClaims(not_a_dir / "claims.sqlite", "run1", lease_s=LEASE, clock=clock)
+    assert store.path is not None
     blocker = sqlite3.connect(store.path, isolation_level=None)
     blocker.execute("DROP TABLE claims")
     blocker.close()
