@@ -79,6 +79,8 @@ from prompts.loader import load_prompt
 log = structlog.get_logger(__name__)
 
 PROMPT = "propuesta_fila"
+#: v2: v1 plus the corrections of a draft sent back (:func:`render_corrections`)
+PROMPT_VERSION = "v2"
 NODE = "mantenimiento"
 REPORT_PREFIX = "reporte_mantenimiento_globales"
 #: the share of a cluster's members that must be covered for the cluster to be covered
@@ -124,6 +126,8 @@ class MaintenanceParams:
     dense_floor: float = 0.8
     dense_ceiling: float = 0.95
     max_tokens: int = 700
+    #: drafts that fail validation get this many more calls, told what was wrong
+    repair_attempts: int = 1
 
     @classmethod
     def from_settings(cls, settings: Settings) -> MaintenanceParams:
@@ -619,6 +623,8 @@ class ClusterResult:
     problems: list[str] = field(default_factory=list)
     row: dict[str, str] | None = None
     quotes: list[dict[str, str]] = field(default_factory=list)
+    #: how many times the draft was sent back before it validated (or the last try failed)
+    repairs: int = 0
 
 
 @dataclass
@@ -651,6 +657,7 @@ class MaintenanceReport:
             "grupos": len(self.clusters),
             "grupos_sin_cubrir": sum(1 for c in self.clusters if not c.covered),
             "borradores_no_validos": sum(1 for c in self.clusters if c.problems),
+            "borradores_corregidos": sum(1 for c in self.clusters if c.repairs and not c.problems),
             **{f"propuestas_{k}": kinds[k] for k in ProposalKind},
             "ya_conocidas": self.already_known,
         }
@@ -749,6 +756,17 @@ def _collect_cases(
     return cases
 
 
+def render_corrections(problems: Sequence[str]) -> str:
+    """The part of the drafting prompt that sends a draft back: what the validation found."""
+    lines = "\n".join(f"- {p}" for p in problems)
+    return (
+        "\n<correcciones>\nTu borrador anterior no se puede ofrecer por esto:\n"
+        f"{lines}\nRedacta la fila de nuevo corrigiéndolo. Las citas deben ser frases "
+        "copiadas letra por letra de las notas de la incidencia que indicas; si no encuentras "
+        "una frase exacta que apoye un paso de la solución, quita ese paso.\n</correcciones>"
+    )
+
+
 class _Drafter:
     """One recorded model call per uncovered cluster, then :func:`validate_draft`."""
 
@@ -756,7 +774,7 @@ class _Drafter:
         self.ctx = ctx
         self.loaded = loaded
         self.index = index
-        self.prompt = load_prompt(PROMPT)
+        self.prompt = load_prompt(PROMPT, PROMPT_VERSION)
         self.calls = 0
 
     def draft(
@@ -766,32 +784,48 @@ class _Drafter:
         params: MaintenanceParams,
         today: date,
     ) -> ProposalDraft | None:
-        """The ``nueva_fila`` proposal of a cluster, or None (reasons in ``result``)."""
+        """The ``nueva_fila`` proposal of a cluster, or None (reasons in ``result``).
+
+        A draft that fails validation is sent back once (``repair_attempts``) with what was
+        wrong — typically a quote the 1.5B model paraphrased instead of copying — and the
+        corrected draft goes through the same validation; the problems reported are the last
+        attempt's."""
         from graph.llm_calls import structured_call  # the engine's recorded structured call
 
-        outcome = structured_call(
-            cast(Any, self.ctx),  # structured_call reads only llm, history and run_id
-            node=NODE,
-            incident_id=",".join(result.incident_ids)[:200],
-            prompt=self.prompt,
-            schema=RowDraft,
-            max_tokens=params.max_tokens,
-            componentes=", ".join(self.loaded.components()),
-            tipos=", ".join(sorted({r.tipo_incidencia for r in self.loaded.rows})),
-            accion=result.action + (f" → {result.mailbox}" if result.mailbox else ""),
-            incidencias=render_cases(group),
-        )
-        self.calls = outcome.calls
-        if outcome.parsed is None:
-            result.problems = [f"{DraftProblem.MODEL_ERROR}: {outcome.error}"]
-            return None
-        fields, problems = validate_draft(
-            outcome.parsed, group, self.loaded, self.index.lexical.features, today=today
-        )
-        result.quotes = [q.model_dump() for q in outcome.parsed.citas]
-        if fields is None:
+        corrections = ""
+        self.calls = 0
+        for attempt in range(1 + max(0, params.repair_attempts)):
+            outcome = structured_call(
+                cast(Any, self.ctx),  # structured_call reads only llm, history and run_id
+                node=NODE,
+                incident_id=",".join(result.incident_ids)[:200],
+                prompt=self.prompt,
+                schema=RowDraft,
+                max_tokens=params.max_tokens,
+                componentes=", ".join(self.loaded.components()),
+                tipos=", ".join(sorted({r.tipo_incidencia for r in self.loaded.rows})),
+                accion=result.action + (f" → {result.mailbox}" if result.mailbox else ""),
+                incidencias=render_cases(group),
+                correcciones=corrections,
+            )
+            self.calls += outcome.calls
+            if outcome.parsed is None:
+                error = f"{DraftProblem.MODEL_ERROR}: {outcome.error}"
+                # a repair call that fails keeps the first draft's reasons in the report
+                result.problems = [*result.problems, error] if attempt else [error]
+                return None
+            fields, problems = validate_draft(
+                outcome.parsed, group, self.loaded, self.index.lexical.features, today=today
+            )
+            result.quotes = [q.model_dump() for q in outcome.parsed.citas]
+            result.repairs = attempt
+            if fields is not None:
+                result.problems = []
+                break
             result.problems = problems
             result.row = outcome.parsed.model_dump(exclude={"citas"})
+            corrections = render_corrections(problems)
+        if fields is None:
             return None
         result.row = fields
         nearest = Counter(ch["best_row"] for ch in result.coverage if ch["best_row"])
@@ -888,7 +922,9 @@ def markdown(report: MaintenanceReport) -> str:
         f"- Propuestas nuevas: {c['propuestas_nueva_fila']} filas nuevas, "
         f"{c['propuestas_editar_fila']} revisiones de filas, {c['propuestas_fusionar_filas']} "
         f"fusiones; ya conocidas (pendientes o rechazadas antes): {c['ya_conocidas']}.",
-        f"- Borradores descartados por no validar: {c['borradores_no_validos']}.",
+        f"- Borradores descartados por no validar: {c['borradores_no_validos']} "
+        f"(devueltos al modelo con lo que fallaba y aceptados a la segunda: "
+        f"{c['borradores_corregidos']}).",
         "",
     ]
     if report.proposals:

