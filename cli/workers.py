@@ -46,6 +46,7 @@ from typing import Annotated, Any
 import structlog
 import typer
 
+from adapters import stores
 from adapters.claims import Claimant, open_claims, worker_run_id
 from adapters.supervisor import module_command, repo_env
 from cli.common import ExitCode, expected_failures, setup
@@ -233,7 +234,9 @@ def run_workers(
         shutil.rmtree(workers_dir(settings), ignore_errors=True)
         stack.callback(shutil.rmtree, workers_dir(settings), True)
         stack.callback(stop_all)  # the managed llama.cpp server, if this process started one
-        _wal(settings.DATA_DIR / "outcomes.sqlite")
+        outcomes = stores.location(settings, "outcomes")
+        if isinstance(outcomes, Path):  # with DATABASE_URL the outcomes are in Postgres
+            _wal(outcomes)
         claims = open_claims(settings, run_id, lease_s=settings.CLAIM_LEASE_S)
         stack.callback(claims.close)
         spawner = _Spawner(settings, run, mailboxes, model, shared_model_urls(settings, model))

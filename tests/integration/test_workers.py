@@ -18,8 +18,11 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
+from adapters.database import PostgresUrl
+from adapters.run_records import outcome_history
 from tests.fake_llm_server import FakeModelServer
 from tests.fault_proxy import FaultProxy
 from tests.fault_support import (
@@ -36,6 +39,9 @@ from tests.fault_support import (
 )
 
 pytestmark = pytest.mark.timeout(900)
+
+#: the stores DATABASE_URL moves into Postgres (adapters/stores.py)
+STORES_IN_DATABASE = {"outcomes", "checkpoints", "claims", "llm_history"}
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +82,15 @@ def workspace(
         )
 
 
-def live_claims(ws: Workspace) -> list[tuple[str, str]]:
-    """(incident, worker) of every claim held right now."""
+def live_claims(ws: Workspace, database_url: str | None = None) -> list[tuple[str, str]]:
+    """(incident, worker) of every claim held right now (in DATABASE_URL's database, when
+    the run used one)."""
+    if database_url is not None:
+        with psycopg.connect(database_url) as pg:
+            found = pg.execute(
+                "SELECT incident_id, worker_id FROM claims WHERE released_at IS NULL"
+            ).fetchall()
+        return [(str(a), str(b)) for a, b in found]
     path = ws.data_dir / "claims.sqlite"
     if not path.exists():
         return []
@@ -86,6 +99,38 @@ def live_claims(ws: Workspace) -> list[tuple[str, str]]:
             "SELECT incident_id, worker_id FROM claims WHERE released_at IS NULL"
         ).fetchall()
     return [(str(a), str(b)) for a, b in rows]
+
+
+def final_outcomes(
+    ws: Workspace, queue: list[str], database_url: str | None
+) -> dict[str, list[tuple[str, str | None]]]:
+    """Per incident, its final outcomes as (outcome, kb_id), from the run's outcome store."""
+    if database_url is None:
+        return ws.final_outcomes()
+    found: dict[str, list[tuple[str, str | None]]] = {}
+    for code in queue:
+        for stored in outcome_history(PostgresUrl(database_url), code):
+            if stored.outcome in FINAL:
+                found.setdefault(code, []).append((stored.outcome, stored.kb_id))
+    return found
+
+
+def pending_threads(ws: Workspace, database_url: str | None) -> list[str]:
+    """Checkpointed threads a later run would resume."""
+    if database_url is None:
+        return ws.pending_threads()
+    from adapters.checkpoints import open_postgres_checkpoints
+    from graph.builder import build_graph
+
+    saver = open_postgres_checkpoints(PostgresUrl(database_url))
+    try:
+        graph = build_graph(saver)
+        threads = {c.config["configurable"]["thread_id"] for c in saver.list(None)}
+        return sorted(
+            t for t in threads if graph.get_state({"configurable": {"thread_id": t}}).next
+        )
+    finally:
+        saver.conn.close()
 
 
 def events(path: Path, name: str) -> list[dict[str, Any]]:
@@ -99,7 +144,17 @@ def events(path: Path, name: str) -> list[dict[str, Any]]:
     return found
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest) -> str | None:
+    """Where the run's durable state lives: SQLite files under DATA_DIR, or a fresh Postgres
+    database (outcomes, checkpoints, claims, LLM history) through DATABASE_URL."""
+    if request.param == "sqlite":
+        return None
+    return str(request.getfixturevalue("postgres_url"))
+
+
 def test_kill_one_worker_of_three_mid_run(
+    database_url: str | None,
     tmp_path: Path,
     chat: FakeModelServer,
     embeddings: FakeModelServer,
@@ -119,14 +174,17 @@ def test_kill_one_worker_of_three_mid_run(
 
     with workspace(tmp_path / "workers", chat, embeddings, index_template) as ws:
         started = time.monotonic()
-        proc, out, err = ws.spawn(env={"RUN_WORKERS": "3", "CLAIM_LEASE_S": "20"})
+        env = {"RUN_WORKERS": "3", "CLAIM_LEASE_S": "20"}
+        if database_url is not None:
+            env["DATABASE_URL"] = database_url
+        proc, out, err = ws.spawn(env=env)
         victim: tuple[str, str, int] | None = None
         try:
             while victim is None and proc.poll() is None:
                 assert time.monotonic() - started < 300, err.read_text()[-3000:]
                 if ws.incidents_proxy.count("PATCH") >= 2:
                     pids = {e["worker"]: e["pid"] for e in events(err, "worker.started")}
-                    held = [(i, w) for i, w in live_claims(ws) if w in pids]
+                    held = [(i, w) for i, w in live_claims(ws, database_url) if w in pids]
                     if held:
                         incident, worker = held[0]
                         os.kill(pids[worker], signal.SIGKILL)
@@ -163,7 +221,7 @@ def test_kill_one_worker_of_three_mid_run(
         assert summary["taken_over"] >= 1
 
         # every incident: one final outcome, the reference's; one engine entry; one change
-        finals = ws.final_outcomes()
+        finals = final_outcomes(ws, queue, database_url)
         assert {c: f[0] for c, f in finals.items()} == reference
         assert all(len(f) == 1 for f in finals.values()), finals
         effects = SideEffects.from_log(ws.request_log())
@@ -171,14 +229,19 @@ def test_kill_one_worker_of_three_mid_run(
             assert len(engine_entries(ws.incident(code))) == 1, code
             assert effects.patches[code] == 1, (code, effects.patches[code])
             assert not effects.repeated_differently(code), (code, effects.sent.get(code))
-        assert ws.pending_threads() == []
-        assert live_claims(ws) == []
+        assert pending_threads(ws, database_url) == []
+        assert live_claims(ws, database_url) == []
+        if database_url is not None:  # nothing durable went to SQLite files beside it
+            assert not [
+                p.name for p in ws.data_dir.glob("*.sqlite") if p.stem in STORES_IN_DATABASE
+            ]
         assert not (ws.data_dir / "workers").exists() or not any(
             (ws.data_dir / "workers").iterdir()
         )  # the index copies are gone
         with capsys.disabled():
             print(
-                f"\nWORKERS kill -9 of {victim[1]} holding {victim[0]}: {len(queue)} incidents, "
+                f"\nWORKERS ({'postgres' if database_url else 'sqlite'}) kill -9 of {victim[1]} "
+                f"holding {victim[0]}: {len(queue)} incidents, "
                 f"each final once, each changed once; taken over {summary['taken_over']}, "
                 f"idempotent replays absorbed {sum(effects.replays.values())}, "
                 f"{time.monotonic() - started:.0f} s",
