@@ -240,6 +240,12 @@ class MlflowStore:
                 raise
             return dict(found.tags)
 
+    def latest_version(self, name: str) -> int | None:
+        """The highest version number of registered model ``name``; None when it has none."""
+        with self._errors(f"listing the versions of {name!r}"):
+            found = self.client.search_model_versions(f"name = '{name}'")
+            return max((int(v.version) for v in found), default=None)
+
     def download_version(self, name: str, version: int, into: Path) -> Path:
         """Copy a version's files into the folder ``into``; return that folder."""
         with self._errors(f"downloading {name!r} version {version}"):

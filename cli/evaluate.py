@@ -35,7 +35,13 @@ GoldOpt = Annotated[
 
 def evaluate(
     models: Annotated[
-        str | None, typer.Option(help="Comma-separated model specs (default: LLM_MODEL).")
+        str | None,
+        typer.Option(
+            help="Comma-separated models: specs (llamacpp/<model>+lora=<adapter.gguf> adds a "
+            "LoRA adapter), `base` (LLM_MODEL alone), `finetuned` (LLM_MODEL with "
+            "LLM_LORA_ADAPTER, else the latest registered resolvia-critico-lora), "
+            "`finetuned@N` (registered version N). Default: LLM_MODEL, with its adapter if set.",
+        ),
     ] = None,
     split: Annotated[Split, typer.Option(help="Gold-set split.")] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="At most N gold incidents.")] = None,
@@ -82,6 +88,7 @@ def evaluate(
 ) -> None:
     """Run the gold set through the real graph (dry run, fresh mocks) and report quality,
     cost and the critic-threshold sweep for each model."""
+    from finetune.compare import resolve_models
     from finetune.evaluate import Configuration, collect, summarize, write_reports
     from finetune.gold import read_gold_file
     from graph.context import choose_confidence
@@ -93,7 +100,6 @@ def evaluate(
         search_mode="dense" if dense_only else "hybrid",
         critic=not no_critic,
     )
-    specs = [s.strip() for s in (models or settings.LLM_MODEL).split(",") if s.strip()]
     results: list[dict[str, Any]] = []
     records_by_model: dict[str, Any] = {}
     with expected_failures():
@@ -101,14 +107,20 @@ def evaluate(
         # any model call, when the one to use does not load
         confidence = choose_confidence(settings)
         confidence_model = confidence.model
-        for spec in specs:
+        # every adapter checked (a registered version downloaded) before any model call: one
+        # that does not load stops here, naming it
+        chosen = resolve_models(models, settings)
+        # one model process at a time: each collect's engine stops its llama.cpp server on
+        # exit, before the next model's (a server per model file and adapter) starts
+        for evaluated in chosen:
+            spec, label = evaluated.spec, evaluated.label
             if replay is not None:
                 from finetune.calibrate import read_records
 
                 records = read_records(replay)
             else:
                 with progress_bar(quiet=as_json) as progress:
-                    task = progress.add_task(spec, total=None)
+                    task = progress.add_task(label, total=None)
                     records = collect(
                         settings,
                         spec,
@@ -116,21 +128,20 @@ def evaluate(
                         limit=limit,
                         start=start,
                         config=config,
-                        on_progress=item_progress(progress, task, prefix=f"{spec} "),
+                        on_progress=item_progress(progress, task, prefix=f"{label} "),
                         items=items,
                     )
-            records_by_model[f"{spec}|{config.name}"] = records
-            results.append(
-                summarize(
-                    records,
-                    model=spec,
-                    config=config,
-                    threshold=settings.CRITIC_APPROVAL_THRESHOLD,
-                    max_retries=settings.MAX_RETRIES_CRITIC,
-                    target_precision=target_precision,
-                    confidence_model=confidence_model,
-                )
+            records_by_model[f"{label}|{config.name}"] = records
+            summary = summarize(
+                records,
+                model=label,
+                config=config,
+                threshold=settings.CRITIC_APPROVAL_THRESHOLD,
+                max_retries=settings.MAX_RETRIES_CRITIC,
+                target_precision=target_precision,
+                confidence_model=confidence_model,
             )
+            results.append({**summary, **evaluated.report_fields()})
     folder = out or settings.reports_dir / f"eval_{new_run_id()}"
     document = write_reports(
         folder,
@@ -162,6 +173,7 @@ def evaluate(
     for r in results:
         err.print(
             f"{r['model']} ({r['configuration']}): R@3 {r['recall_at_3']}, MRR {r['mrr']}, "
+            f"critic AUC {r.get('critic_auc')}, confidence AUC {r.get('confidence_auc')}, "
             f"at threshold {r['threshold']}: precision {r['precision']}, coverage "
             f"{r['coverage']}, escalation accuracy {r['escalation_accuracy']}, injection "
             f"actions {r['injection_actions']}; recommended threshold "

@@ -105,6 +105,9 @@ def collect(
                 INCIDENT_MANAGER_URL=services.incident_manager_url,
                 TARGET_SYSTEM_URL=services.target_system_url,
                 LLM_MODEL=settings.LLM_MODEL,
+                # the evaluated spec alone says which adapter is served (its +lora=): the
+                # base model is evaluated without the configured one
+                LLM_LORA_ADAPTER=None,
             )
             with open_index(local) as index:
                 index.rebuild(load_kb(local.RESOURCES_DIR / "PROBLEMAS_GLOBALES.csv").rows)
@@ -160,6 +163,8 @@ def summarize(
         "injection_actions": at.injection_actions,
         "errors": at.errors,
         "calibration": m.calibration_metrics(m.confidence_pairs(records, params)),
+        "critic_auc": m.auc(m.critic_pairs(records)),
+        "confidence_auc": m.auc(m.confidence_pairs(records, params)),
         "critic_confusion": m.critic_confusion(records, params),
         "schema_valid_rate": m.schema_valid_rate(records),
         **m.cost_metrics(records, params),
@@ -261,6 +266,7 @@ REPORT_COLUMNS = (
     "configuration",
     "recall_at_3",
     "mrr",
+    "critic_auc",
     "threshold",
     "coverage",
     "precision",
@@ -291,8 +297,22 @@ def _markdown(split: str, results: list[dict[str, Any]]) -> str:
         "|" + "---|" * len(cols),
     ]
     lines += ["| " + " | ".join(_fmt(r.get(c)) for c in cols) + " |" for r in results]
+    if len(results) > 1:
+        lines += _comparison(results)
     for r in results:
         lines += ["", f"## {r['model']} ({r['configuration']})", ""]
+        if r.get("spec") and r["spec"] != r["model"]:
+            lines.append(f"Modelo servido: `{r['spec']}`.")
+        adapter = r.get("adapter")
+        if adapter:
+            lines.append(
+                f"Adaptador LoRA {_adapter_name(adapter)}: SHA-256 {adapter['sha256'][:16]}, "
+                f"rango {adapter.get('rank')}, entrenado sobre {adapter.get('base_model') or '—'}."
+            )
+        lines.append(
+            f"AUC del crítico {_fmt(r.get('critic_auc'))} (su puntuación sola), de la "
+            f"confianza {_fmt(r.get('confidence_auc'))}."
+        )
         cm = r["critic_confusion"]
         lines.append(
             f"Crítico a umbral {r['threshold']}: VP {cm['tp']}, FP {cm['fp']}, "
@@ -314,6 +334,36 @@ def _markdown(split: str, results: list[dict[str, Any]]) -> str:
         else:
             lines.append(f"Ningún umbral alcanza la precisión objetivo {r['target_precision']}.")
     return "\n".join(lines) + "\n"
+
+
+def _adapter_name(adapter: dict[str, Any]) -> str:
+    if adapter.get("version") is not None:
+        return f"{adapter['name']} versión {adapter['version']} del registro de MLflow"
+    return f"`{adapter['path']}`"
+
+
+def _comparison(results: list[dict[str, Any]]) -> list[str]:
+    """The models side by side: how well the critic ranks, and what each does at the
+    configured (calibrated) threshold and at its own recommended one."""
+    lines = [
+        "",
+        "## Comparación",
+        "",
+        "| modelo | AUC crítico | AUC confianza | umbral | precisión | cobertura "
+        "| umbral recomendado | precisión | cobertura |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        best = r.get("at_recommended") or {}
+        cells = [
+            f"{r['model']} ({r['configuration']})",
+            *(_fmt(r.get(k)) for k in ("critic_auc", "confidence_auc", "threshold")),
+            *(_fmt(r.get(k)) for k in ("precision", "coverage", "recommended_threshold")),
+            _fmt(best.get("precision")),
+            _fmt(best.get("coverage")),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 @contextmanager

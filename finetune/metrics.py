@@ -323,6 +323,36 @@ def confidence_pairs(
     return pairs
 
 
+def critic_pairs(records: Sequence[IncidentRecord]) -> list[tuple[float, bool]]:
+    """(the critic's own score 0-1, is the right row) for every recorded critique with a score:
+    what a fine-tuned critic changes, before any confidence model."""
+    return [
+        (float(c["score"]) / 100, is_right_row(r, c["kb_id"]))
+        for r in records
+        for c in r.entry.get("critiques", [])
+        if c.get("score") is not None
+    ]
+
+
+def auc(pairs: Sequence[tuple[float, bool]]) -> float | None:
+    """Area under the ROC curve of (score, label) pairs: the chance that a right row scores
+    above a wrong one, ties counting half. None without both kinds of row."""
+    right = [p for p, y in pairs if y]
+    wrong = [p for p, y in pairs if not y]
+    if not right or not wrong:
+        return None
+    # Mann-Whitney U from average ranks: O(n log n), ties handled
+    ordered = sorted(p for p, _ in pairs)
+    first: dict[float, int] = {}
+    last: dict[float, int] = {}
+    for i, value in enumerate(ordered, start=1):
+        first.setdefault(value, i)
+        last[value] = i
+    rank_sum = sum((first[p] + last[p]) / 2 for p in right)
+    u = rank_sum - len(right) * (len(right) + 1) / 2
+    return round(u / (len(right) * len(wrong)), 4)
+
+
 def calibration_metrics(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
     """Expected calibration error (equal-width bins, weighted by count), Brier score and the
     reliability table (mean confidence vs. share right per bin)."""

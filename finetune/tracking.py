@@ -4,8 +4,10 @@
   metrics, the artifact and its training report; the artifact is also registered as a new
   version of ``CONFIDENCE_MODEL_NAME`` (not promoted: ``resolvia finetune promote`` does that);
 * :func:`log_evaluation` — every ``resolvia evaluate``: one run per evaluated model with the
-  split, the model, the threshold and which confidence model (registered version or file, and
-  its SHA-256), the headline metrics and the report files. ``promote`` finds them by their tags;
+  split, the model (its served spec, its label and, for a fine-tuned one, the LoRA adapter's
+  registered version, SHA-256 and file), the threshold and which confidence model (registered
+  version or file, and its SHA-256), the headline metrics (the critic's AUC too) and the report
+  files. ``promote`` finds them by their tags;
 * :func:`log_dataset` — a folder written by ``resolvia finetune dataset``, as MLflow datasets
   (one per split, from the chat JSONL, with the card's hash as digest) and the card.
 
@@ -43,6 +45,10 @@ TAG_CONFIDENCE_SHA = "resolvia.confidence_sha256"
 TAG_CONFIDENCE_VERSION = "resolvia.confidence_version"
 TAG_CONFIDENCE_SOURCE = "resolvia.confidence_source"
 TAG_DATASET_SHA = "resolvia.dataset_sha256"
+#: an evaluated model's label in the reports, and its LoRA adapter (``finetune.compare``)
+TAG_MODEL_LABEL = "resolvia.model_label"
+TAG_ADAPTER_SHA = "resolvia.adapter_sha256"
+TAG_ADAPTER_VERSION = "resolvia.adapter_version"
 
 #: report files of ``resolvia evaluate`` (finetune.evaluate.write_reports)
 EVALUATION_FILES = (
@@ -69,6 +75,8 @@ EVALUATION_METRICS = {
     "recall_at_3": "recall_at_3",
     "mrr": "mrr",
     "recommended_threshold": "recommended_threshold",
+    "critic_auc": "critic_auc",
+    "confidence_auc": "confidence_auc",
 }
 #: a dataset folder of ``resolvia finetune dataset``: the splits, each a chat JSONL file
 DATASET_SPLITS = ("train", "validation")
@@ -276,10 +284,21 @@ def log_evaluation(
 
         run_ids = []
         for result in results:
+            # the served spec (``+lora=`` included) is what `promote` matches evaluations on;
+            # the label is what the reports call the model
+            spec = str(result.get("spec") or result["model"])
+            adapter = result.get("adapter") or {}
             tags = {
                 TAG_COMMAND: "evaluate",
                 TAG_SPLIT: split,
-                TAG_MODEL: str(result["model"]),
+                TAG_MODEL: spec,
+                TAG_MODEL_LABEL: str(result["model"]),
+                **({TAG_ADAPTER_SHA: adapter["sha256"]} if adapter else {}),
+                **(
+                    {TAG_ADAPTER_VERSION: str(adapter["version"])}
+                    if adapter.get("version") is not None
+                    else {}
+                ),
                 TAG_THRESHOLD: str(result["threshold"]),
                 TAG_FULL_SPLIT: str(full_split).lower(),
                 TAG_CONFIDENCE_SOURCE: confidence.source,
@@ -293,7 +312,9 @@ def log_evaluation(
             params = _params(
                 {
                     "split": split,
-                    "model": result["model"],
+                    "model": spec,
+                    "model_label": result["model"],
+                    "model_reference": result.get("reference"),
                     "configuration": result.get("configuration"),
                     "threshold": result["threshold"],
                     "incidents": result.get("incidents"),
@@ -305,6 +326,7 @@ def log_evaluation(
                     "confidence_path": confidence.path,
                     "confidence_sha256": chosen["sha256"],
                     "full_split": full_split,
+                    **{f"adapter_{k}": v for k, v in adapter.items()},
                     **(options or {}),
                 }
             )
@@ -316,7 +338,7 @@ def log_evaluation(
                     "brier": calibration.get("brier"),
                 }
             )
-            name = f"evaluate {split} {result['model']}"
+            name = f"evaluate {split} {result['model']}"  # the label: base (…) / finetuned (…)
             with store.run(name, tags) as run_id:
                 mlflow.log_params(params)
                 mlflow.log_metrics(metrics)

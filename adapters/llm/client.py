@@ -36,6 +36,7 @@ from tenacity import (
 from tenacity.wait import wait_base
 
 from adapters.llm.providers import ChatProvider, build_chat_provider
+from adapters.llm.specs import parse_spec
 from config import Settings
 from errors import (
     ConfigError,
@@ -531,11 +532,14 @@ def _short_errors(exc: ValidationError, candidate: str) -> str:
 def build_llm_client(settings: Settings, model: str | None = None) -> LLMClient:
     """The engine's client: ``model`` (or LLM_MODEL) first, then LLM_FALLBACK_MODEL.
 
-    LLM_LORA_ADAPTER is applied to the first model only: it was trained for that base.
+    LLM_LORA_ADAPTER is applied to the first model only: it was trained for that base. A
+    fallback that is the first model with or without an adapter is left out: serving the
+    base model in place of a fine-tuned one would be a silent fallback.
     """
     specs = [model or settings.LLM_MODEL]
-    if settings.LLM_FALLBACK_MODEL and settings.LLM_FALLBACK_MODEL not in specs:
-        specs.append(settings.LLM_FALLBACK_MODEL)
+    fallback = settings.LLM_FALLBACK_MODEL
+    if fallback and parse_spec(fallback).without_lora() != parse_spec(specs[0]).without_lora():
+        specs.append(fallback)
     adapters = [settings.LLM_LORA_ADAPTER] + [None] * (len(specs) - 1)
     chain: list[tuple[str, ProviderFactory]] = [
         (spec, lambda s=spec, a=adapter: build_chat_provider(s, settings, lora_adapter=a))  # type: ignore[misc]

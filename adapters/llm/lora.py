@@ -203,3 +203,24 @@ def validate_adapter(path: Path, base_model: Path) -> AdapterInfo:
                 f"another size of the model?); {HINT}"
             )
     return info
+
+
+def check_recorded_base(info: AdapterInfo, base_name: str, base_sha256: str | None) -> None:
+    """Check the base model the adapter's exporter recorded (``resolvia.base_model``,
+    ``resolvia.base_sha256``) against the one it will be applied to. Another model of the same
+    shapes (a fine-tune of the same size) would load and answer differently; an adapter that
+    records nothing is left to :func:`validate_adapter`.
+
+    Raises :class:`LoraAdapterError` naming the adapter file and both models.
+    """
+    name, sha = info.metadata.get("base_model"), info.metadata.get("base_sha256")
+    if sha and base_sha256:
+        if sha == base_sha256:
+            return
+    elif not name or name == base_name:
+        return
+    raise LoraAdapterError(
+        f"LoRA adapter {info.path} was trained on {name or 'another model'} (SHA-256 "
+        f"{(sha or '?')[:12]}); it would be applied to {base_name} (SHA-256 "
+        f"{(base_sha256 or '?')[:12]}); {HINT}"
+    )

@@ -28,8 +28,8 @@ from pydantic import SecretStr
 
 from adapters.http_service import LOOPBACK, normalise_host
 from adapters.llm import assembly
-from adapters.llm.lora import AdapterInfo, validate_adapter
-from adapters.llm.registry import get_model
+from adapters.llm.lora import AdapterInfo, check_recorded_base, read_adapter, validate_adapter
+from adapters.llm.registry import ModelEntry, get_model
 from adapters.llm.server import MODEL_ALIAS, LlamaServer, get_server
 from adapters.llm.specs import ModelSpec, parse_spec
 from config import Settings
@@ -173,30 +173,71 @@ def _openai_chat(
     )
 
 
+def adapter_of(spec: ModelSpec, setting: Path | None) -> Path | None:
+    """The LoRA adapter to serve with ``spec``: its ``+lora=`` part, else ``setting``
+    (LLM_LORA_ADAPTER). Two different adapters for one model is a mistake, not a choice.
+
+    Raises :class:`LoraAdapterError` naming both files.
+    """
+    if spec.lora is None:
+        return setting
+    own = Path(spec.lora).expanduser()
+    if setting is not None and own.resolve() != setting.expanduser().resolve():
+        raise LoraAdapterError(
+            f"the model {spec} names the LoRA adapter {own} and LLM_LORA_ADAPTER names "
+            f"{setting}: keep one of them"
+        )
+    return own
+
+
 def check_lora_adapter(settings: Settings, model: str | None = None) -> AdapterInfo | None:
-    """At start-up: LLM_LORA_ADAPTER checked against the model it will be applied to
-    (``model`` or LLM_MODEL), before any server starts; None when no adapter is set.
+    """At start-up: the LoRA adapter (the model's ``+lora=`` or LLM_LORA_ADAPTER) checked
+    against the model it will be applied to (``model`` or LLM_MODEL), before any server
+    starts; None when there is no adapter.
 
     Raises :class:`LoraAdapterError` (the engine refuses to start) naming the adapter file.
     """
-    if settings.LLM_LORA_ADAPTER is None:
-        return None
     spec = parse_spec(model or settings.LLM_MODEL)
+    adapter = adapter_of(spec, settings.LLM_LORA_ADAPTER)
+    if adapter is None:
+        return None
     if spec.provider != "llamacpp":
         raise LoraAdapterError(
-            f"LLM_LORA_ADAPTER={settings.LLM_LORA_ADAPTER} is applied by the managed llama.cpp "
+            f"LLM_LORA_ADAPTER={adapter} is applied by the managed llama.cpp "
             f"server only; the model {spec} is not a llamacpp one: empty LLM_LORA_ADAPTER or "
             f"use a llamacpp model"
         )
-    return validate_adapter(settings.LLM_LORA_ADAPTER, resolve_gguf(spec, settings))
+    return validate_lora(spec, adapter, settings)
+
+
+def _registry_entry(spec: ModelSpec) -> ModelEntry | None:
+    """The registry's entry of a ``llamacpp/<name>`` spec; None for a path to a file."""
+    if spec.model.endswith(".gguf") or spec.model.startswith("/"):
+        return None
+    return get_model(spec.model)
+
+
+def validate_lora(spec: ModelSpec, adapter: Path, settings: Settings) -> AdapterInfo:
+    """``adapter`` checked against the model of the llamacpp ``spec``: the base model it
+    records (a registry model's name and SHA-256), then its tensors against the GGUF file.
+
+    Raises :class:`LoraAdapterError` naming the adapter file.
+    """
+    base_file = resolve_gguf(spec, settings)
+    entry = _registry_entry(spec)
+    if entry is not None:
+        check_recorded_base(read_adapter(adapter)[0], entry.name, entry.sha256)
+    return validate_adapter(adapter, base_file)
 
 
 def build_chat_provider(
     spec_text: str, settings: Settings, *, lora_adapter: Path | None = None
 ) -> ChatProvider:
-    """Build the chat model for a spec. For ``llamacpp`` this starts (or reuses) the server,
-    with ``lora_adapter`` applied on top of the model when given (llamacpp only)."""
+    """Build the chat model for a spec. For ``llamacpp`` this starts (or reuses) the server
+    for that model and adapter (the spec's ``+lora=``, else ``lora_adapter``), applied on
+    top of the model (llamacpp only)."""
     spec = parse_spec(spec_text)
+    lora_adapter = adapter_of(spec, lora_adapter)
     if lora_adapter is not None and spec.provider != "llamacpp":
         raise LoraAdapterError(
             f"the LoRA adapter {lora_adapter} is applied by the managed llama.cpp server only; "
