@@ -146,15 +146,18 @@ def shared_model_urls(settings: Settings, model: str | None) -> dict[str, str]:
     spec = parse_spec(model or settings.LLM_MODEL)
     if spec.provider == "llamacpp" and str(spec) not in urls:
         # imported only here: the provider layer is slow to import, the workers do it anyway
-        from adapters.llm.providers import resolve_gguf
+        from adapters.llm.providers import adapter_of, check_lora_adapter, resolve_gguf
         from adapters.llm.server import get_server
 
+        # the workers take this server as it is: it must serve the adapter they would apply
+        check_lora_adapter(settings, str(spec))
         server = get_server(
             resolve_gguf(spec, settings),
             n_ctx=settings.LLM_N_CTX,
             n_threads=settings.LLM_N_THREADS,
             start_timeout_s=settings.LLM_SERVER_START_TIMEOUT_S,
             log_dir=settings.logs_dir,
+            lora_path=adapter_of(spec, settings.LLM_LORA_ADAPTER),
         )
         urls[str(spec)] = server.base_url
     return urls

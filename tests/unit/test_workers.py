@@ -134,3 +134,38 @@ def test_an_index_that_is_missing_or_being_written_is_a_clear_error(tmp_path: Pa
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a Qdrant client holds it
         with pytest.raises(WorkersError, match=r"open in another process.*QDRANT_URL"):
             copy_index(settings, tmp_path / "copy")
+
+
+def test_the_shared_model_server_serves_the_adapter_the_workers_would_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent starts the one llama.cpp server the workers use: with LLM_LORA_ADAPTER set
+    it must be started with that adapter (the workers take the URL as it is), after the same
+    start-up check the engine makes."""
+    import adapters.llm.providers as providers
+    import adapters.llm.server as server
+    from cli.workers import shared_model_urls
+
+    adapter = tmp_path / "adapter.gguf"
+    adapter.write_bytes(b"GGUF")
+    checked: list[str | None] = []
+    started: list[dict[str, Any]] = []
+
+    class Running:
+        base_url = "http://127.0.0.1:9/v1"
+
+    def fake_get_server(model_path: Path, **kwargs: Any) -> Running:
+        started.append({"model": model_path, **kwargs})
+        return Running()
+
+    monkeypatch.setattr(providers, "check_lora_adapter", lambda s, m=None: checked.append(m))
+    monkeypatch.setattr(providers, "resolve_gguf", lambda spec, s: tmp_path / "base.gguf")
+    monkeypatch.setattr(server, "get_server", fake_get_server)
+    settings = load_settings(
+        LLM_MODEL="llamacpp/qwen2.5-coder-0.5b", LLM_LORA_ADAPTER=adapter, DATA_DIR=tmp_path
+    )
+    urls = shared_model_urls(settings, None)
+    assert urls == {"llamacpp/qwen2.5-coder-0.5b": Running.base_url}
+    assert checked == ["llamacpp/qwen2.5-coder-0.5b"]
+    [call] = started
+    assert call["lora_path"] == adapter and call["model"] == tmp_path / "base.gguf"
