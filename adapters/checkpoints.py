@@ -37,6 +37,7 @@ and resuming from the latest checkpoint then reads the redacted incident, as on 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -227,6 +228,8 @@ class RedactingSqliteSaver(RedactingSaver, SqliteSaver):
 
 #: the advisory lock under which two processes create the checkpoint tables one at a time
 _SETUP_LOCK = 0x5245534F + 1
+#: seconds between two tries of that lock
+SETUP_POLL_S = 0.05
 
 
 class RedactingPostgresSaver(RedactingSaver, PostgresSaver):
@@ -252,11 +255,24 @@ class RedactingPostgresSaver(RedactingSaver, PostgresSaver):
         """Create or migrate LangGraph's tables, one process at a time."""
         # not through self._cursor(): setup() takes the saver's (non-reentrant) lock itself
         with self._guard():
-            self._connection.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK,))
+            # Polled, not waited for: LangGraph's migrations build indexes CONCURRENTLY, which
+            # wait for every transaction holding an older snapshot, a blocked
+            # pg_advisory_lock() in another process included: that process waits for our lock
+            # while our index waits for it, and Postgres aborts one of them ("deadlock
+            # detected", seen with two runs starting together). A try between short sleeps
+            # holds no snapshot while it waits.
+            while not self._try_setup_lock():
+                time.sleep(SETUP_POLL_S)
             try:
                 super().setup()
             finally:
                 self._connection.execute("SELECT pg_advisory_unlock(%s)", (_SETUP_LOCK,))
+
+    def _try_setup_lock(self) -> bool:
+        row = self._connection.execute(
+            "SELECT pg_try_advisory_lock(%s) AS locked", (_SETUP_LOCK,)
+        ).fetchone()
+        return bool(row and row["locked"])
 
     def get_tuple(self, config: RunnableConfig) -> Any:
         with self._guard():

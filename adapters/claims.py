@@ -38,7 +38,7 @@ import contextlib
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -372,6 +372,10 @@ class Claimant:
 
     store: Claims
     worker_id: str
+    #: when this run began (ISO 8601, UTC, as outcomes record ``finished_at``): set for a run
+    #: that shares its queue with runs on other machines, whose outcomes recorded since then
+    #: mean "done elsewhere" (their queue run ids are not this one's)
+    since: str | None = None
 
     def acquire(self, incident_id: str) -> Claim:
         return self.store.acquire(incident_id, self.worker_id)
@@ -386,6 +390,17 @@ class Claimant:
         """``run_id`` (of a recorded outcome) is this queue run's or one of its workers'."""
         queue = self.store.run_id
         return run_id is not None and (run_id == queue or run_id.startswith(f"{queue}-"))
+
+    def done_elsewhere(self, outcomes: Iterable[tuple[str | None, str | None]]) -> bool:
+        """Whether another run recorded an outcome since this one began, among ``outcomes``
+        ((run_id, finished_at) of the incident's recorded outcomes)."""
+        since = self.since
+        if since is None:
+            return False
+        return any(
+            run_id is not None and not self.in_run(run_id) and (finished or "") >= since
+            for run_id, finished in outcomes
+        )
 
     def heartbeat(self) -> Heartbeat:
         return Heartbeat(self.store, self.worker_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,7 +25,12 @@ from cli.common import (
 from observability.logging import new_run_id
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from adapters.claims import Claimant
     from config import Settings
+    from graph.context import EngineContext
+    from graph.runner import RunSummary
 
 log = structlog.get_logger("resolvia.main")
 
@@ -66,7 +73,7 @@ def run(
     Incidents put on hold or escalated come back when the requester or a person wrote in their
     history after the engine's last note."""
     from graph.context import RunOptions
-    from graph.runner import engine, run_incident, run_queue
+    from graph.runner import engine, run_incident
 
     if incident is None and force:
         usage_error("--force goes with --incident COD.")
@@ -99,7 +106,7 @@ def run(
         if incident is not None:
             summary = run_incident(ctx, graph, incident, force=force, on_progress=on_progress)
         else:
-            summary = run_queue(ctx, graph, mailboxes, limit=limit, on_progress=on_progress)
+            summary = _run_queue(ctx, graph, mailboxes, limit, on_progress)
         if not dry_run:  # retention (RETENTION_*_DAYS), while this run still holds the lock
             from adapters.retention import prune_after_run
 
@@ -118,6 +125,43 @@ def run(
         err.print(f"warning: {confidence.note}", markup=False)
     if not summary.healthy:  # errors, degraded decisions or an interrupted run: say so
         raise typer.Exit(ExitCode.FAILURE)
+
+
+def _run_queue(
+    ctx: EngineContext,
+    graph: Any,
+    mailboxes: list[str],
+    limit: int | None,
+    on_progress: Callable[[str, dict[str, Any] | None, int], None],
+) -> RunSummary:
+    """The queue, claimed incident by incident when other machines may share it."""
+    from graph.runner import run_queue
+
+    claimant = _machine_claimant(ctx.settings, ctx.run_id, dry_run=ctx.dry_run)
+    try:
+        return run_queue(
+            ctx, graph, mailboxes, limit=limit, on_progress=on_progress, claimant=claimant
+        )
+    finally:
+        if claimant is not None:
+            claimant.store.close()
+
+
+def _machine_claimant(settings: Settings, run_id: str, *, dry_run: bool) -> Claimant | None:
+    """With ``DATABASE_URL`` (Postgres), a one-process run may share its queue with runs on
+    other machines: it claims each incident in the database like a worker of ``--workers``
+    does, so two machines never work one incident at once. On SQLite the data directory's run
+    lock already makes the run alone. A dry run changes nothing and claims nothing."""
+    from adapters import stores
+    from adapters.claims import Claimant, open_claims
+
+    if dry_run or stores.postgres(settings) is None:
+        return None
+    from datetime import UTC, datetime
+
+    since = datetime.now(UTC).isoformat(timespec="seconds")
+    claims = open_claims(settings, run_id, lease_s=settings.CLAIM_LEASE_S)
+    return Claimant(claims, f"{socket.gethostname()}-{os.getpid()}", since=since)
 
 
 def _run_workers(

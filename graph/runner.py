@@ -495,11 +495,15 @@ def _claim(ctx: EngineContext, claimant: Claimant, incident_id: str, summary: Ru
     verdict = claimant.acquire(incident_id)
     if verdict is Claim.TAKEN_OVER:
         summary.worker["taken_over"] += 1
-    if verdict.granted and any(
-        claimant.in_run(o.run_id) for o in ctx.recorder.history(incident_id)
-    ):
-        claimant.release(incident_id, done=True)
-        verdict = Claim.DONE
+    if verdict.granted:
+        history = ctx.recorder.history(incident_id)
+        # finished by a worker of this queue run, or by a run on another machine since this
+        # one began (the claim of a finished incident is free again for other runs)
+        if any(claimant.in_run(o.run_id) for o in history) or claimant.done_elsewhere(
+            (o.run_id, o.finished_at) for o in history
+        ):
+            claimant.release(incident_id, done=True)
+            verdict = Claim.DONE
     if verdict is Claim.DONE:
         summary.worker["done_elsewhere"] += 1
     return verdict

@@ -148,3 +148,41 @@ def test_postgres_lost_mid_run_stops_the_run_and_the_next_run_resumes(
     assert keys and len(set(keys)) == 1  # any repeat went under the same key
     assert h2.ctx.recorder is not None
     assert [o.outcome for o in h2.ctx.recorder.history("INC900101")] == ["resolved"]
+
+
+def test_two_processes_creating_the_checkpoint_tables_together_do_not_deadlock(
+    postgres_url: str,
+) -> None:
+    """LangGraph builds its indexes CONCURRENTLY, which waits for every older snapshot: a run
+    that waited for the setup lock with a blocking pg_advisory_lock() while another run held it
+    deadlocked with that run (seen with two machines starting together). Here the lock is held
+    while two savers start, then let go: both must come up."""
+    import threading
+
+    import psycopg
+
+    from adapters.checkpoints import _SETUP_LOCK
+
+    where = PostgresUrl(postgres_url)
+    holder = psycopg.connect(postgres_url, autocommit=True)
+    holder.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK,))
+    errors: list[BaseException] = []
+    opened: list[Any] = []
+
+    def start() -> None:
+        try:
+            opened.append(open_postgres_checkpoints(where))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    threading.Event().wait(0.5)  # both are waiting for the lock now
+    holder.execute("SELECT pg_advisory_unlock(%s)", (_SETUP_LOCK,))
+    holder.close()
+    for thread in threads:
+        thread.join(timeout=60)
+    for saver in opened:
+        saver.conn.close()
+    assert errors == [] and len(opened) == 2, errors

@@ -247,3 +247,57 @@ def test_kill_one_worker_of_three_mid_run(
                 f"{time.monotonic() - started:.0f} s",
                 flush=True,
             )
+
+
+def test_two_machines_on_one_postgres_queue_never_work_one_incident_twice(
+    postgres_url: str,
+    tmp_path: Path,
+    chat: FakeModelServer,
+    embeddings: FakeModelServer,
+    index_template: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two one-process runs started together, each with its own data directory (two machines)
+    and the same DATABASE_URL: each incident is claimed in Postgres, so every incident ends
+    with one final outcome and is changed once, whichever machine took it."""
+    with workspace(tmp_path / "machines", chat, embeddings, index_template) as ws:
+        queue = ws.open_queue()
+        second = tmp_path / "machine2"
+        copy_index(index_template, second / "data")
+        env = {"DATABASE_URL": postgres_url, "RUN_WORKERS": "1"}
+        first_proc, first_out, first_err = ws.spawn(env=env)
+        second_proc, second_out, second_err = ws.spawn(
+            env={**env, "DATA_DIR": str(second / "data"), "OUTPUT_DIR": str(second / "out")}
+        )
+        try:
+            for proc in (first_proc, second_proc):
+                proc.wait(timeout=300)
+        finally:
+            kill_group(first_proc)
+            kill_group(second_proc)
+        runs = [
+            EngineRun(int(p.returncode), o.read_text(), e.read_text())
+            for p, o, e in (
+                (first_proc, first_out, first_err),
+                (second_proc, second_out, second_err),
+            )
+        ]
+        for run in runs:
+            assert run.returncode == 0, run.tail()
+        summaries = [r.summary for r in runs]
+        assert all(s is not None for s in summaries)
+        processed = [int(s["processed"]) for s in summaries if s is not None]
+        finals = final_outcomes(ws, queue, postgres_url)
+        assert sorted(finals) == sorted(queue) and all(len(f) == 1 for f in finals.values())
+        effects = SideEffects.from_log(ws.request_log())
+        for code in queue:
+            assert len(engine_entries(ws.incident(code))) == 1, code
+            assert effects.patches[code] == 1, (code, effects.patches[code])
+        assert sum(processed) == len(queue), processed  # none worked on by both
+        assert live_claims(ws, postgres_url) == []
+        with capsys.disabled():
+            print(
+                f"\nWORKERS two machines on one Postgres queue: processed {processed}, "
+                f"{len(queue)} incidents each final once and changed once",
+                flush=True,
+            )
