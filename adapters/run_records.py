@@ -77,6 +77,21 @@ MIGRATIONS = [
     ),
     # the run that re-opened a final outcome; NULL when the outcome stands
     Migration("003_outcomes_reopened_by", "ALTER TABLE outcomes ADD COLUMN reopened_by TEXT"),
+    # an outcome committed whose report line is not written yet (see catch_up_reports)
+    Migration(
+        "004_unreported",
+        """
+    CREATE TABLE unreported (
+        run_id TEXT NOT NULL,
+        incident_id TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        report_path TEXT NOT NULL,
+        rejected_path TEXT,
+        entry TEXT NOT NULL,
+        PRIMARY KEY (run_id, incident_id, finished_at)
+    );
+    """,
+    ),
 ]
 
 FINAL = ("resolved", "reassigned", "on_hold", "escalated")
@@ -216,7 +231,21 @@ class RunRecorder:
                     entry.get("reason"),
                     entry["finished_at"],
                 )
+                clean = redact_value(entry)
                 with self._db.transaction():
+                    # until its lines are written: a run killed in between loses no line
+                    self._db.execute(
+                        "INSERT INTO unreported (run_id, incident_id, finished_at, report_path,"
+                        " rejected_path, entry) VALUES (?,?,?,?,?,?)",
+                        (
+                            self.run_id,
+                            incident_id,
+                            entry["finished_at"],
+                            str(self.report_path),
+                            str(self.rejected_path) if outcome == "escalated" else None,
+                            json.dumps(clean, ensure_ascii=False),
+                        ),
+                    )
                     self._db.execute(
                         f"INSERT INTO outcomes ({_COLUMNS}, reopened_by)"  # noqa: S608 - constant columns
                         " VALUES (?,?,?,?,?,?,NULL) ON CONFLICT (incident_id) DO UPDATE SET"
@@ -236,7 +265,45 @@ class RunRecorder:
             self._last_recorded = now
             if outcome == "escalated":
                 _append(self.rejected_path, clean)
+            if not dry_run:
+                self._db.execute(
+                    "DELETE FROM unreported WHERE run_id = ? AND incident_id = ?"
+                    " AND finished_at = ?",
+                    (self.run_id, incident_id, entry["finished_at"]),
+                )
         return True
+
+    def catch_up_reports(self) -> int:
+        """Write the report (and rejection-log) lines of outcomes that earlier runs committed
+        but were killed before writing, into those runs' files; how many. Only for runs that
+        wrote under this run's report folder, and only while no other run of it can be
+        writing: the caller holds the data directory's run lock (a one-process run, or the
+        parent of ``--workers`` before it starts them). A line already in its file (the run
+        died after writing it) is not written twice."""
+        reports_dir = str(self.report_path.parent)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT run_id, incident_id, finished_at, report_path, rejected_path, entry"
+                " FROM unreported WHERE run_id <> ?",
+                (self.run_id,),
+            ).fetchall()
+        written = 0
+        for run_id, incident_id, finished_at, report_path, rejected_path, entry in rows:
+            report = Path(report_path)
+            if str(report.parent) != reports_dir:
+                continue  # another machine's, or another OUTPUT_DIR's
+            line = json.loads(entry)
+            for path in (report, Path(rejected_path) if rejected_path else None):
+                if path is not None and not _has_line(path, incident_id, finished_at):
+                    _append(path, {**line, "recovered": True})
+                    written += 1 if path == report else 0
+            with self._lock:
+                self._db.execute(
+                    "DELETE FROM unreported WHERE run_id = ? AND incident_id = ?"
+                    " AND finished_at = ?",
+                    (run_id, incident_id, finished_at),
+                )
+        return written
 
     def write_summary(self, summary: dict[str, Any]) -> None:
         tmp = self.summary_path.with_suffix(".tmp")
@@ -271,6 +338,20 @@ def _history(db: Database, incident_id: str) -> list[StoredOutcome]:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _has_line(path: Path, incident_id: str, finished_at: str) -> bool:
+    """Whether the JSONL file holds the line of that outcome."""
+    if not path.is_file():
+        return False
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            line = json.loads(raw)
+        except ValueError:  # a line cut by a kill
+            continue
+        if line.get("incident_id") == incident_id and line.get("finished_at") == finished_at:
+            return True
+    return False
 
 
 def _append(path: Path, entry: dict[str, Any]) -> None:

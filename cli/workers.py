@@ -240,6 +240,12 @@ def run_workers(
         outcomes = stores.location(settings, "outcomes")
         if isinstance(outcomes, Path):  # with DATABASE_URL the outcomes are in Postgres
             _wal(outcomes)
+        # report lines a killed run committed but never wrote (no worker runs yet)
+        recorder = stores.open_recorder(settings, run_id)
+        try:
+            recorder.catch_up_reports()
+        finally:
+            recorder.close()
         claims = open_claims(settings, run_id, lease_s=settings.CLAIM_LEASE_S)
         stack.callback(claims.close)
         spawner = _Spawner(settings, run, mailboxes, model, shared_model_urls(settings, model))

@@ -190,6 +190,10 @@ def engine(
         stack.callback(history.close)
         recorder = stores.open_recorder(settings, run_id)
         stack.callback(recorder.close)
+        if lock and not options.dry_run:  # alone on this data directory: no run is writing
+            caught_up = recorder.catch_up_reports()
+            if caught_up:
+                log.warning("run.reports_caught_up", lines=caught_up)
         stack.callback(stop_all)  # the managed llama.cpp server, if one was started
         checkpointer: BaseCheckpointSaver[Any]
         if options.dry_run:
