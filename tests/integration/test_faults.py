@@ -59,10 +59,11 @@ SEED = int(os.environ.get("RESOLVIA_FAULT_SEED", "20261120"))
 SMALL_QUEUE = ["INC000101", "INC000102", "INC000103", "INC000113", "INC000116"]
 #: The ones above that need the model (the critic) to decide.
 NEED_MODEL = {"INC000101", "INC000102", "INC000103", "INC000116"}
-#: The demo incidents whose decision calls the target system, with the action each one calls.
+#: The demo incidents whose decision calls the target system under the fake model, with the
+#: action each one calls (INC000105's buzoncompartido is not among them since the fake answers
+#: on the redacted prompt: its critic says «no» to that row).
 TARGET_ACTIONS = {
     "INC000101": "fxprovision",
-    "INC000105": "buzoncompartido",
     "INC000107": "cambioiban",
 }
 #: A slow service or model fails fast, so the module stays quick.
@@ -662,16 +663,9 @@ def test_target_system_faults(
     reason, nothing is changed on their behalf, the others are decided; once it is well, the
     next run finishes them."""
     rounds: list[dict[str, ProxyFault | None]] = [
-        {
-            "INC000101": ProxyFault.HTTP_500,
-            "INC000105": ProxyFault.NOT_JSON,
-            "INC000107": ProxyFault.SLOW,
-        },
-        {
-            "INC000101": ProxyFault.WRONG_SCHEMA,
-            "INC000105": ProxyFault.TRUNCATED,
-            "INC000107": ProxyFault.REFUSE,
-        },
+        {"INC000101": ProxyFault.HTTP_500, "INC000107": ProxyFault.NOT_JSON},
+        {"INC000101": ProxyFault.SLOW, "INC000107": ProxyFault.TRUNCATED},
+        {"INC000101": ProxyFault.WRONG_SCHEMA, "INC000107": ProxyFault.REFUSE},
         dict.fromkeys(TARGET_ACTIONS, None),  # None: the service is down
     ]
     queue = [*TARGET_ACTIONS, "INC000103", "INC000116"]
