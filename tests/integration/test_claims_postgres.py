@@ -63,9 +63,7 @@ def store(connect: Connect) -> StoreClaims:
     return connect()
 
 
-def test_database_url_puts_the_claims_in_postgres(
-    postgres_url: str, tmp_path: Path
-) -> None:
+def test_database_url_puts_the_claims_in_postgres(postgres_url: str, tmp_path: Path) -> None:
     settings = load_settings(DATABASE_URL=postgres_url, DATA_DIR=tmp_path)
     claims = open_claims(settings, "run1", lease_s=LEASE)
     try:
