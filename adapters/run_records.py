@@ -354,7 +354,34 @@ def _has_line(path: Path, incident_id: str, finished_at: str) -> bool:
     return False
 
 
+def _drop_cut_line(path: Path) -> None:
+    """Remove a last line a kill cut short (no newline at the end of the file), so that the
+    next line does not run into it. Nothing is lost: an outcome's row in ``unreported`` stays
+    until its whole line is written, and :meth:`RunRecorder.catch_up_reports` writes it again."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    if size == 0:
+        return
+    with path.open("rb+") as fh:
+        fh.seek(size - 1)
+        if fh.read(1) == b"\n":
+            return
+        end = size
+        while end > 0:  # back to the last complete line
+            start = max(0, end - 4096)
+            fh.seek(start)
+            found = fh.read(end - start).rfind(b"\n")
+            if found >= 0:
+                fh.truncate(start + found + 1)
+                return
+            end = start
+        fh.truncate(0)
+
+
 def _append(path: Path, entry: dict[str, Any]) -> None:
+    _drop_cut_line(path)
     with path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         fh.flush()

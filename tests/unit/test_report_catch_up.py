@@ -99,3 +99,29 @@ def test_lines_of_another_report_folder_are_left_to_it(tmp_path: Path) -> None:
     assert later.catch_up_reports() == 0
     assert not (tmp_path / "reportes" / "run_r1.jsonl").exists()
     later.close()
+
+
+def test_a_line_cut_by_a_kill_is_replaced_by_the_whole_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill in the middle of writing a line leaves a fragment with no newline: the catch-up
+    drops it and writes the whole line, so every line of the report parses."""
+    killed = _recorder(tmp_path, "r1")
+    killed.record({"incident_id": "INC1", "outcome": "resolved"})
+
+    def cut_short(path: Path, entry: dict[str, Any]) -> None:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry)[:25])  # the process died here
+        raise OSError(5, "killed", str(path))
+
+    monkeypatch.setattr(run_records, "_append", cut_short)
+    with pytest.raises(RunRecordError):
+        killed.record({"incident_id": "INC2", "outcome": "resolved"})
+    monkeypatch.undo()
+    killed.close()
+    report = tmp_path / "reportes" / "run_r1.jsonl"
+    assert not report.read_text(encoding="utf-8").endswith("\n")  # the fragment
+    later = _recorder(tmp_path, "r2")
+    assert later.catch_up_reports() == 1
+    assert [e["incident_id"] for e in _lines(report)] == ["INC1", "INC2"]  # every line parses
+    later.close()
