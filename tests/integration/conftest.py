@@ -11,6 +11,8 @@ import pytest
 from adapters.llm import assembly
 from adapters.llm.registry import get_model
 from config import Settings, load_settings
+from tests.fake_llm_server import FakeModelServer
+from tests.fault_support import build_index
 from tests.postgres_support import PostgresCluster
 
 FAST_MODEL = "llamacpp/qwen2.5-coder-0.5b"
@@ -67,3 +69,20 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
 def postgres_url(postgres_cluster: PostgresCluster) -> str:
     """``DATABASE_URL`` of a fresh database for this test alone."""
     return postgres_cluster.create_database()
+
+
+@pytest.fixture(scope="module")
+def embeddings() -> Iterator[FakeModelServer]:
+    """A local OpenAI-compatible fake that embeds deterministically, for the tests whose subject
+    is not the model (faults, kill points, workers); one per module."""
+    with FakeModelServer(latency_s=0.0) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def index_template(tmp_path_factory: pytest.TempPathFactory, embeddings: FakeModelServer) -> Path:
+    """A knowledge-base index built once per module with :func:`embeddings`; each workspace
+    starts from a copy of it."""
+    root = tmp_path_factory.mktemp("index")
+    build_index(root / "data", embeddings, cwd=root)
+    return root / "data"

@@ -41,7 +41,6 @@ from tests.fault_support import (
     EngineRun,
     SideEffects,
     Workspace,
-    build_index,
     copy_index,
     engine_entries,
     kill_group,
@@ -91,22 +90,9 @@ def report(capsys: pytest.CaptureFixture[str], line: str) -> None:
 
 # --- fixtures -----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def embeddings() -> Iterator[FakeModelServer]:
-    with FakeModelServer(latency_s=0.0) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def chat() -> Iterator[FakeModelServer]:
     with FakeModelServer(latency_s=0.05, slow_s=10.0) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def index_template(tmp_path_factory: pytest.TempPathFactory, embeddings: FakeModelServer) -> Path:
-    root = tmp_path_factory.mktemp("index")
-    build_index(root / "data", embeddings, cwd=root)
-    return root / "data"
 
 
 @pytest.fixture

@@ -30,7 +30,6 @@ from tests.fault_support import (
     EngineRun,
     SideEffects,
     Workspace,
-    build_index,
     copy_index,
     engine_entries,
     kill_group,
@@ -45,23 +44,10 @@ STORES_IN_DATABASE = {"outcomes", "checkpoints", "claims", "llm_history"}
 
 
 @pytest.fixture(scope="module")
-def embeddings() -> Iterator[FakeModelServer]:
-    with FakeModelServer(latency_s=0.0) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def chat() -> Iterator[FakeModelServer]:
     # slow enough that a worker is caught in the middle of an incident
     with FakeModelServer(latency_s=0.3) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def index_template(tmp_path_factory: pytest.TempPathFactory, embeddings: FakeModelServer) -> Path:
-    root = tmp_path_factory.mktemp("index")
-    build_index(root / "data", embeddings, cwd=root)
-    return root / "data"
 
 
 @contextmanager
