@@ -6168,7 +6168,7 @@ def gold_test3() -> list[dict[str, Any]]:
             ),
             "resolver",
             "KB-0012",
-            "Seis palabras: estado de una autorización, con póliza y número.",
+            "Siete palabras: estado de una autorización, con póliza y número.",
             parametros={"poliza": "30529384", "num_autorizacion": "A-2611042"},
         )
     )
@@ -6423,8 +6423,8 @@ def gold_test3() -> list[dict[str, Any]]:
             ),
             "resolver",
             "KB-0094",
-            "Ocho palabras con erratas: sin acceso a la app por olvido de la clave; el correo es "
-            "el del solicitante.",
+            "Una línea con erratas: sin acceso a la app por olvido de la clave; el correo es el "
+            "del solicitante.",
             parametros={"poliza": "31739925", "email": "silvia.rojo@example.com"},
         )
     )
@@ -6966,7 +6966,7 @@ def gold_test3() -> list[dict[str, Any]]:
             ),
             "resolver",
             "KB-0085",
-            "Siete palabras: robo del portátil corporativo.",
+            "Ocho palabras: robo del portátil corporativo.",
         )
     )
     add(
