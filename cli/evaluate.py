@@ -235,14 +235,14 @@ def calibrate(
     it as a readable JSON artifact with its training metrics and data hash."""
     from finetune.calibrate import calibrate as fit_model
     from finetune.calibrate import read_records, write_model
-    from finetune.gold import load_gold, read_gold_file
+    from finetune.gold import TEST_SPLITS, load_gold, read_gold_file
 
     settings = setup()
     folder = settings.RESOURCES_DIR / "evaluacion"
     dev = {g.code for g in load_gold(folder, "dev")}
     if gold is not None:
         labelled = {g.code for g in read_gold_file(gold)}
-        held_out = {g.code for split in ("test", "test2") for g in load_gold(folder, split)}
+        held_out = {g.code for split in TEST_SPLITS for g in load_gold(folder, split)}
         if labelled & held_out:
             err.print(
                 f"error: {gold} labels incidents of the test splits, which calibration never "

@@ -129,8 +129,11 @@ def promote(
         ),
     ] = None,
     split: Annotated[
-        Literal["test2", "test"],
-        typer.Option(help="Gold test split both evaluations must be on (test2: the frozen one)."),
+        Literal["test2", "test3", "test"],
+        typer.Option(
+            help="Gold test split both evaluations must be on (test3: the clean frozen one, to "
+            "report on; test2: frozen, kept for comparison)."
+        ),
     ] = "test2",
     coverage_tolerance: Annotated[
         float,

@@ -49,9 +49,9 @@ record still holding something personal is dropped. Identical records (content h
 messages + target) are kept once; the same prompt with different targets is dropped entirely.
 Every drop is counted by reason in the card.
 
-Gold test splits (``test``, ``test2``) never enter: before anything is written, every call of
-the task in the window, labelled or not, is checked against their incidents by id and by
-normalised text (a renamed copy is caught), and the dataset is refused
+Gold test splits (``test``, ``test2``, ``test3``) never enter: before anything is written,
+every call of the task in the window, labelled or not, is checked against their incidents by id
+and by normalised text (a renamed copy is caught), and the dataset is refused
 (:class:`GoldTestLeakError`) if one matches: test incidents in the traffic mean the inputs are
 wrong, and the user chooses what to leave out.
 
@@ -88,7 +88,7 @@ from domain.choices import FinetuneTask
 from domain.incident import compose_text
 from domain.text import fold
 from errors import ResolviaError
-from finetune.gold import GoldItem, read_gold_file
+from finetune.gold import TEST_SPLITS, GoldItem, read_gold_file
 from finetune.pii import residual_pii
 from graph.schemas import Reformulation
 from observability.redaction import redact
@@ -96,9 +96,8 @@ from observability.redaction import redact
 Task = FinetuneTask
 #: the prompt each task trains (the recorded ``prompt_id`` without its version)
 TASK_PROMPTS: dict[str, str] = {"critique": "critique_verdict", "reformulate": "reformulate"}
-#: the gold splits whose labels may train; the test splits never enter a dataset
+#: the gold splits whose labels may train; the test splits (TEST_SPLITS) never enter a dataset
 TRAINING_SPLITS = ("dev", "demo")
-TEST_SPLITS = ("test", "test2")
 DEFAULT_VALIDATION_FRACTION = 0.2
 DATA_FILES = (
     "train.chat.jsonl",

@@ -1,4 +1,4 @@
-"""The gold set (``resources/evaluacion/gold_{dev,test,test2,demo}.json``) and what the engine
+"""The gold set (``resources/evaluacion/gold_{dev,test,test2,test3,demo}.json``) and what the engine
 sees of an incident before any model call."""
 
 from __future__ import annotations
@@ -41,11 +41,15 @@ class GoldItem:
 
 
 #: the splits ``all`` stands for: every measured split, never the demo
-MEASURED_SPLITS = ("dev", "test", "test2")
+MEASURED_SPLITS = ("dev", "test", "test2", "test3")
+#: the test splits: never calibrated on nor trained on (test3, the clean one, is reported on;
+#: test2 is kept for comparison; test was used to choose the critic threshold)
+TEST_SPLITS = ("test", "test2", "test3")
 
 
 def load_gold(folder: Path, split: Split) -> list[GoldItem]:
-    """Items of ``gold_<split>.json`` in ``folder``, in file order (``all``: dev, test, test2)."""
+    """Items of ``gold_<split>.json`` in ``folder``, in file order (``all``: dev, test, test2,
+    test3)."""
     names = MEASURED_SPLITS if split == "all" else (split,)
     items = []
     for name in names:

@@ -5,7 +5,8 @@ byte for byte with its committed copy under resources/, lists every file that di
 missing or is extra, and then runs check_data.py on resources/. Exits 1 when anything failed.
 
 Compared byte for byte: PROBLEMAS_GLOBALES.csv, polizas.json, incidencias_demo.json,
-evaluacion/gold_dev.json, evaluacion/gold_test.json, evaluacion/capturas.json (the text of every
+evaluacion/gold_dev.json, evaluacion/gold_test.json, evaluacion/gold_test2.json,
+evaluacion/gold_test3.json, evaluacion/gold_demo.json, evaluacion/capturas.json (the text of every
 screenshot) and adjuntos/*.png. The PNGs are byte-identical only with the pinned Pillow and the
 DejaVu fonts (Debian/Ubuntu package fonts-dejavu-core); without those fonts the renderer falls
 back to Pillow's default font, so the PNGs are then skipped with a notice instead of reported as
@@ -36,6 +37,7 @@ GENERATED = [
     "evaluacion/gold_dev.json",
     "evaluacion/gold_test.json",
     "evaluacion/gold_test2.json",
+    "evaluacion/gold_test3.json",
     "evaluacion/gold_demo.json",
     "evaluacion/capturas.json",
 ]

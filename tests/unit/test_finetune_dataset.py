@@ -65,9 +65,10 @@ def dev() -> list[GoldItem]:
     ]
 
 
-@pytest.fixture(scope="module")
-def test_item() -> GoldItem:
-    return load_gold(RESOURCES / "evaluacion", "test")[0]
+@pytest.fixture(scope="module", params=["test", "test3"])
+def test_item(request: pytest.FixtureRequest) -> GoldItem:
+    """The first item of a test split (the old one and the newest)."""
+    return load_gold(RESOURCES / "evaluacion", request.param)[0]
 
 
 @pytest.fixture
@@ -471,7 +472,7 @@ def test_residual_pii_leaves_the_gold_incidents_alone_once_redacted() -> None:
     flagged them would empty the dataset."""
     flagged = [
         g.code
-        for split in ("dev", "test", "test2", "demo")
+        for split in ("dev", "test", "test2", "test3", "demo")
         for g in load_gold(RESOURCES / "evaluacion", split)
         if residual_pii(redact(incident_evidence(g.incident).text))
     ]

@@ -1,6 +1,6 @@
-"""The gold loader: every split loads (the frozen test2 and the demo included), ``all`` is the
-measured set, and an item accepts its equivalent rows. Reads the committed data; writes only
-under tmp_path."""
+"""The gold loader: every split loads (the frozen test2 and test3 and the demo included),
+``all`` is the measured set, and an item accepts its equivalent rows. Reads the committed data;
+writes only under tmp_path."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def test_test2_is_a_split_of_its_own() -> None:
     assert not {i.code for i in test2} & {i.code for i in load_gold(GOLD, "test")}
 
 
+def test_test3_is_a_split_of_its_own() -> None:
+    test3 = load_gold(GOLD, "test3")
+    assert len(test3) >= 60
+    assert all(item.code.startswith("INC5") for item in test3)
+    others = {i.code for name in ("dev", "test", "test2", "demo") for i in load_gold(GOLD, name)}
+    assert not {i.code for i in test3} & others
+
+
 def test_demo_split_holds_every_demo_incident_in_order() -> None:
     demo = load_gold(GOLD, "demo")
     incidents = json.loads((RESOURCES / "incidencias_demo.json").read_text(encoding="utf-8"))
@@ -37,9 +45,10 @@ def test_demo_split_holds_every_demo_incident_in_order() -> None:
     }
 
 
-def test_all_is_dev_test_and_test2_without_the_demo() -> None:
+def test_all_is_dev_test_test2_and_test3_without_the_demo() -> None:
     every = [item.code for item in load_gold(GOLD, "all")]
-    parts = [item.code for name in ("dev", "test", "test2") for item in load_gold(GOLD, name)]
+    splits = ("dev", "test", "test2", "test3")
+    parts = [item.code for name in splits for item in load_gold(GOLD, name)]
     assert every == parts
     assert not set(every) & {item.code for item in load_gold(GOLD, "demo")}
 
@@ -61,10 +70,12 @@ def test_committed_items_accept_both_rows_that_resend_the_card() -> None:
 
 
 def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
-    for name, code in (("test2", "INC300001"), ("demo", "INC000101")):
+    for name, code in (("test2", "INC300001"), ("test3", "INC500001"), ("demo", "INC000101")):
         item = _item(code, kb_aceptables=["KB-0002"])
         (tmp_path / f"gold_{name}.json").write_text(json.dumps([item]), encoding="utf-8")
     [test2] = load_gold(tmp_path, "test2")
+    [test3] = load_gold(tmp_path, "test3")
     [demo] = load_gold(tmp_path, "demo")
-    assert (test2.code, demo.code) == ("INC300001", "INC000101")
+    assert (test2.code, test3.code, demo.code) == ("INC300001", "INC500001", "INC000101")
     assert test2.acceptable_kb_ids == ("KB-0001", "KB-0002")
+    assert test3.acceptable_kb_ids == ("KB-0001", "KB-0002")

@@ -263,7 +263,7 @@ def test_request_log_of_the_target_system(tmp_path: Path) -> None:
 # --- the sample data (reference day 20/11/2026) ---------------------------------------------
 def _gold_cases() -> list[tuple[str, str, dict[str, str]]]:
     cases = []
-    for name in ("gold_dev.json", "gold_test.json"):
+    for name in ("gold_dev.json", "gold_test.json", "gold_test3.json"):
         items = json.loads((RESOURCES / "evaluacion" / name).read_text(encoding="utf-8"))
         for item in items:
             expected = item["esperado"]
@@ -300,7 +300,35 @@ GOLD_OUTCOMES = {
     "INC200010": ("reasignacion", "MICROINFORMATICA"),
     "INC200050": ("cierre", ""),
     "INC200053": ("en espera", ""),
+    # test3 (INC5000nn): every api| item with parameters, each with the answer it means to test
+    "INC500001": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC500002": ("en espera", ""),
+    "INC500003": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC500004": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC500005": ("en espera", ""),
+    "INC500006": ("cierre", ""),
+    "INC500007": ("en espera", ""),
+    "INC500008": ("cierre", ""),
+    "INC500009": ("cierre", ""),
+    "INC500010": ("cierre", ""),
+    "INC500011": ("reasignacion", "FACTURACION"),
+    "INC500012": ("cierre", ""),
+    "INC500013": ("cierre", ""),
+    "INC500014": ("cierre", ""),
+    "INC500015": ("cierre", ""),
+    "INC500016": ("cierre", ""),
+    "INC500017": ("cierre", ""),
+    "INC500018": ("reasignacion", "MICROINFORMATICA"),
+    "INC500070": ("cierre", ""),
+    "INC500073": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC500078": ("cierre", ""),
 }
+
+
+def test_every_test3_api_item_has_its_documented_answer() -> None:
+    test3 = {cod for cod, _, _ in _gold_cases() if cod.startswith("INC5")}
+    assert len(test3) >= 20
+    assert test3 == {cod for cod in GOLD_OUTCOMES if cod.startswith("INC5")}
 
 
 @pytest.mark.parametrize(("cod", "accion", "params"), _gold_cases())

@@ -181,10 +181,12 @@ def test_calibrate_takes_records_of_labelled_incidents_with_gold(tmp_path: Path)
     assert out.is_file()
 
 
-def test_calibrate_refuses_labels_on_test_incidents(tmp_path: Path) -> None:
-    test2 = json.loads((REPO_ROOT / "resources/evaluacion/gold_test2.json").read_text("utf-8"))
+@pytest.mark.parametrize("split", ["test2", "test3"])
+def test_calibrate_refuses_labels_on_test_incidents(tmp_path: Path, split: str) -> None:
+    path = REPO_ROOT / f"resources/evaluacion/gold_{split}.json"
+    held_out = json.loads(path.read_text("utf-8"))
     labels = tmp_path / "labels.json"
-    labels.write_text(json.dumps(test2[:1]), encoding="utf-8")
+    labels.write_text(json.dumps(held_out[:1]), encoding="utf-8")
     path = tmp_path / "records.jsonl"
     path.write_text(json.dumps(_dev_records()[0]) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["calibrate", "--records", str(path), "--gold", str(labels)])
