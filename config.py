@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -229,14 +230,15 @@ class Settings(BaseSettings):
     QUERY_LIMIT_VECTORDB: int = Field(5, ge=1, le=100, description="Hits returned per search.")
 
     # --- decision policy ------------------------------------------------------------------
-    # 90: the operating threshold of the shipped confidence model, chosen on the dev split's
+    # 85: the operating threshold of the shipped confidence model, chosen on the dev split's
     # out-of-fold decisions (resources/calibracion/confianza.json, training.operating_threshold:
-    # precision 0.945 at coverage 0.47). The 0.95 target is held stably only from 97 (coverage
-    # 0.03: training.recommended_threshold), so 90 is the highest-precision point that still
-    # resolves about half of what the knowledge base covers. With CONFIDENCE_MODEL=critico it
+    # precision 0.948 at coverage 0.655, critic prompt critique_verdict/v2). Out of fold the
+    # precision is a plateau of 0.94-0.95 from 82 to 95 (the same few look-alike incidents stay
+    # above any threshold), so a higher one buys coverage loss, not precision; 0.95 is held
+    # stably only at 100 (training.recommended_threshold). With CONFIDENCE_MODEL=critico it
     # applies to the critic's raw score, which is not calibrated: choose it again then.
     CRITIC_APPROVAL_THRESHOLD: int = Field(
-        90,
+        85,
         ge=0,
         le=100,
         description="Confidence (0-100, P(the row is right)) needed to apply a resolution.",
@@ -282,6 +284,35 @@ class Settings(BaseSettings):
             "a 0-100 score in JSON."
         ),
     )
+
+    CRITIC_PROMPT_VERSION: str = Field(
+        "v2",
+        description=(
+            "Version of prompts/critique_verdict/ asked in CRITIC_MODE=probabilidad. v2 "
+            "(default) shows the critic the row's problem only; v1 also its solution. The "
+            "confidence model records the critic prompt it was fitted on and refuses another."
+        ),
+    )
+
+    @field_validator("CRITIC_PROMPT_VERSION")
+    @classmethod
+    def _critic_prompt_exists(cls, value: str) -> str:
+        if (
+            not re.fullmatch(r"v\d+", value)
+            or not (REPO_ROOT / "prompts" / "critique_verdict" / f"{value}.md").is_file()
+        ):
+            raise ValueError(
+                f"no critic prompt prompts/critique_verdict/{value}.md (versions look like v2)"
+            )
+        return value
+
+    @property
+    def critic_prompt_id(self) -> str:
+        """The prompt whose answers are the critic's score (what a confidence model is fitted
+        on): ``name/version``."""
+        if self.CRITIC_MODE == "probabilidad":
+            return f"critique_verdict/{self.CRITIC_PROMPT_VERSION}"
+        return "critique_lista/v1" if self.CRITIC_MODE == "lista" else "critique/v1"
 
     # --- supervised mode: autonomy per action type (README "Supervised mode") ---------------
     SUPERVISION: Annotated[dict[str, Literal["auto", "aprobar", "nunca"]], NoDecode] = Field(

@@ -95,7 +95,9 @@ def choose_confidence_model(settings: Settings) -> ConfidenceChoice:
 
     def artifact(note: str, *, warning: bool = False) -> ConfidenceChoice:
         model = load_confidence_model(
-            path, embedding_model=embedding_identity(settings.EMBEDDING_MODEL)
+            path,
+            embedding_model=embedding_identity(settings.EMBEDDING_MODEL),
+            critic_prompt=settings.critic_prompt_id,
         )
         return ConfidenceChoice(model, "artefacto", path=str(path), note=note, warning=warning)
 
@@ -163,7 +165,9 @@ def _load_version(
             raise ConfigError(f"{which} in the MLflow registry holds no {CONFIDENCE_FILE}: {fix}")
         try:
             model = load_confidence_model(
-                candidates[0], embedding_model=embedding_identity(settings.EMBEDDING_MODEL)
+                candidates[0],
+                embedding_model=embedding_identity(settings.EMBEDDING_MODEL),
+                critic_prompt=settings.critic_prompt_id,
             )
         except ConfigError as exc:
             # the message names a temporary file: say which version it was instead

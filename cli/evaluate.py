@@ -18,6 +18,7 @@ from cli.common import (
     setup,
 )
 from domain.choices import Split
+from errors import ConfigError
 from observability.logging import new_run_id
 
 GoldOpt = Annotated[
@@ -115,9 +116,17 @@ def evaluate(
         for evaluated in chosen:
             spec, label = evaluated.spec, evaluated.label
             if replay is not None:
-                from finetune.calibrate import read_records
+                from finetune.calibrate import critic_prompt_of, read_records
 
                 records = read_records(replay)
+                asked = critic_prompt_of(records)
+                if confidence_model is not None and asked and asked != settings.critic_prompt_id:
+                    # the scores would be read on another prompt's scale
+                    raise ConfigError(
+                        f"{replay} holds the answers of critic prompt {asked}, the confidence "
+                        f"model expects {settings.critic_prompt_id} (CRITIC_PROMPT_VERSION): "
+                        "re-ask them with bench/critic_rescore.py"
+                    )
             else:
                 with progress_bar(quiet=as_json) as progress:
                     task = progress.add_task(label, total=None)

@@ -116,6 +116,9 @@ class ConfidenceModel:
     #: the embedder whose similarities the dense features hold (EMBEDDING_MODEL at fitting time):
     #: another embedder's cosines live on another scale, so the model is refused with it
     embedding_model: str = ""
+    #: the critic prompt whose P(«sí») ``critic_p`` holds (``critique_verdict/v2``): another
+    #: prompt's probabilities live on another scale, so the model is refused with it
+    critic_prompt: str = ""
     #: the policy it was fitted for: the critic judges the first ``compare`` candidates before
     #: any is taken (so ``critic_margin`` sees them all), then the rest one by one
     compare: int = 1
@@ -138,9 +141,12 @@ class ConfidenceModel:
         return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()
 
 
-def load_confidence_model(path: Path, embedding_model: str | None = None) -> ConfidenceModel:
+def load_confidence_model(
+    path: Path, embedding_model: str | None = None, critic_prompt: str | None = None
+) -> ConfidenceModel:
     """Read an artifact, refusing anything the engine could not use as it is (with
-    ``embedding_model``: also one fitted on another embedder's similarities)."""
+    ``embedding_model``: also one fitted on another embedder's similarities; with
+    ``critic_prompt``: also one fitted on another critic prompt's answers)."""
     if not path.is_file():
         raise ConfigError(f"confidence model {path} not found: {REBUILD_HINT}")
     try:
@@ -153,6 +159,7 @@ def load_confidence_model(path: Path, embedding_model: str | None = None) -> Con
             intercept=float(data["intercept"]),
             feature_set_version=str(data["feature_set_version"]),
             embedding_model=str(data.get("embedding_model") or ""),
+            critic_prompt=str(data.get("critic_prompt") or ""),
             compare=int(data.get("compare") or 1),
             training=dict(data.get("training") or {}),
         )
@@ -173,6 +180,13 @@ def load_confidence_model(path: Path, embedding_model: str | None = None) -> Con
             f"{model.embedding_model or '(not recorded)'!r}, this engine uses {embedding_model!r} "
             f"(EMBEDDING_MODEL): collect `resolvia evaluate --split dev` with it, then "
             f"{REBUILD_HINT}"
+        )
+    if critic_prompt is not None and model.critic_prompt != critic_prompt:
+        raise ConfigError(
+            f"confidence model {path} was fitted on the answers of critic prompt "
+            f"{model.critic_prompt or '(not recorded)'!r}, this engine asks {critic_prompt!r} "
+            f"(CRITIC_MODE, CRITIC_PROMPT_VERSION): collect `resolvia evaluate --split dev` with "
+            f"it (or re-ask recorded questions with bench/critic_rescore.py), then {REBUILD_HINT}"
         )
     if not 1 <= model.compare <= 5:
         raise ConfigError(f"confidence model {path}: compare={model.compare} is not 1-5")

@@ -24,6 +24,7 @@ from typing import Any
 
 from domain.confidence import FEATURE_SET_VERSION, FEATURES, ConfidenceModel
 from domain.policy import PolicyParams, candidate_features
+from errors import ConfigError
 from finetune import metrics as m
 
 FOLDS = 5
@@ -103,6 +104,7 @@ def calibrate(
     from sklearn.model_selection import GroupKFold
 
     items = examples(records, max_retries, compare)
+    critic_prompt = critic_prompt_of(records)
     incidents = sorted({e.incident for e in items})
     folds = GroupKFold(n_splits=min(FOLDS, len(incidents)))
     groups = [e.incident for e in items]
@@ -128,6 +130,7 @@ def calibrate(
         "incidents": len(incidents),
         "feature_set_version": FEATURE_SET_VERSION,
         "embedding_model": embedding_model,
+        "critic_prompt": critic_prompt,
         "compare": compare,
         "cross_validation": {
             "folds": folds.get_n_splits(),
@@ -161,10 +164,28 @@ def calibrate(
         final.coefficients,
         final.intercept,
         embedding_model=embedding_model,
+        critic_prompt=critic_prompt,
         compare=compare,
         training=report,
     )
     return model, report
+
+
+def critic_prompt_of(records: Sequence[m.IncidentRecord]) -> str:
+    """The one critic prompt (``name/version``) whose answers the records hold; a model fitted
+    on a mix would be refused by every engine, so a mix is refused here."""
+    prompts = {
+        str(call.get("prompt_id") or "")
+        for r in records
+        for call in r.calls
+        if call.get("node") == "critique"
+    }
+    if len(prompts) > 1:
+        raise ConfigError(
+            f"the records mix the answers of several critic prompts ({', '.join(sorted(prompts))}):"
+            " collect them with one prompt, or re-ask them all with bench/critic_rescore.py"
+        )
+    return prompts.pop() if prompts else ""
 
 
 def _pool(curves: Sequence[Sequence[m.DecisionMetrics]]) -> list[m.DecisionMetrics]:

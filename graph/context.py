@@ -53,8 +53,8 @@ class PromptVersions:
     reformulate: str = "v1"
     #: CRITIC_MODE=puntuacion
     critique: str = "v1"
-    #: CRITIC_MODE=probabilidad
-    critique_verdict: str = "v1"
+    #: CRITIC_MODE=probabilidad (CRITIC_PROMPT_VERSION)
+    critique_verdict: str = "v2"
     #: CRITIC_MODE=lista
     critique_lista: str = "v1"
     #: VISION_MODEL: a screenshot described in Spanish

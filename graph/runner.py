@@ -69,7 +69,13 @@ from domain.policy import Step
 from domain.reasons import Reason, explain
 from errors import AlreadyHandledError, ExternalServiceError, ServiceErrorKind
 from graph.builder import build_graph
-from graph.context import EngineContext, RunOptions, choose_confidence, load_knowledge_base
+from graph.context import (
+    EngineContext,
+    PromptVersions,
+    RunOptions,
+    choose_confidence,
+    load_knowledge_base,
+)
 from nodes.apply import UnconfirmedChangeError
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
@@ -216,6 +222,7 @@ def engine(
             run_id=run_id,
             components=kb.components(),
             options=options,
+            prompts=PromptVersions(critique_verdict=settings.CRITIC_PROMPT_VERSION),
             confidence_model=confidence.model,
             confidence=confidence,
         )

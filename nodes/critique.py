@@ -65,12 +65,14 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
     score: int | None
     outcome: CallOutcome[Any]
     if ctx.settings.CRITIC_MODE == "probabilidad":
+        prompt = load_prompt("critique_verdict", ctx.prompts.critique_verdict)
         outcome = verdict_call(
             ctx,
             node="critique",
             incident_id=state["incident_id"],
-            prompt=load_prompt("critique_verdict", ctx.prompts.critique_verdict),
-            **values,
+            prompt=prompt,
+            # a version may leave a field out (v2 shows the row's problem, not its solution)
+            **{k: v for k, v in values.items() if k in prompt.placeholders},
         )
         score = round(100 * outcome.parsed.probability) if outcome.parsed else None
 

