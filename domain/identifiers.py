@@ -160,6 +160,10 @@ _SUBJECT_CUE = re.compile(
 )
 _NOT_SUBJECT = re.compile(r"\b(?:antigu[oa]|anterior|viej[oa]|old|previous|ya no|copia|cc)\b")
 _MAILBOX_CUE = re.compile(r"\b(?:buzon|mailbox)\b")
+# what may stand between two addresses given as alternatives or a list (accent-folded)
+_ALTERNATIVE = re.compile(
+    r"[\s,/()]*(?:(?:o|u|y|e|ni|or|and|bien|tambien|o bien|o con|o en)\b[\s,/()]*)?"
+)
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -300,10 +304,16 @@ def _prefer(found: list[tuple[str, str]], cue: re.Pattern[str]) -> list[str]:
     every = _unique([address for address, _ in found])
     if len(every) <= 1:
         return every
-    named = _unique(
-        [a for a, before in found if cue.search(before) and not _NOT_SUBJECT.search(before)]
-    )
-    return named or every
+    named: list[str] = []
+    subject = False
+    for address, before in found:
+        # "el correo es X o Y", "X, Y": an address joined to the one before it by nothing but
+        # a conjunction is named the same way (both are the subject: the value is ambiguous)
+        if not _ALTERNATIVE.fullmatch(before):
+            subject = bool(cue.search(before)) and not _NOT_SUBJECT.search(before)
+        if subject:
+            named.append(address)
+    return _unique(named) or every
 
 
 def _products(folded: str) -> list[str]:

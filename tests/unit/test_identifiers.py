@@ -129,6 +129,22 @@ def test_two_addresses_left_mean_asking_not_the_first() -> None:
     assert choose_params(ALLOWED_ACTIONS["reseteoareacliente"], ids).ambiguous == ("email",)
 
 
+def test_addresses_given_as_alternatives_share_the_subject_and_are_ambiguous() -> None:
+    # the second address is joined to the first by "o": both are the account's e-mail
+    text = (
+        "[10:04] Visitante: póliza 30637215\n[10:05] Visitante: el correo no sé si es "
+        "marta.gil@example.com o mgil@example.com, tengo los dos"
+    )
+    ids = extract(text)
+    assert ids["email"] == ["marta.gil@example.com", "mgil@example.com"]
+    assert choose_params(ALLOWED_ACTIONS["reseteoareacliente"], ids).ambiguous == ("email",)
+    listed = extract("Mi e-mail: ana@example.com, ana.b@example.com; no recuerdo cuál usé")
+    assert listed["email"] == ["ana@example.com", "ana.b@example.com"]
+    # a sentence of its own in between is not a conjunction: the named one still wins
+    ids = extract("Mi correo es ana@example.com. Lo mandé también a jefe@example.com")
+    assert ids["email"] == ["ana@example.com"]
+
+
 def test_the_address_named_as_the_subject_wins() -> None:
     ids = extract("He escrito a soporte@proveedor.example.com desde mi correo ana@example.com")
     assert ids["email"] == ["ana@example.com"]
