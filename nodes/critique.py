@@ -7,6 +7,9 @@ Two ways to get the score (``CRITIC_MODE``):
   log-probabilities. Small local models write nearly the same number for every pair when asked
   for a score (measured: AUC 0.56 on dev pairs with the 1.5B model), while their yes/no
   probability ranks right above wrong rows far better (AUC 0.86), and costs one output token.
+  The prompt is ``critique_verdict/<CRITIC_PROMPT_VERSION>``: v2 (default) asks whether the
+  incident describes the row's problem and does not show the solution (dev AUC 0.888 vs 0.850
+  for v1, which shows both); only the placeholders a version uses are filled.
 * ``lista``: one call per incident shows the candidates the policy may reach as lettered
   options plus «Ninguna»; each candidate's score is 100 x P(its letter). The incident comes
   first in the prompt, so a server's prompt cache serves the shared part.
