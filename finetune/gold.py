@@ -41,10 +41,10 @@ class GoldItem:
 
 
 #: the splits ``all`` stands for: every measured split, never the demo
-MEASURED_SPLITS = ("dev", "test", "test2", "test3")
+MEASURED_SPLITS: tuple[Split, ...] = ("dev", "test", "test2", "test3")
 #: the test splits: never calibrated on nor trained on (test3, the clean one, is reported on;
 #: test2 is kept for comparison; test was used to choose the critic threshold)
-TEST_SPLITS = ("test", "test2", "test3")
+TEST_SPLITS: tuple[Split, ...] = ("test", "test2", "test3")
 
 
 def load_gold(folder: Path, split: Split) -> list[GoldItem]:
