@@ -160,6 +160,11 @@ _SUBJECT_CUE = re.compile(
 )
 _NOT_SUBJECT = re.compile(r"\b(?:antigu[oa]|anterior|viej[oa]|old|previous|ya no|copia|cc)\b")
 _MAILBOX_CUE = re.compile(r"\b(?:buzon|mailbox)\b")
+# a birth named in a sentence (accent-folded): nacer, nacimiento, parto, new parents; en/ca/gl/pt
+_BIRTH_CUE = re.compile(
+    r"\b(?:naci\w*|nace\w*|nacid[oa]s?|parto|papas?|mamas?|born|birth\w*|naix\w*|nasc\w*)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n")
 # what may stand between two addresses given as alternatives or a list (accent-folded)
 _ALTERNATIVE = re.compile(
     r"[\s,/()]*(?:(?:o|u|y|e|ni|or|and|bien|tambien|o bien|o con|o en)\b[\s,/()]*)?"
@@ -207,7 +212,7 @@ def extract(
         "buzon_compartido": mailboxes,
         "usuario": users,
         "producto": _products(fold(_own_words(without_emails, keep_quoted=True))),
-        "fecha_nacimiento": _unique(_dates(without_emails)),
+        "fecha_nacimiento": _unique(_birth_dates(without_emails)),
         "periodo": _unique(_periods(without_emails, folded, reference_date)),
         # header lines ("Enviado: 15 de noviembre de 2026") and signatures hold no fiscal year
         "ejercicio": _unique(
@@ -323,6 +328,17 @@ def _products(folded: str) -> list[str]:
         for m in re.finditer(rf"\b(?:{pattern})\b", folded):
             first[product] = min(first.get(product, m.start()), m.start())
     return sorted(first, key=first.__getitem__)
+
+
+def _birth_dates(text: str) -> list[str]:
+    """Dates named as a birth: in a sentence that speaks of one («nació el …», «fecha de
+    nacimiento: …», «somos papás desde el …»). Any other date — the message's own, a chat's
+    timestamp, a receipt's — is no birth date, so a registration without one asks for it."""
+    found: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        if _BIRTH_CUE.search(fold(sentence)):
+            found += _dates(sentence)
+    return found
 
 
 def _dates(text: str) -> list[str]:

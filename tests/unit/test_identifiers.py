@@ -29,6 +29,26 @@ def test_every_identifier_is_found_and_normalised() -> None:
     assert ids["ejercicio"] == ["2025"]
 
 
+def test_a_birth_date_is_a_date_named_as_a_birth_not_the_messages_own() -> None:
+    chat = (
+        "Chat web Área Cliente — 15/11/2026\n[10:02] Visitante: ha nacido mi hija y quiero "
+        "darla de alta en la póliza 30114872, NIF 12345678Z"
+    )
+    assert extract(chat)["fecha_nacimiento"] == []
+    assert extract(chat + "\n[10:03] Visitante: nació el 12/11/2026")["fecha_nacimiento"] == [
+        "12/11/2026"
+    ]
+    for text in (
+        "Somos papás desde el 12/11/2026: ha nacido Lucía",
+        "Fecha de nacimiento: 12/11/2026.",
+        "El pasado 12/11/2026 nació nuestro hijo.",
+        "Our baby was born on 12/11/2026",
+    ):
+        assert extract(text)["fecha_nacimiento"] == ["12/11/2026"], text
+    receipt = "Nació mi hijo. El recibo del 01/11/2026 lo pagué ayer."
+    assert extract(receipt)["fecha_nacimiento"] == []
+
+
 def test_invalid_check_digits_are_not_identifiers() -> None:
     ids = extract("DNI 12345678A, IBAN ES00 2100 0418 4502 0005 1332")
     assert ids["nif"] == [] and ids["iban"] == []
