@@ -99,18 +99,20 @@ REQUIRED_CATEGORIAS = {
     "test": CATEGORIAS[:7],
     "test2": CATEGORIAS,
     "test3": CATEGORIAS,
+    "test4": CATEGORIAS,
     "demo": CATEGORIAS[:7],
 }
 #: incident codes of each split: dev INC1000nn and INC4000nn (added 30/11/2026), test INC2000nn,
-#: test2 INC3000nn, test3 INC5000nn (written 30/11/2026), demo INC0001nn
+#: test2 INC3000nn, test3 INC5000nn and test4 INC6000nn (both written 30/11/2026), demo INC0001nn
 CODE_PREFIX = {
     "dev": ("INC1", "INC4"),
     "test": ("INC2",),
     "test2": ("INC3",),
     "test3": ("INC5",),
+    "test4": ("INC6",),
     "demo": ("INC0001",),
 }
-MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2, MIN_TEST3 = 25, 38, 64, 60, 60
+MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2, MIN_TEST3, MIN_TEST4 = 25, 38, 64, 60, 60, 60
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
 CAPTURE_STYLES = {"dialogo", "navegador", "movil"}
 MAX_COPIED_WORDS = 7  # longest run of words shared with the KB description
@@ -705,7 +707,7 @@ def check_gold(
     report: Report,
 ) -> dict[str, list[dict[str, Any]]]:
     splits: dict[str, list[dict[str, Any]]] = {}
-    for split in ("dev", "test", "test2", "test3", "demo"):
+    for split in ("dev", "test", "test2", "test3", "test4", "demo"):
         path = evaluacion / f"gold_{split}.json"
         if not path.exists():
             report.error(path.name, "missing")
@@ -742,9 +744,9 @@ def check_gold(
             "gold",
             f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
         )
-    # dev's share of the measured set (dev + test + test2 + test3): test3 is now the split to
-    # report on, test2 is kept for comparison
-    measured = total + len(splits["test2"]) + len(splits["test3"])
+    # dev's share of the measured set (dev + test + test2 + test3 + test4): test3 is now the
+    # split to report on, test2 is kept for comparison, test4 is kept clean for the next report
+    measured = total + len(splits["test2"]) + len(splits["test3"]) + len(splits["test4"])
     if measured and not 0.3 <= dev / measured <= 0.6:
         share = dev / measured
         report.error("gold", f"dev share {share:.2f} is outside the accepted range 0.30-0.60")
@@ -752,6 +754,8 @@ def check_gold(
         report.error("gold_test2.json", f"{len(splits['test2'])} items, need {MIN_TEST2}")
     if len(splits["test3"]) < MIN_TEST3:
         report.error("gold_test3.json", f"{len(splits['test3'])} items, need {MIN_TEST3}")
+    if len(splits["test4"]) < MIN_TEST4:
+        report.error("gold_test4.json", f"{len(splits['test4'])} items, need {MIN_TEST4}")
     all_items = splits["dev"] + splits["test"]
     categories = Counter(i["esperado"]["categoria"] for i in all_items)
     results = Counter(i["esperado"]["resultado"] for i in all_items)

@@ -1,4 +1,4 @@
-"""The gold loader: every split loads (the frozen test2 and test3 and the demo included),
+"""The gold loader: every split loads (the frozen test2, test3 and test4 and the demo included),
 ``all`` is the measured set, and an item accepts its equivalent rows. Reads the committed data;
 writes only under tmp_path."""
 
@@ -34,6 +34,16 @@ def test_test3_is_a_split_of_its_own() -> None:
     assert not {i.code for i in test3} & others
 
 
+def test_test4_is_a_split_of_its_own() -> None:
+    test4 = load_gold(GOLD, "test4")
+    assert len(test4) >= 60
+    assert all(item.code.startswith("INC6") for item in test4)
+    others = {
+        i.code for name in ("dev", "test", "test2", "test3", "demo") for i in load_gold(GOLD, name)
+    }
+    assert not {i.code for i in test4} & others
+
+
 def test_demo_split_holds_every_demo_incident_in_order() -> None:
     demo = load_gold(GOLD, "demo")
     incidents = json.loads((RESOURCES / "incidencias_demo.json").read_text(encoding="utf-8"))
@@ -45,9 +55,9 @@ def test_demo_split_holds_every_demo_incident_in_order() -> None:
     }
 
 
-def test_all_is_dev_test_test2_and_test3_without_the_demo() -> None:
+def test_all_is_every_measured_split_without_the_demo() -> None:
     every = [item.code for item in load_gold(GOLD, "all")]
-    splits = ("dev", "test", "test2", "test3")
+    splits = ("dev", "test", "test2", "test3", "test4")
     parts = [item.code for name in splits for item in load_gold(GOLD, name)]
     assert every == parts
     assert not set(every) & {item.code for item in load_gold(GOLD, "demo")}
@@ -70,12 +80,25 @@ def test_committed_items_accept_both_rows_that_resend_the_card() -> None:
 
 
 def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
-    for name, code in (("test2", "INC300001"), ("test3", "INC500001"), ("demo", "INC000101")):
+    splits = (
+        ("test2", "INC300001"),
+        ("test3", "INC500001"),
+        ("test4", "INC600001"),
+        ("demo", "INC000101"),
+    )
+    for name, code in splits:
         item = _item(code, kb_aceptables=["KB-0002"])
         (tmp_path / f"gold_{name}.json").write_text(json.dumps([item]), encoding="utf-8")
     [test2] = load_gold(tmp_path, "test2")
     [test3] = load_gold(tmp_path, "test3")
+    [test4] = load_gold(tmp_path, "test4")
     [demo] = load_gold(tmp_path, "demo")
-    assert (test2.code, test3.code, demo.code) == ("INC300001", "INC500001", "INC000101")
+    assert (test2.code, test3.code, test4.code, demo.code) == (
+        "INC300001",
+        "INC500001",
+        "INC600001",
+        "INC000101",
+    )
     assert test2.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test3.acceptable_kb_ids == ("KB-0001", "KB-0002")
+    assert test4.acceptable_kb_ids == ("KB-0001", "KB-0002")

@@ -263,7 +263,7 @@ def test_request_log_of_the_target_system(tmp_path: Path) -> None:
 # --- the sample data (reference day 20/11/2026) ---------------------------------------------
 def _gold_cases() -> list[tuple[str, str, dict[str, str]]]:
     cases = []
-    for name in ("gold_dev.json", "gold_test.json", "gold_test3.json"):
+    for name in ("gold_dev.json", "gold_test.json", "gold_test3.json", "gold_test4.json"):
         items = json.loads((RESOURCES / "evaluacion" / name).read_text(encoding="utf-8"))
         for item in items:
             expected = item["esperado"]
@@ -322,6 +322,27 @@ GOLD_OUTCOMES = {
     "INC500070": ("cierre", ""),
     "INC500073": ("reasignacion", "N2_REEMBOLSOS"),
     "INC500078": ("cierre", ""),
+    # test4 (INC6000nn): every api| item with parameters, each with the answer it means to test
+    "INC600001": ("en espera", ""),
+    "INC600002": ("cierre", ""),
+    "INC600003": ("cierre", ""),
+    "INC600004": ("cierre", ""),
+    "INC600005": ("cierre", ""),
+    "INC600006": ("cierre", ""),
+    "INC600007": ("en espera", ""),
+    "INC600008": ("cierre", ""),
+    "INC600009": ("cierre", ""),
+    "INC600010": ("cierre", ""),
+    "INC600011": ("cierre", ""),
+    "INC600012": ("cierre", ""),
+    "INC600013": ("cierre", ""),
+    "INC600014": ("cierre", ""),
+    "INC600015": ("cierre", ""),
+    "INC600016": ("reasignacion", "MICROINFORMATICA"),
+    "INC600017": ("cierre", ""),
+    "INC600073": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC600074": ("en espera", ""),
+    "INC600080": ("cierre", ""),
 }
 
 
@@ -329,6 +350,12 @@ def test_every_test3_api_item_has_its_documented_answer() -> None:
     test3 = {cod for cod, _, _ in _gold_cases() if cod.startswith("INC5")}
     assert len(test3) >= 20
     assert test3 == {cod for cod in GOLD_OUTCOMES if cod.startswith("INC5")}
+
+
+def test_every_test4_api_item_has_its_documented_answer() -> None:
+    test4 = {cod for cod, _, _ in _gold_cases() if cod.startswith("INC6")}
+    assert len(test4) >= 20
+    assert test4 == {cod for cod in GOLD_OUTCOMES if cod.startswith("INC6")}
 
 
 @pytest.mark.parametrize(("cod", "accion", "params"), _gold_cases())

@@ -91,7 +91,9 @@ def _run(
 
 
 @pytest.mark.parametrize(
-    ("model", "thresholds"), [(None, THRESHOLDS), (MODEL, (10, 25, 40, 70))], ids=["critic", "model"]
+    ("model", "thresholds"),
+    [(None, THRESHOLDS), (MODEL, (10, 25, 40, 70))],
+    ids=["critic", "model"],
 )
 def test_graph_decisions_equal_the_evaluation_replay(
     tmp_path: Path, model: ConfidenceModel | None, thresholds: tuple[int, ...]
