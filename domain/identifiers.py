@@ -162,7 +162,8 @@ _NOT_SUBJECT = re.compile(r"\b(?:antigu[oa]|anterior|viej[oa]|old|previous|ya no
 _MAILBOX_CUE = re.compile(r"\b(?:buzon|mailbox)\b")
 # a birth named in a sentence (accent-folded): nacer, nacimiento, parto, new parents; en/ca/gl/pt
 _BIRTH_CUE = re.compile(
-    r"\b(?:naci\w*|nace\w*|nacid[oa]s?|parto|papas?|mamas?|born|birth\w*|naix\w*|nasc\w*)\b"
+    r"\b(?:naci|nacio|nacimientos?|nacid[oa]s?|nac(?:e|er|era|eu)|parto|papas?|mamas?|born"
+    r"|birth\w*|naix\w*|neix\w*|nasc\w*)\b"
 )
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n")
 # what may stand between two addresses given as alternatives or a list (accent-folded)

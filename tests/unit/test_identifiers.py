@@ -47,6 +47,9 @@ def test_a_birth_date_is_a_date_named_as_a_birth_not_the_messages_own() -> None:
         assert extract(text)["fecha_nacimiento"] == ["12/11/2026"], text
     receipt = "Nació mi hijo. El recibo del 01/11/2026 lo pagué ayer."
     assert extract(receipt)["fecha_nacimiento"] == []
+    # a word that only begins like one is no birth
+    assert extract("Nacionalidad española, alta el 01/11/2026")["fecha_nacimiento"] == []
+    assert extract("El meu fill va néixer el 12/11/2026")["fecha_nacimiento"] == ["12/11/2026"]
 
 
 def test_invalid_check_digits_are_not_identifiers() -> None:
