@@ -498,7 +498,9 @@ def _settle(
     log.info("incident.awaiting_approval", approval_id=record.id, action=record.action)
 
 
-def _claim(ctx: EngineContext, claimant: Claimant, incident_id: str, summary: RunSummary) -> Claim:
+def _claim(
+    ctx: EngineContext, graph: Any, claimant: Claimant, incident_id: str, summary: RunSummary
+) -> Claim:
     """Claim one incident for this worker. One whose outcome a worker of this queue run
     already recorded counts as done, even when the claim was granted: its worker died after
     recording, before releasing it (doing it again would repeat its side effects)."""
@@ -515,9 +517,23 @@ def _claim(ctx: EngineContext, claimant: Claimant, incident_id: str, summary: Ru
         ):
             claimant.release(incident_id, done=True)
             verdict = Claim.DONE
+            if not ctx.dry_run:
+                _drop_leftover_thread(graph, incident_id)
     if verdict is Claim.DONE:
         summary.worker["done_elsewhere"] += 1
     return verdict
+
+
+def _drop_leftover_thread(graph: Any, thread_id: str) -> None:
+    """An incident whose outcome is recorded is done; a thread of it that did not reach its end
+    (its worker was killed after recording, before the last checkpoint) is deleted, so that no
+    later run resumes it and records it again."""
+    try:
+        if unfinished(graph, thread_id):
+            graph.checkpointer.delete_thread(thread_id)
+            log.info("thread.leftover_dropped", thread_id=thread_id)
+    except Exception as exc:  # housekeeping: never a reason to stop the run
+        log.warning("thread.leftover_not_dropped", thread_id=thread_id, error=str(exc)[:200])
 
 
 def _process_item(
@@ -618,7 +634,7 @@ def _work_through(
                     log.warning("run.interrupted", signal=stop.requested, pending=summary.pending)
                     break
                 if claimant is not None:
-                    verdict = _claim(ctx, claimant, item.incident_id, summary)
+                    verdict = _claim(ctx, graph, claimant, item.incident_id, summary)
                     if verdict is Claim.BUSY:
                         busy.append(item)
                     if not verdict.granted:
