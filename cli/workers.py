@@ -241,11 +241,7 @@ def run_workers(
         if isinstance(outcomes, Path):  # with DATABASE_URL the outcomes are in Postgres
             _wal(outcomes)
         # report lines a killed run committed but never wrote (no worker runs yet)
-        recorder = stores.open_recorder(settings, run_id)
-        try:
-            recorder.catch_up_reports()
-        finally:
-            recorder.close()
+        _catch_up_reports(settings, run_id)
         claims = open_claims(settings, run_id, lease_s=settings.CLAIM_LEASE_S)
         stack.callback(claims.close)
         spawner = _Spawner(settings, run, mailboxes, model, shared_model_urls(settings, model))
@@ -254,10 +250,26 @@ def run_workers(
             spawner.spawn()
         with _forwarded_signals(run):
             _watch(run, spawner, claims, replacements=count)
+        # a worker killed between committing an outcome and writing its report line: the
+        # worker that then found the incident done does not write it; no worker runs now
+        _catch_up_reports(settings, run_id)
         from adapters.retention import prune_after_run
 
         prune_after_run(settings)  # retention (RETENTION_*_DAYS), while the lock is held
     return run
+
+
+def _catch_up_reports(settings: Settings, run_id: str) -> int:
+    """Write the report lines that killed runs committed but never wrote (see
+    :meth:`RunRecorder.catch_up_reports`); only while no worker of this run is running."""
+    recorder = stores.open_recorder(settings, run_id)
+    try:
+        caught_up = recorder.catch_up_reports()
+    finally:
+        recorder.close()
+    if caught_up:
+        log.warning("run.reports_caught_up", lines=caught_up)
+    return caught_up
 
 
 def _stop_all(run: WorkersRun) -> None:

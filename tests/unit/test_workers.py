@@ -4,6 +4,7 @@ tests/integration/test_workers.py.)"""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,57 @@ def test_the_shared_model_server_serves_the_adapter_the_workers_would_apply(
     assert checked == ["llamacpp/qwen2.5-coder-0.5b"]
     [call] = started
     assert call["lora_path"] == adapter and call["model"] == tmp_path / "base.gguf"
+
+
+_DIES_BEFORE_ITS_LINE = """
+import os, signal, sys
+from pathlib import Path
+from adapters import run_records
+from adapters.run_records import RunRecorder
+
+data, reports, rejected, run_id = sys.argv[1:5]
+recorder = RunRecorder(Path(data) / "outcomes.sqlite", Path(reports), Path(rejected), run_id)
+
+def killed(path, entry):  # kill -9 after the outcome is committed, before its line is written
+    os.kill(os.getpid(), signal.SIGKILL)
+
+run_records._append = killed
+recorder.record({"incident_id": "INC000102", "outcome": "escalated", "reason": "low_confidence"})
+"""
+
+
+def test_a_worker_killed_between_commit_and_report_line_loses_no_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker that later finds the incident done does not write its line, and the dead
+    worker never will: the parent writes it once every worker has ended (the fresh-clone CI
+    caught the line missing in test_kill_one_worker_of_three_mid_run[postgres])."""
+    import cli.workers as workers
+
+    settings = load_settings(DATA_DIR=tmp_path / "data", OUTPUT_DIR=tmp_path / "out")
+    spawned: list[Worker] = []
+
+    def spawn(self: Any) -> Worker:
+        worker_id = f"w{len(self.run.workers) + 1}"
+        run_id = workers.worker_run_id(self.run.run_id, worker_id)
+        code = _DIES_BEFORE_ITS_LINE if not spawned else "pass"  # its replacement: nothing left
+        args = [str(settings.DATA_DIR), str(settings.reports_dir), str(settings.rejected_dir)]
+        process = subprocess.Popen([sys.executable, "-c", code, *args, run_id])
+        worker = Worker(worker_id, run_id, process)
+        self.run.workers.append(worker)
+        spawned.append(worker)
+        return worker
+
+    monkeypatch.setattr(workers, "shared_model_urls", lambda settings, model: {})
+    monkeypatch.setattr(workers._Spawner, "spawn", spawn)
+    monkeypatch.setattr(workers, "POLL_S", 0.05)
+    run = workers.run_workers(settings, "q1", ["default"], 1)
+
+    assert run.died == ["w1"] and [w.code for w in run.workers] == [-9, 0]
+    report = settings.reports_dir / f"run_{run.workers[0].run_id}.jsonl"
+    [line] = [json.loads(x) for x in report.read_text(encoding="utf-8").splitlines()]
+    assert line["incident_id"] == "INC000102" and line["recovered"] is True
+    rejected = settings.rejected_dir / f"rechazos_{run.workers[0].run_id}.jsonl"
+    assert [json.loads(x)["incident_id"] for x in rejected.read_text().splitlines()] == [
+        "INC000102"
+    ]
