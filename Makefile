@@ -40,7 +40,7 @@ format:  ## apply ruff fixes and formatting
 bench: install  ## provider-layer overhead vs raw llama_cpp (prints figures)
 	$(PY) bench/bench_provider.py
 
-bench-throughput: install  ## incidents/min with 1, 2, 4, 8 workers against a fake model server (~15 min)
+bench-throughput: install  ## incidents/min, workers x incidents at once, against a fake model server (~20 min)
 	$(PY) bench/throughput.py
 
 mocks: install  ## run the mock incident manager and target system on the demo date

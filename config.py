@@ -387,6 +387,16 @@ class Settings(BaseSettings):
             "at a time from the shared queue; 1 = the run works the queue itself."
         ),
     )
+    RUN_CONCURRENCY: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description=(
+            "Incidents one run (or each worker) keeps in flight at once, each in its own "
+            "thread: for a model server that answers several requests at once (vLLM, Ollama, "
+            "OpenAI, llama.cpp with parallel slots); 1 = one after another."
+        ),
+    )
     CLAIM_LEASE_S: float = Field(
         60.0,
         ge=1,

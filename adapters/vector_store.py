@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -177,6 +178,9 @@ class KnowledgeIndex:
         self.alias = alias
         self.embedder = embedder
         self.lexical = lexical or LexicalEncoder()
+        #: one search at a time (a run with RUN_CONCURRENCY > 1 searches from several
+        #: threads): Qdrant's local mode and a local embedding model are not made for that
+        self._search_lock = threading.Lock()
 
     # -- introspection ---------------------------------------------------------------------
     def live_collection(self) -> str | None:
@@ -405,7 +409,12 @@ class KnowledgeIndex:
                 self.client.delete_collection(name)
 
     # -- searching -------------------------------------------------------------------------
-    def search(
+    def search(self, queries: Sequence[str], **options: Any) -> list[Hit]:
+        """:meth:`_search`, one call at a time."""
+        with self._search_lock:
+            return self._search(queries, **options)
+
+    def _search(
         self,
         queries: Sequence[str],
         *,

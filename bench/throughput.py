@@ -1,4 +1,6 @@
-"""Queue throughput with 1, 2, 4, 8 workers (``resolvia run --workers N``, issue #17 point 5).
+"""Queue throughput with several workers and several incidents at once per worker (issue #17
+point 5): ``resolvia run`` with ``RUN_WORKERS`` processes, each keeping ``RUN_CONCURRENCY``
+incidents in flight.
 
 Against the mock services seeded with the demo incidents, cloned under new codes up to
 ``--incidents``, and a fake OpenAI-compatible model server (tests/fake_llm_server.py, the same
@@ -14,10 +16,12 @@ model is the bottleneck, whatever the number of workers. Two figures per run:
 * **loop**: incidents per minute over the longest worker's run loop (from its first claim to
   its summary), i.e. with the start-up left out: the throughput of a long queue.
 
-Medians over ``--repeats``; the ratio is to the one-worker median.
+``--runs`` lists the configurations as ``WORKERSxAT_ONCE`` (``8x1``: eight processes, one
+incident at a time each; ``1x8``: one process with eight incidents in flight). Medians over
+``--repeats``; the ratio is to the first configuration's median (``1x1`` by default).
 
-    python bench/throughput.py [--workers 1,2,4,8] [--incidents 48] [--repeats 3]
-                               [--latency 1.0] [--slots 8]
+    python bench/throughput.py [--runs 1x1,2x1,4x1,8x1,1x2,1x4,1x8,2x4] [--incidents 48]
+                               [--repeats 3] [--latency 1.0] [--slots 8]
 """
 
 from __future__ import annotations
@@ -96,9 +100,10 @@ def build_index(root: Path, env: dict[str, str]) -> Path:
 
 
 def one_run(
-    root: Path, env: dict[str, str], index: Path, seed: Path, workers: int
+    root: Path, env: dict[str, str], index: Path, seed: Path, workers: int, at_once: int
 ) -> dict[str, Any]:
-    """One ``main.py run --json --workers N`` on a fresh installation; its figures."""
+    """One ``main.py run --json`` with ``workers`` processes of ``at_once`` incidents in flight
+    each, on a fresh installation; its figures."""
     shutil.rmtree(root, ignore_errors=True)
     (root / "data").mkdir(parents=True)
     shutil.copytree(index, root / "data" / "qdrant")
@@ -116,6 +121,7 @@ def one_run(
             "INCIDENT_MANAGER_URL": mocks.incident_manager_url,
             "TARGET_SYSTEM_URL": mocks.target_system_url,
             "RUN_WORKERS": str(workers),
+            "RUN_CONCURRENCY": str(at_once),
         }
         started = time.perf_counter()
         proc = subprocess.run(
@@ -130,7 +136,7 @@ def one_run(
         wall = time.perf_counter() - started
     summary = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {}
     if proc.returncode != 0 or not summary:
-        raise SystemExit(f"the run with {workers} worker(s) failed:\n{proc.stderr[-3000:]}")
+        raise SystemExit(f"the run {workers}x{at_once} failed:\n{proc.stderr[-3000:]}")
     if workers > 1:
         loop = max(float(w["seconds"] or 0) for w in summary["workers"])
     else:
@@ -138,15 +144,35 @@ def one_run(
     return {"processed": summary["processed"], "wall_s": wall, "loop_s": loop}
 
 
+def configurations(text: str) -> list[tuple[int, int]]:
+    """``"1x1,8x1,1x8"`` -> [(1, 1), (8, 1), (1, 8)] (workers, incidents at once each)."""
+    found = []
+    for part in text.split(","):
+        workers, _, at_once = part.strip().lower().partition("x")
+        try:
+            found.append((int(workers), int(at_once or 1)))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{part!r} is not WORKERSxAT_ONCE, e.g. 8x1 or 1x8"
+            ) from None
+    if not found or any(w < 1 or a < 1 for w, a in found):
+        raise argparse.ArgumentTypeError("every configuration needs at least 1x1")
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", default="1,2,4,8", help="Worker counts, comma-separated.")
+    parser.add_argument(
+        "--runs",
+        type=configurations,
+        default=configurations("1x1,2x1,4x1,8x1,1x2,1x4,1x8,2x4"),
+        help="Configurations WORKERSxAT_ONCE, comma-separated (the first is the baseline).",
+    )
     parser.add_argument("--incidents", type=int, default=48)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--latency", type=float, default=1.0, help="Seconds per model call.")
     parser.add_argument("--slots", type=int, default=8, help="Model calls answered at once.")
     args = parser.parse_args()
-    counts = [int(n) for n in args.workers.split(",")]
 
     with (
         tempfile.TemporaryDirectory(prefix="resolvia-bench-throughput-") as tmp_dir,
@@ -164,32 +190,35 @@ def main() -> None:
             f"{os.cpu_count()} CPU(s), medians of {args.repeats}",
             flush=True,
         )
-        rows: dict[int, dict[str, float]] = {}
-        for workers in counts:
+        rows: dict[tuple[int, int], dict[str, float]] = {}
+        for workers, at_once in args.runs:
             runs = []
             for repeat in range(args.repeats):
                 chat.reset()
-                result = one_run(tmp / f"w{workers}-{repeat}", env, index, seed, workers)
-                calls = chat.chat_requests()
+                where = tmp / f"r{workers}x{at_once}-{repeat}"
+                result = one_run(where, env, index, seed, workers, at_once)
+                calls, peak = chat.chat_requests(), chat.chat_peak
                 runs.append(result)
                 print(
-                    f"  {workers} worker(s), repeat {repeat + 1}: {result['processed']} processed"
-                    f", wall {result['wall_s']:.1f} s, loop {result['loop_s']:.1f} s, "
-                    f"{calls} model calls",
+                    f"  {workers} worker(s) x {at_once} at once, repeat {repeat + 1}: "
+                    f"{result['processed']} processed, wall {result['wall_s']:.1f} s, "
+                    f"loop {result['loop_s']:.1f} s, {calls} model calls, at most {peak} at once",
                     flush=True,
                 )
-            rows[workers] = {
+            rows[(workers, at_once)] = {
                 "wall": statistics.median(60 * r["processed"] / r["wall_s"] for r in runs),
                 "loop": statistics.median(60 * r["processed"] / r["loop_s"] for r in runs),
             }
-        one = rows.get(1) or rows[counts[0]]
+        base = rows[args.runs[0]]
         print(
-            f"\n{'workers':>7} {'wall inc/min':>13} {'ratio':>6} {'loop inc/min':>13} {'ratio':>6}"
+            f"\n{'workers':>7} {'at once':>7} {'wall inc/min':>13} {'ratio':>6} "
+            f"{'loop inc/min':>13} {'ratio':>6}"
         )
-        for workers, row in rows.items():
+        for (workers, at_once), row in rows.items():
             print(
-                f"{workers:>7} {row['wall']:>13.1f} {row['wall'] / one['wall']:>5.2f}x "
-                f"{row['loop']:>13.1f} {row['loop'] / one['loop']:>5.2f}x"
+                f"{workers:>7} {at_once:>7} "
+                f"{row['wall']:>13.1f} {row['wall'] / base['wall']:>5.2f}x "
+                f"{row['loop']:>13.1f} {row['loop'] / base['loop']:>5.2f}x"
             )
 
 

@@ -30,13 +30,16 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal, cast
 
 import structlog
@@ -76,6 +79,7 @@ from graph.context import (
     choose_confidence,
     load_knowledge_base,
 )
+from graph.slots import Finished, Slots
 from nodes.apply import UnconfirmedChangeError
 from nodes.record import outcome_entry
 from observability.logging import incident_scope
@@ -536,6 +540,49 @@ def _drop_leftover_thread(graph: Any, thread_id: str) -> None:
         log.warning("thread.leftover_not_dropped", thread_id=thread_id, error=str(exc)[:200])
 
 
+@dataclass
+class _Settle:
+    """What the run loop does with the incidents that ended: count them and free their claims;
+    the first failure is kept, and raised once the incidents still in hand have ended."""
+
+    summary: RunSummary
+    claimant: Claimant | None
+    failure: BaseException | None = None
+
+    def __call__(self, ended: list[Finished[WorkItem, dict[str, Any]]]) -> None:
+        for end in ended:
+            item = end.key
+            if end.error is not None:
+                if self.claimant is not None:  # its thread is checkpointed: free for another
+                    self.claimant.release(item.incident_id, done=False)
+                self.failure = self.failure or end.error
+                continue
+            if self.claimant is not None:
+                self.claimant.release(item.incident_id, done=True)
+            assert end.value is not None
+            _count(self.summary, item, end.value)
+
+
+def _wait_for_slots(
+    slots: Slots[WorkItem, dict[str, Any]],
+    step: Callable[[], list[Finished[WorkItem, dict[str, Any]]]],
+) -> list[Finished[WorkItem, dict[str, Any]]]:
+    """``step`` (a submit, a drain). A second signal while incidents are in flight in other
+    threads ends the process at once, as a kill -9 would: freeing their claims would let
+    another worker start them while their threads still work, and the interpreter would wait
+    for those threads before exiting. Their leases run out and their checkpoints are resumed,
+    by another worker or the next run, without repeating a change."""
+    try:
+        return step()
+    except BaseException as exc:
+        if slots.in_flight:
+            log.error("run.stopped_at_once", in_flight=[i.incident_id for i in slots.in_flight])
+            sys.stderr.flush()
+            code = exc.code if isinstance(exc, SystemExit) else None
+            os._exit(code if isinstance(code, int) else 1)
+        raise
+
+
 def _process_item(
     ctx: EngineContext,
     graph: Any,
@@ -620,14 +667,23 @@ def _work_through(
     summary.report = str(ctx.recorder.report_path)
     if claimant is not None:
         summary.worker = {"worker_id": claimant.worker_id, "taken_over": 0, "done_elsewhere": 0}
-    # SIGTERM/SIGINT: finish the incident in hand, then stop and write the summary
+    # SIGTERM/SIGINT: finish the incidents in hand, then stop and write the summary
     with _stop_requests() as stop, ExitStack() as held:
         if claimant is not None:
             held.enter_context(claimant.heartbeat())  # renews the leases of what it works on
+        # RUN_CONCURRENCY incidents at once (graph.slots); 1 = each in this thread, in turn
+        slots: Slots[WorkItem, dict[str, Any]] = Slots(ctx.settings.RUN_CONCURRENCY)
+        held.callback(slots.close)
+        settle = _Settle(summary, claimant)
+
         todo, position = list(work), 0
-        while todo and not summary.interrupted:
+        while todo and not summary.interrupted and settle.failure is None:
             busy: list[WorkItem] = []
             for index, item in enumerate(todo):
+                # a free slot first: an incident is claimed only when it can start at once
+                settle(_wait_for_slots(slots, slots.make_room))
+                if settle.failure is not None:  # raised once the incidents in hand have ended
+                    break
                 if stop.requested:
                     summary.interrupted = True
                     summary.pending = len(todo) - index + len(busy)
@@ -640,20 +696,27 @@ def _work_through(
                     if not verdict.granted:
                         continue
                 position += 1
-                try:
-                    entry = _process_item(ctx, graph, approvals, item, position, on_progress, work)
-                except BaseException:
-                    if claimant is not None:  # its thread is checkpointed: free for another
-                        claimant.release(item.incident_id, done=False)
-                    raise
-                if claimant is not None:
-                    claimant.release(item.incident_id, done=True)
-                _count(summary, item, entry)
+                call = partial(
+                    _process_item, ctx, graph, approvals, item, position, on_progress, work
+                )
+                settle(_wait_for_slots(slots, partial(slots.submit, item, call)))
+            settle(_wait_for_slots(slots, slots.drain))
             todo = busy
-            if todo and not summary.interrupted:
+            if todo and not summary.interrupted and settle.failure is None:
                 time.sleep(CLAIM_POLL_S)  # held by workers that are busy with them, or dead
+        if settle.failure is not None:
+            raise settle.failure
 
     summary.seconds = time.perf_counter() - started
+    _write_summary(ctx, summary, len(work), scope)
+    return summary
+
+
+def _write_summary(
+    ctx: EngineContext, summary: RunSummary, queue_size: int, scope: dict[str, Any]
+) -> None:
+    """The run's summary file and report (``scope``: what the run was asked to work on)."""
+    assert ctx.recorder is not None
     ctx.recorder.write_summary(
         {
             **summary.as_dict(),
@@ -667,7 +730,6 @@ def _work_through(
             "confidence_model": ctx.confidence.as_dict() if ctx.confidence else None,
             **scope,
             # metrics written (METRICS_TEXTFILE / PUSHGATEWAY_URL); log lines Loki did not get
-            **observe_run(ctx.settings, summary, queue_size=len(work), dry_run=ctx.dry_run),
+            **observe_run(ctx.settings, summary, queue_size=queue_size, dry_run=ctx.dry_run),
         }
     )
-    return summary

@@ -55,6 +55,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -241,6 +242,9 @@ class FakeModelServer:
         #: images received in chat requests (vision), in order
         self.images: list[ReceivedImage] = []
         self._lock = threading.Lock()
+        #: chat requests being answered right now, and the most at once since the last reset
+        self.chat_in_flight = 0
+        self.chat_peak = 0
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer((HOST, port), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -295,6 +299,7 @@ class FakeModelServer:
             self.fault = fault
             self.requests.clear()
             self.images.clear()
+            self.chat_peak = self.chat_in_flight
 
     def chat_requests(self) -> int:
         with self._lock:
@@ -307,6 +312,21 @@ class FakeModelServer:
             if self.fault is Fault.GARBAGE:
                 return GARBAGE_CYCLE[(len(self.requests) - 1) % len(GARBAGE_CYCLE)]
             return self.fault
+
+    @contextlib.contextmanager
+    def _chat_counted(self, path: str) -> Iterator[None]:
+        """Counts a chat request while it waits for its answer (:attr:`chat_peak`)."""
+        if not path.endswith("/chat/completions"):
+            yield
+            return
+        with self._lock:
+            self.chat_in_flight += 1
+            self.chat_peak = max(self.chat_peak, self.chat_in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.chat_in_flight -= 1
 
     def wait(self, seconds: float) -> None:
         """Sleep, but wake up when the server stops (slow answers do not hold up the test)."""
@@ -431,7 +451,7 @@ def _handler_for(server: FakeModelServer) -> type[BaseHTTPRequestHandler]:
                 self._json(400, {"error": {"message": "body is not JSON"}})
                 return
             fault = server._received(self.path, body)
-            with server._slots or contextlib.nullcontext():
+            with server._chat_counted(self.path), server._slots or contextlib.nullcontext():
                 server.wait(server.latency_s)
             if fault is Fault.SLOW:
                 server.wait(server.slow_s)

@@ -16,6 +16,7 @@ import json
 import math
 import random
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -143,11 +144,13 @@ class _LazyProvider:
         self.spec = spec
         self._factory = factory
         self._provider: ChatProvider | None = None
+        self._lock = threading.Lock()  # incidents in threads (RUN_CONCURRENCY): built once
 
     def get(self) -> ChatProvider:
-        if self._provider is None:
-            self._provider = self._factory()
-        return self._provider
+        with self._lock:
+            if self._provider is None:
+                self._provider = self._factory()
+            return self._provider
 
     @property
     def retry_on_timeout(self) -> bool:

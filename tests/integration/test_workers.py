@@ -139,7 +139,9 @@ def database_url(request: pytest.FixtureRequest) -> str | None:
     return str(request.getfixturevalue("postgres_url"))
 
 
+@pytest.mark.parametrize("concurrency", [1, 3], ids=["one-at-a-time", "three-at-once"])
 def test_kill_one_worker_of_three_mid_run(
+    concurrency: int,
     database_url: str | None,
     tmp_path: Path,
     chat: FakeModelServer,
@@ -160,7 +162,7 @@ def test_kill_one_worker_of_three_mid_run(
 
     with workspace(tmp_path / "workers", chat, embeddings, index_template) as ws:
         started = time.monotonic()
-        env = {"RUN_WORKERS": "3", "CLAIM_LEASE_S": "20"}
+        env = {"RUN_WORKERS": "3", "CLAIM_LEASE_S": "20", "RUN_CONCURRENCY": str(concurrency)}
         if database_url is not None:
             env["DATABASE_URL"] = database_url
         proc, out, err = ws.spawn(env=env)
@@ -226,11 +228,62 @@ def test_kill_one_worker_of_three_mid_run(
         )  # the index copies are gone
         with capsys.disabled():
             print(
-                f"\nWORKERS ({'postgres' if database_url else 'sqlite'}) kill -9 of {victim[1]} "
+                f"\nWORKERS ({'postgres' if database_url else 'sqlite'}, {concurrency} at once per "
+                f"worker) kill -9 of {victim[1]} "
                 f"holding {victim[0]}: {len(queue)} incidents, "
                 f"each final once, each changed once; taken over {summary['taken_over']}, "
                 f"idempotent replays absorbed {sum(effects.replays.values())}, "
                 f"{time.monotonic() - started:.0f} s",
+                flush=True,
+            )
+
+
+def test_one_process_keeps_several_incidents_in_flight(
+    database_url: str | None,
+    tmp_path: Path,
+    chat: FakeModelServer,
+    embeddings: FakeModelServer,
+    index_template: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """RUN_CONCURRENCY=4 in one process: the model gets several requests at once, and every
+    incident ends as one at a time ends it (same outcome and row), recorded once, changed
+    once, with nothing left to resume."""
+    with workspace(tmp_path / "reference", chat, embeddings, index_template) as ws:
+        queue = ws.open_queue()
+        clean = ws.run()
+        assert clean.returncode == 0, clean.tail()
+        reference = {c: f[0] for c, f in ws.final_outcomes().items()}
+        one_at_a_time = chat.chat_peak
+    assert sorted(reference) == sorted(queue) and one_at_a_time == 1
+
+    with workspace(tmp_path / "concurrent", chat, embeddings, index_template) as ws:
+        env = {"RUN_CONCURRENCY": "4"}
+        if database_url is not None:
+            env["DATABASE_URL"] = database_url
+        started = time.monotonic()
+        run = ws.run(env=env)
+        seconds = time.monotonic() - started
+        assert run.returncode == 0, run.tail()
+        summary = run.summary
+        assert summary is not None and summary["processed"] == len(queue), run.tail()
+        assert summary["errors"] == 0 and summary["degraded"] == 0, summary
+        assert chat.chat_peak >= 2, chat.chat_peak  # (at most 4: checked by the slots' tests)
+        finals = final_outcomes(ws, queue, database_url)
+        assert {c: f[0] for c, f in finals.items()} == reference
+        assert all(len(f) == 1 for f in finals.values()), finals
+        lines = [e for e in ws.report_entries() if e["outcome"] in FINAL]
+        assert sorted(e["incident_id"] for e in lines) == sorted(queue)
+        effects = SideEffects.from_log(ws.request_log())
+        for code in queue:
+            assert len(engine_entries(ws.incident(code))) == 1, code
+            assert effects.patches[code] == 1, (code, effects.patches[code])
+        assert pending_threads(ws, database_url) == []
+        with capsys.disabled():
+            print(
+                f"\nCONCURRENCY ({'postgres' if database_url else 'sqlite'}) 4 at once in one "
+                f"process: {len(queue)} incidents as one at a time decides them, each changed "
+                f"once; at most {chat.chat_peak} model calls at once, {seconds:.0f} s",
                 flush=True,
             )
 
