@@ -229,6 +229,12 @@ def describe(result: dict[str, Any], *, dry_run: bool, force: bool) -> str:
             if result["interrupted"]
             else ""
         )
+        + (
+            f" Stopped, could not record: {result['pending']} incident(s) left for the next "
+            "run (resumed from their checkpoints)."
+            if result.get("stopped")
+            else ""
+        )
         + "\n"
         f"Report: {result['report']}"
     )  # printed with markup=False: "[dry run]" is text, not a style

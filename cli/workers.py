@@ -353,6 +353,8 @@ def combine(
         {
             "run_id": run.run_id,
             "interrupted": bool(run.interrupted) or any(s.get("interrupted") for s in found),
+            # a worker that could not record (the database lost): the first one's reason
+            "stopped": next((s["stopped"] for s in found if s.get("stopped")), None),
             "seconds": round(seconds, 2),
             "report": str(Path(found[0]["report"]).parent) if found else "",
             "reports": [s["report"] for s in found],
@@ -381,6 +383,7 @@ def healthy(result: dict[str, Any]) -> bool:
         result["errors"]
         or result["degraded"]
         or result["interrupted"]
+        or result.get("stopped")
         or result["workers_died"]
         or any(w["exit"] != 0 for w in result["workers"])
     )

@@ -130,11 +130,15 @@ class RunSummary:
     awaiting_approval: int = 0
     #: one worker of several (``resolvia run --workers``): its claim figures, else None
     worker: dict[str, Any] | None = None
+    #: why the run stopped early because it could not record (a full disk, the database of
+    #: DATABASE_URL lost): the incidents in hand resume from their checkpoints, ``pending``
+    #: were not finished; None for a run that was not stopped
+    stopped: str | None = None
 
     @property
     def healthy(self) -> bool:
         """Nothing failed, nothing was decided on missing evidence, the run was not cut short."""
-        return not (self.counts["error"] or self.degraded or self.interrupted)
+        return not (self.counts["error"] or self.degraded or self.interrupted or self.stopped)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -151,6 +155,7 @@ class RunSummary:
             "skipped": self.skipped,
             "reprocessed": self.reprocessed,
             "interrupted": self.interrupted,
+            "stopped": self.stopped,
             "pending": self.pending,
             "seconds": round(self.seconds, 2),
             "report": self.report,
@@ -705,11 +710,35 @@ def _work_through(
             if todo and not summary.interrupted and settle.failure is None:
                 time.sleep(CLAIM_POLL_S)  # held by workers that are busy with them, or dead
         if settle.failure is not None:
+            if isinstance(settle.failure, RunRecordError):
+                # the summary says so, where it can still be written; the caller reports
+                # the error and exits 1
+                summary.stopped = str(settle.failure)
+                elsewhere = (summary.worker or {}).get("done_elsewhere", 0)
+                summary.pending = len(work) - summary.processed - elsewhere
+                _summary_if_possible(ctx, summary, len(work), scope, started)
             raise settle.failure
 
     summary.seconds = time.perf_counter() - started
     _write_summary(ctx, summary, len(work), scope)
     return summary
+
+
+def _summary_if_possible(
+    ctx: EngineContext,
+    summary: RunSummary,
+    queue_size: int,
+    scope: dict[str, Any],
+    started: float,
+) -> None:
+    """The summary of a run that stopped because it could not record: a full output folder
+    may refuse it too (then the log line is all there is)."""
+    summary.seconds = time.perf_counter() - started
+    log.error("run.stopped", error=summary.stopped, pending=summary.pending)
+    try:
+        _write_summary(ctx, summary, queue_size, scope)
+    except OSError as exc:
+        log.error("run.summary_not_written", error=str(exc)[:300])
 
 
 def _write_summary(

@@ -113,7 +113,8 @@ class RunMetrics:
         self.run = Gauge(
             "resolvia_run",
             "The last run's figures: processed, skipped, reprocessed, errors, degraded, "
-            "pending_approval, awaiting_approval, interrupted, pending, healthy (1/0).",
+            "pending_approval, awaiting_approval, interrupted, stopped (1/0), pending, "
+            "healthy (1/0).",
             ["figure"],
             registry=r,
         )
@@ -199,6 +200,7 @@ def observe_run(
     ):
         m.run.labels(figure).set(figures[figure])
     m.run.labels("interrupted").set(int(bool(figures["interrupted"])))
+    m.run.labels("stopped").set(int(bool(figures["stopped"])))
     m.run.labels("healthy").set(int(bool(summary.healthy)))
     m.run_seconds.set(summary.seconds)
     m.queue_size.set(queue_size)

@@ -104,6 +104,7 @@ def build_report(
         "skipped": int(summary.get("skipped") or 0),
         "reprocessed": int(summary.get("reprocessed") or 0),
         "interrupted": bool(summary.get("interrupted")),
+        "stopped": summary.get("stopped"),
         "pending": int(summary.get("pending") or 0),
         "awaiting_approval": int(summary.get("awaiting_approval") or 0),
         "llm_calls": int(summary.get("llm_calls") or 0),
@@ -148,6 +149,12 @@ def _headline(report: Mapping[str, Any]) -> list[str]:
         f"- Modelo de confianza: {_confidence_words(report.get('confidence_model'))}",
         f"- Llamadas al modelo: {report['llm_calls']} ({report['llm_tokens']} tokens)",
     ]
+    if report.get("stopped"):
+        lines.append(
+            f"- **Ejecución detenida** porque no podía registrar: {report['stopped']}. "
+            f"{report['pending']} incidencias quedaron sin terminar; la próxima ejecución las "
+            "retoma desde su punto de control, sin repetir ningún cambio."
+        )
     if report["interrupted"]:
         lines.append(
             f"- **Ejecución interrumpida**: {report['pending']} incidencias quedaron sin empezar;"

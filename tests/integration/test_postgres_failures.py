@@ -4,6 +4,7 @@ record and the incident in hand is resumed by the next run without repeating its
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -120,6 +121,11 @@ def test_postgres_lost_mid_run_stops_the_run_and_the_next_run_resumes(
         h.run()
     message = str(caught.value)
     assert url.where in message and PASSWORD not in message
+    # the run's summary (a file, not in Postgres) says it stopped, why, and what is left
+    assert h.ctx.recorder is not None
+    summary = json.loads(h.ctx.recorder.summary_path.read_text(encoding="utf-8"))
+    assert url.where in summary["stopped"] and PASSWORD not in json.dumps(summary)
+    assert summary["pending"] == 1 and summary["processed"] == 0
     first_saver.conn.close()
 
     # Postgres answers again: the next run resumes the thread from its checkpoint

@@ -480,6 +480,10 @@ def test_a_run_that_cannot_write_its_report_stops_acting(
     with pytest.raises(RunRecordError, match="No space left on device"):
         h.summary()
     assert [p["path"] for p in _patches(h)] == ["/api/incidencias/INC900001"]
+    # the summary (not an appended line) still says why the run stopped and what is left
+    stopped = json.loads(h.ctx.recorder.summary_path.read_text(encoding="utf-8"))
+    assert "No space left on device" in stopped["stopped"]
+    assert stopped["pending"] == 2 and stopped["processed"] == 0
     monkeypatch.setattr(adapters.run_records, "_append", append)
     out = h.run()
     assert out["INC900001"]["outcome"] == "resolved"

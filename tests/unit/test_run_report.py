@@ -180,6 +180,20 @@ def test_a_dry_run_says_so_and_unrecorded_model_is_not_guessed(tmp_path: Path) -
     assert json.loads(paths.json.read_text("utf-8"))["model"] is None
 
 
+def test_a_run_stopped_because_it_could_not_record_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "reportes"
+    folder.mkdir()
+    why = "lost the database of DATABASE_URL (db:5432/resolvia): the connection is lost"
+    summary = {**SUMMARY, "stopped": why, "pending": 7}
+    paths = write_run_report(folder, "r", summary, ENTRIES, ended=ENDED)
+    headline = paths.markdown.read_text("utf-8").split("\n\n")[1]
+    assert f"**Ejecución detenida** porque no podía registrar: {why}." in headline
+    assert "7 incidencias quedaron sin terminar" in headline
+    assert json.loads(paths.json.read_text("utf-8"))["stopped"] == why
+    plain = write_run_report(folder, "r2", SUMMARY, ENTRIES, ended=ENDED)
+    assert "detenida" not in plain.markdown.read_text("utf-8")
+
+
 def test_retention_prunes_old_run_reports_but_not_maintenance_reports(tmp_path: Path) -> None:
     settings = load_settings(
         DATA_DIR=tmp_path / "data", OUTPUT_DIR=tmp_path / "out", RETENTION_REPORTS_DAYS=30

@@ -105,6 +105,15 @@ def test_a_dead_worker_or_a_failed_one_makes_the_run_fail() -> None:
     assert not healthy(combine(failed, {"w1": _summary(processed=1)}, seconds=1.0))
     erred = WorkersRun("q1", [_worker("w1", 0)])
     assert not healthy(combine(erred, {"w1": _summary(processed=1, errors=1)}, seconds=1.0))
+    # a worker that lost the database wrote why it stopped: the queue run says so too
+    lost = "lost the database of DATABASE_URL (db:5432/resolvia): server closed the connection"
+    stopped = combine(
+        WorkersRun("q1", [_worker("w1", 1), _worker("w2", 0)]),
+        {"w1": _summary(processed=1, stopped=lost, pending=3), "w2": _summary(processed=2)},
+        seconds=1.0,
+    )
+    assert stopped["stopped"] == lost and stopped["pending"] == 3 and not healthy(stopped)
+    assert combine(erred, {"w1": _summary(processed=1)}, seconds=1.0)["stopped"] is None
 
 
 def test_each_worker_gets_its_own_copy_of_the_local_index(tmp_path: Path) -> None:
