@@ -66,6 +66,16 @@ def _default_models_dir() -> Path:
     return Path(cache) / "resolvia" / "models"
 
 
+#: the critic prompts' versions (``prompts/<name>/<version>.md``), one place for the settings
+#: and graph.context.PromptVersions: critique (CRITIC_MODE=puntuacion), critique_lista (lista),
+#: critique_verdict (probabilidad: the default of CRITIC_PROMPT_VERSION)
+CRITIC_PROMPTS: dict[str, str] = {
+    "critique": "v1",
+    "critique_lista": "v1",
+    "critique_verdict": "v2",
+}
+
+
 class Settings(BaseSettings):
     """Validated configuration of one Resolvia process."""
 
@@ -286,7 +296,7 @@ class Settings(BaseSettings):
     )
 
     CRITIC_PROMPT_VERSION: str = Field(
-        "v2",
+        CRITIC_PROMPTS["critique_verdict"],
         description=(
             "Version of prompts/critique_verdict/ asked in CRITIC_MODE=probabilidad. v2 "
             "(default) shows the critic the row's problem only; v1 also its solution. The "
@@ -312,7 +322,8 @@ class Settings(BaseSettings):
         on): ``name/version``."""
         if self.CRITIC_MODE == "probabilidad":
             return f"critique_verdict/{self.CRITIC_PROMPT_VERSION}"
-        return "critique_lista/v1" if self.CRITIC_MODE == "lista" else "critique/v1"
+        name = "critique_lista" if self.CRITIC_MODE == "lista" else "critique"
+        return f"{name}/{CRITIC_PROMPTS[name]}"
 
     # --- supervised mode: autonomy per action type (README "Supervised mode") ---------------
     SUPERVISION: Annotated[dict[str, Literal["auto", "aprobar", "nunca"]], NoDecode] = Field(

@@ -19,7 +19,7 @@ from adapters.run_records import RunRecorder
 from adapters.target_system import TargetSystem
 from adapters.vector_store import KnowledgeIndex, load_indexed_kb
 from adapters.vision import VisionDescriber, build_describer
-from config import Settings
+from config import CRITIC_PROMPTS, Settings
 from domain.choices import SearchMode
 from domain.confidence import ConfidenceModel
 from domain.policy import NEVER_APPROVE, PolicyParams
@@ -52,11 +52,11 @@ class PromptVersions:
 
     reformulate: str = "v1"
     #: CRITIC_MODE=puntuacion
-    critique: str = "v1"
+    critique: str = CRITIC_PROMPTS["critique"]
     #: CRITIC_MODE=probabilidad (CRITIC_PROMPT_VERSION)
-    critique_verdict: str = "v2"
+    critique_verdict: str = CRITIC_PROMPTS["critique_verdict"]
     #: CRITIC_MODE=lista
-    critique_lista: str = "v1"
+    critique_lista: str = CRITIC_PROMPTS["critique_lista"]
     #: VISION_MODEL: a screenshot described in Spanish
     describe_captura: str = "v1"
 
