@@ -47,11 +47,23 @@ class Attachment:
     content: bytes
 
 
+@dataclass(frozen=True)
+class MalformedIncident:
+    """An incident of a listing that does not follow the contract (adapters.incident_model):
+    its code when it has a usable one, and what is wrong with it."""
+
+    code: str | None
+    error: str
+
+
 class IncidentManager(Protocol):
     """What the engine needs from an incident manager."""
 
-    def list_open(self, buzon: str) -> list[Incidencia]:
-        """Open incidents of a mailbox."""
+    def list_open(
+        self, buzon: str, malformed: list[MalformedIncident] | None = None
+    ) -> list[Incidencia]:
+        """Open incidents of a mailbox. With ``malformed``, an incident that does not follow
+        the contract is put there instead of failing the whole listing."""
         ...
 
     def list_closed(self) -> list[Incidencia]:
@@ -119,9 +131,12 @@ class HttpIncidentManager:
         self._http.close()
 
     # --- reading -------------------------------------------------------------------------
-    def list_open(self, buzon: str) -> list[Incidencia]:
+    def list_open(
+        self, buzon: str, malformed: list[MalformedIncident] | None = None
+    ) -> list[Incidencia]:
         return self._incidents(
-            self._http.request_json("GET", "/api/incidencias", params={"buzon": buzon})
+            self._http.request_json("GET", "/api/incidencias", params={"buzon": buzon}),
+            malformed,
         )
 
     def list_closed(self) -> list[Incidencia]:
@@ -229,10 +244,36 @@ class HttpIncidentManager:
         except ValidationError as exc:
             raise self._http.invalid_response(f"unexpected incident payload: {exc}") from None
 
-    def _incidents(self, data: Any) -> list[Incidencia]:
+    def _incidents(
+        self, data: Any, malformed: list[MalformedIncident] | None = None
+    ) -> list[Incidencia]:
         if not isinstance(data, list):
             raise self._http.invalid_response("expected a list of incidents")
-        return [self._incident(item) for item in data]
+        if malformed is None:
+            return [self._incident(item) for item in data]
+        valid = []
+        for item in data:
+            try:
+                valid.append(Incidencia.model_validate(item))
+            except ValidationError as exc:
+                malformed.append(MalformedIncident(_code_of(item), _errors_of(exc)))
+        return valid
+
+
+def _code_of(item: Any) -> str | None:
+    """The code of an incident that failed validation, when it is a usable one."""
+    code = item.get("codIncidencia") if isinstance(item, dict) else None
+    if isinstance(code, str) and code.strip() and len(code) <= 64 and code.isprintable():
+        return code.strip()
+    return None
+
+
+def _errors_of(exc: ValidationError, most: int = 3) -> str:
+    """What is wrong, in a line: the first fields and their messages, never their values
+    (an incident's text may hold personal data)."""
+    parts = [f"{'.'.join(str(x) for x in e['loc']) or '(root)'}: {e['msg']}" for e in exc.errors()]
+    more = f" (+{len(parts) - most} more)" if len(parts) > most else ""
+    return "; ".join(parts[:most]) + more
 
 
 def _segment(value: str) -> str:

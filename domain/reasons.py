@@ -38,6 +38,8 @@ class Reason(StrEnum):
     ESCALATION_FAILED = "error_al_escalar"
     #: an unexpected failure (a bug): recorded so the incident is not lost
     UNEXPECTED_ERROR = "error_inesperado"
+    #: the incident manager served an incident that does not follow the contract
+    MALFORMED_INCIDENT = "incidencia_mal_formada"
     #: supervised mode (SUPERVISION=aprobar): the action waits for a person's approval
     PENDING_APPROVAL = "pendiente_aprobacion"
     #: supervised mode (SUPERVISION=nunca): the engine never carries out this action type
@@ -62,6 +64,10 @@ _TEXT: dict[Reason, str] = {
     Reason.APPLY_FAILED: "un sistema externo falló al aplicar la solución",
     Reason.ESCALATION_FAILED: "no se pudo reasignar la incidencia a soporte",
     Reason.UNEXPECTED_ERROR: "error inesperado del motor",
+    Reason.MALFORMED_INCIDENT: (
+        "el gestor de incidencias la entrega con datos que no cumplen el contrato; "
+        "hay que corregirla allí"
+    ),
     Reason.PENDING_APPROVAL: (
         "modo supervisado: la acción propuesta espera la aprobación de una persona"
     ),

@@ -51,7 +51,7 @@ from langgraph.types import Command, Durability
 from adapters import stores
 from adapters.approvals import ApprovalError, ApprovalRecord, Approvals
 from adapters.claims import Claim, Claimant
-from adapters.incident_manager import HttpIncidentManager, Incidencia
+from adapters.incident_manager import HttpIncidentManager, Incidencia, MalformedIncident
 from adapters.llm.client import build_llm_client
 from adapters.llm.providers import check_lora_adapter
 from adapters.llm.server import stop_all
@@ -394,8 +394,9 @@ def run_queue(
                     work.append(item)
                 else:
                     summary.awaiting_approval += 1
+        malformed: list[MalformedIncident] = []
         for mailbox in mailboxes:
-            for incident in ctx.incidents.list_open(mailbox):
+            for incident in ctx.incidents.list_open(mailbox, malformed):
                 code = incident.codIncidencia
                 if code in seen or _done(claimant, code):  # _done: another worker finished it
                     continue
@@ -420,12 +421,48 @@ def run_queue(
                 if current is not None and verdict == "reprocess":
                     log.info("incident.new_activity", incident_id=code, previous=current.outcome)
                 work.append(WorkItem(code, incident, reprocess=verdict == "reprocess"))
+        _record_malformed(ctx, graph, malformed, summary, claimant, seen)
         if limit is not None:
             work = work[:limit]
         scope = {"mailboxes": mailboxes}
         return _work_through(
             ctx, graph, work, summary, started, scope, on_progress, approvals, claimant
         )
+
+
+def _record_malformed(
+    ctx: EngineContext,
+    graph: Any,
+    malformed: list[MalformedIncident],
+    summary: RunSummary,
+    claimant: Claimant | None,
+    seen: set[str],
+) -> None:
+    """Open incidents that do not follow the contract cannot be worked, and must not stop the
+    rest of the queue: each is an error outcome that says what is wrong (fixed in the incident
+    manager, it is taken up by the next run). One without a usable code is logged and counted
+    as an error of the run."""
+    assert ctx.recorder is not None
+    for bad in malformed:
+        log.error("incident.malformed", incident_id=bad.code, error=bad.error)
+        if bad.code is None:
+            summary.counts["error"] += 1
+            continue
+        if bad.code in seen or _done(claimant, bad.code):
+            continue
+        seen.add(bad.code)
+        if claimant is not None and not _claim(ctx, graph, claimant, bad.code, summary).granted:
+            continue  # another worker records it
+        entry = {
+            "incident_id": bad.code,
+            "outcome": "error",
+            "reason": Reason.MALFORMED_INCIDENT.value,
+            "explanation": explain(Reason.MALFORMED_INCIDENT, bad.error),
+        }
+        ctx.recorder.record(entry, dry_run=ctx.dry_run)
+        if claimant is not None:
+            claimant.release(bad.code, done=True)
+        _count(summary, WorkItem(bad.code, None), entry)
 
 
 def run_incident(

@@ -314,6 +314,54 @@ def test_malformed_incidents_through_the_graph(
     assert not unexpected, [u["explanation"][:300] for u in unexpected[:5]]
 
 
+def test_one_malformed_incident_does_not_stop_the_queue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The incident manager serves two incidents that break the contract among good ones:
+    the good ones are worked as usual; the one with a code ends as an error outcome that says
+    which field is wrong (never its value); the one without a code is logged and counted. The
+    run is not healthy (it says so in its exit code)."""
+    from tests.unit.test_graph import INCIDENTS, KB, _incident
+
+    good = [_incident(*INCIDENTS[0]), _incident(*INCIDENTS[3])]
+    harness = build_harness(
+        tmp_path,
+        good,
+        FakeChatModel(respond=_respond),
+        kb=KB,
+        components=["Correo", "Reembolsos"],
+    )
+    broken = {**good[0], "codIncidencia": "INC999001", "historial": "NIF 12345678Z"}
+    served = harness.incidents._http.request_json
+
+    def with_broken(method: str, path: str, **kwargs: Any) -> Any:
+        data = served(method, path, **kwargs)
+        if method == "GET" and path == "/api/incidencias":
+            data = [*data, broken, {"titulo": "sin código", "descripcion": None}]
+        return data
+
+    monkeypatch.setattr(harness.incidents._http, "request_json", with_broken)
+    try:
+        summary = harness.summary()
+        assert harness.ctx.recorder is not None
+        stored = harness.ctx.recorder.current("INC999001")
+    finally:
+        harness.close()
+    by_code = {o["incident_id"]: o for o in summary.outcomes}
+    assert sorted(by_code) == ["INC900001", "INC900004", "INC999001"]
+    assert {by_code[c]["outcome"] for c in ("INC900001", "INC900004")} <= {
+        "resolved",
+        "reassigned",
+        "on_hold",
+        "escalated",
+    }
+    bad = by_code["INC999001"]
+    assert bad["outcome"] == "error" and bad["reason"] == "incidencia_mal_formada"
+    assert "historial" in bad["explanation"] and "12345678Z" not in bad["explanation"]
+    assert stored is not None and stored.outcome == "error"
+    assert summary.counts["error"] == 2 and not summary.healthy
+
+
 def is_open(estado: str) -> bool:
     from mocks.incident_manager import is_open as mock_is_open
 
