@@ -102,10 +102,11 @@ REQUIRED_CATEGORIAS = {
     "test4": CATEGORIAS,
     "demo": CATEGORIAS[:7],
 }
-#: incident codes of each split: dev INC1000nn and INC4000nn (added 30/11/2026), test INC2000nn,
-#: test2 INC3000nn, test3 INC5000nn and test4 INC6000nn (both written 30/11/2026), demo INC0001nn
+#: incident codes of each split: dev INC1000nn, INC4000nn (added 30/11/2026) and INC7000nn (added
+#: 30/11/2026, session 7), test INC2000nn, test2 INC3000nn, test3 INC5000nn and test4 INC6000nn
+#: (both written 30/11/2026), demo INC0001nn
 CODE_PREFIX = {
-    "dev": ("INC1", "INC4"),
+    "dev": ("INC1", "INC4", "INC7"),
     "test": ("INC2",),
     "test2": ("INC3",),
     "test3": ("INC5",),
