@@ -118,6 +118,16 @@ _USER_HINT = re.compile(
     re.IGNORECASE,
 )
 _LOGIN = re.compile(r"^[a-z]{2,}\.[a-z]{2,}$")
+# a login written on its own (not part of an address, a host name or a path): a user of the
+# request when it stands in parentheses, «David Ortuño (david.ortuno)», or when the text also
+# names that person, «David Ortuño ... david.ortuno»
+_BARE_LOGIN = re.compile(r"(?<![\w.@/\\-])([a-z]{2,}\.[a-z]{2,})(?![\w@/\\-]|\.\w)")
+# the request is for someone else (accent-folded): the requester's own login is not a default
+_ON_BEHALF = re.compile(
+    r"\b(?:mi|mis|una|un|nuestr[oa]s?|el|la) (?:companer[oa]s?|compi|jefe|jefa|colega|becari[oa]"
+    r"|nuev[oa] (?:companer[oa]|emplead[oa]|incorporacion))\b"
+    r"|\ben nombre de\b|\bde parte de\b|\bon behalf of\b|\bmy (?:colleague|boss|manager)\b"
+)
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PERIOD = re.compile(r"\b(0?[1-9]|1[0-2])/(\d{4})\b")
 _YEAR = re.compile(r"\b(20\d{2})\b")
@@ -199,8 +209,10 @@ def extract(
     without_ibans = _IBAN.sub(" ", without_emails)
     polizas = _polizas(without_ibans, nif_numbers)
     folded = fold(without_emails)
-    users = _unique([u.lower() for u in _USER_HINT.findall(without_emails)])
-    if not users and _LOGIN.match(requester.lower()):
+    users = _unique(
+        [u.lower() for u in _USER_HINT.findall(without_emails)] + _named_logins(without_emails)
+    )
+    if not users and _LOGIN.match(requester.lower()) and not _ON_BEHALF.search(folded):
         users = [requester.lower()]
     emails, mailboxes = _addresses(text, owners={requester.lower().split("@")[0], *users})
     return {
@@ -220,6 +232,26 @@ def extract(
             _years(fold(_own_words(without_ibans, keep_quoted=True)), reference_date)
         ),
     }
+
+
+def _named_logins(text: str) -> list[str]:
+    """Logins the text gives for a person: in parentheses, or next to that person's name
+    written out anywhere in the text (``david.ortuno`` and «David Ortuño»)."""
+    folded = fold(text)
+    found = []
+    for m in _BARE_LOGIN.finditer(text):
+        login = m.group(1).lower()
+        before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip()
+        # in parentheses right after a capitalised word: «David Ortuño (david.ortuno)»
+        quoted = (
+            before.endswith("(")
+            and after.startswith(")")
+            and bool(re.search(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+$", before[:-1].rstrip()))
+        )
+        first, last = login.split(".")
+        if quoted or re.search(rf"\b{first} {last}\b", folded):
+            found.append(login)
+    return found
 
 
 def _polizas(text: str, nif_numbers: set[str]) -> list[str]:

@@ -64,6 +64,46 @@ def test_requester_is_the_user_when_none_is_named() -> None:
     assert extract("No puedo entrar", requester="Recepción")["usuario"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abro esto por mi compañera de mesa, Rocío: se le ha bloqueado la cuenta.",
+        "Escribo en nombre de mi jefe, que no puede entrar en Windows.",
+        "La nueva incorporación de recepción tiene la cuenta bloqueada.",
+        "On behalf of my colleague: her account is locked.",
+    ],
+)
+def test_a_request_for_someone_else_is_not_the_requesters_login(text: str) -> None:
+    """Found on dev INC700076: the requester writes for a colleague whose login is not given;
+    taking the requester's own would unlock (or reset) the wrong account. The engine asks."""
+    assert extract(text, requester="cristobal.ramos")["usuario"] == []
+
+
+def test_a_login_given_for_a_person_is_the_user() -> None:
+    """Found on dev INC700036: a coordinator asks for a new employee's access and gives his
+    login beside his name; the requester's login is not the user."""
+    text = (
+        "Soy Marisa, coordinadora. David Ortuño (david.ortuno) empieza mañana y tiene que poder "
+        "leer el buzón compartido."
+    )
+    assert extract(text, requester="marisa.quintero")["usuario"] == ["david.ortuno"]
+    named = "Hay que desbloquear a Lucía Peña, su usuario lo tiene RR. HH.: lucia.pena"
+    assert extract(named, requester="ana.perez")["usuario"] == ["lucia.pena"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adjunto informe.pdf con el error",
+        "La web www.vitalia.es no carga",
+        "Ruta \\\\servidor\\datos.comun\\ no accesible",
+        "El fichero config.ini (config.ini) está mal",
+    ],
+)
+def test_what_only_looks_like_a_login_is_not_a_user(text: str) -> None:
+    assert extract(text, requester="ana.perez")["usuario"] == ["ana.perez"]
+
+
 def test_params_missing_or_ambiguous_mean_asking() -> None:
     spec = ALLOWED_ACTIONS["fxprovision"]
     ok = choose_params(spec, extract("póliza 30114872, reembolso R-2609113"))
