@@ -248,7 +248,7 @@ class Settings(BaseSettings):
     # stably only at 100 (training.recommended_threshold). With CONFIDENCE_MODEL=critico it
     # applies to the critic's raw score, which is not calibrated: choose it again then.
     CRITIC_APPROVAL_THRESHOLD: int = Field(
-        85,
+        90,
         ge=0,
         le=100,
         description="Confidence (0-100, P(the row is right)) needed to apply a resolution.",

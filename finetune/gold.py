@@ -42,9 +42,9 @@ class GoldItem:
 
 #: the splits ``all`` stands for: every measured split, never the demo
 MEASURED_SPLITS: tuple[Split, ...] = ("dev", "test", "test2", "test3", "test4")
-#: the test splits: never calibrated on nor trained on (test3 is reported on; test4, written
-#: before any tuning, is kept clean for the next report; test2 is kept for comparison; test was
-#: used to choose the critic threshold)
+#: the test splits: never calibrated on nor trained on (test4 was reported on in session 7,
+#: test3 in session 6; test2 is kept for comparison; test was used to choose the critic
+#: threshold). None is clean any more: the next report needs a new split
 TEST_SPLITS: tuple[Split, ...] = ("test", "test2", "test3", "test4")
 
 

@@ -34,6 +34,7 @@ from graph.llm_calls import CallOutcome, choice_call, structured_call, verdict_c
 from graph.schemas import Critique
 from graph.state import Candidate, CritiqueRecord, IncidentState
 from nodes.propose import evidence_of
+from nodes.record import PENDING
 from prompts.loader import load_prompt
 
 
@@ -85,7 +86,7 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
             if ctx.policy.confidence_model is None:
                 shown = ""
             elif value is None:  # compared with rows the critic has not judged yet
-                shown = "; confianza pendiente de comparar con las demás candidatas"
+                shown = f"; {PENDING}"
             else:
                 shown = f"; confianza {value} %"
             return (

@@ -6,8 +6,10 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from domain.policy import confidence
 from graph.context import EngineContext
 from graph.state import IncidentState
+from nodes.propose import evidence_of
 
 
 def outcome_entry(state: IncidentState) -> dict[str, Any]:
@@ -66,5 +68,29 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
 def record(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str, Any]:
     ctx = runtime.context
     if ctx.recorder is not None:
-        ctx.recorder.record(outcome_entry(state), dry_run=ctx.dry_run)
+        entry = outcome_entry(state)
+        entry["critiques"] = settled_critiques(state, ctx)
+        ctx.recorder.record(entry, dry_run=ctx.dry_run)
     return {}
+
+
+PENDING = "confianza pendiente de comparar con las demás candidatas"
+
+
+def settled_critiques(state: IncidentState, ctx: EngineContext) -> list[dict[str, Any]]:
+    """The critiques as a person reads them in the report and the rejection log: a candidate
+    judged before the rows it is compared with (a confidence model fitted with ``--compare``
+    above 1) had no confidence in its own record; it gets the one it ended with."""
+    evidence = evidence_of(state)
+    settled: list[dict[str, Any]] = []
+    for critique in state.get("critiques", []):
+        entry = dict(critique)
+        if entry.get("confidence") is None and entry.get("score") is not None:
+            value = confidence(evidence, str(entry["kb_id"]), ctx.policy)
+            if value is not None:
+                entry["confidence"] = value
+                entry["feedback"] = str(entry.get("feedback") or "").replace(
+                    PENDING, f"confianza {value} % comparada con las demás candidatas"
+                )
+        settled.append(entry)
+    return settled

@@ -178,7 +178,7 @@ def test_evaluate_replays_recorded_evidence_without_any_model_call(
     from config import REPO_ROOT
 
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
-    records = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v2/records.jsonl"
+    records = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v3/records.jsonl"
     out = tmp_path / "replay"
     result = runner.invoke(
         app, ["evaluate", "--split", "dev", "--replay", str(records), "--out", str(out), "--json"]
@@ -186,7 +186,7 @@ def test_evaluate_replays_recorded_evidence_without_any_model_call(
     assert result.exit_code == 0, result.output
     [model] = json.loads(result.stdout)["models"]
     assert model["incidents"] == sum(1 for line in records.open(encoding="utf-8") if line.strip())
-    assert model["threshold"] == 85 and model["confidence_model"] != "critico"
+    assert model["threshold"] == 90 and model["confidence_model"] != "critico"
     assert model["precision"] is not None and 0.0 < model["coverage"] <= 1.0
     assert (out / "metrics.json").is_file() and (out / "records.jsonl").is_file()
     assert not (tmp_path / "data" / "llm_history.sqlite").exists()  # no model was called

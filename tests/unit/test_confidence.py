@@ -276,7 +276,7 @@ def test_the_shipped_model_loads_and_was_fitted_on_the_shipped_dev_records() -> 
     assert shipped.training["operating_threshold"] == settings.CRITIC_APPROVAL_THRESHOLD
     assert shipped.training["at_operating"]["precision"] is not None
     # the data hash matches the committed evaluation records it was fitted on (dev only)
-    records = read_records(REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v2/records.jsonl")
+    records = read_records(REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v3/records.jsonl")
     from finetune.gold import load_gold
 
     dev = {g.code for g in load_gold(REPO_ROOT / "resources/evaluacion", "dev")}
@@ -285,3 +285,40 @@ def test_the_shipped_model_loads_and_was_fitted_on_the_shipped_dev_records() -> 
     from finetune.calibrate import data_sha256
 
     assert data_sha256(items) == shipped.training["data_sha256"]
+
+
+def test_the_report_shows_the_confidence_a_compared_candidate_ended_with(tmp_path: Path) -> None:
+    """With a model fitted for comparing two candidates, the first one's critic record is
+    written before the second is judged, without a confidence. The report line (and the
+    rejection log a person reads) carries the confidence it ended with, not «pendiente»."""
+    import dataclasses
+    import json
+
+    from graph.context import RunOptions
+    from tests.fakes import FakeChatModel
+    from tests.graph_support import build_harness, verdict
+    from tests.unit.test_graph import INCIDENTS, KB, _incident
+
+    model = dataclasses.replace(_model(critic_p=4.0, intercept=-3.0), compare=2)
+    harness = build_harness(
+        tmp_path,
+        [_incident(*INCIDENTS[0])],
+        FakeChatModel([verdict(70), verdict(40)]),
+        kb=KB,
+        components=["Correo", "Reembolsos"],
+        settings={"MAX_RETRIES_CRITIC": 1, "REFORMULATE": False, "CRITIC_APPROVAL_THRESHOLD": 99},
+        options=RunOptions(dry_run=True),
+        confidence_model=model,
+    )
+    try:
+        harness.summary()
+        assert harness.ctx.recorder is not None
+        path = harness.ctx.recorder.report_path
+    finally:
+        harness.close()
+    [line] = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    first, second = line["critiques"]
+    assert first["score"] == 70 and isinstance(first["confidence"], int)
+    assert "pendiente" not in first["feedback"]
+    assert f"confianza {first['confidence']} % comparada" in first["feedback"]
+    assert isinstance(second["confidence"], int)

@@ -10,7 +10,7 @@ def test_defaults_are_the_embedded_profile() -> None:
     s = load_settings()
     assert s.ENTORNO == "DESA"
     assert s.LLM_MODEL == "llamacpp/qwen2.5-coder-1.5b"
-    assert s.CRITIC_APPROVAL_THRESHOLD == 85
+    assert s.CRITIC_APPROVAL_THRESHOLD == 90
     assert s.MAX_RETRIES_CRITIC == 1
     assert s.REFORMULATE is False
     assert s.confidence_model_path == s.RESOURCES_DIR / "calibracion" / "confianza.json"

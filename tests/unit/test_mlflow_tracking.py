@@ -183,7 +183,7 @@ def test_calibrate_command_registers_the_fit_or_warns_when_the_store_is_broken(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fake_fit(settings, monkeypatch)
-    records = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v2/records.jsonl"
+    records = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v3/records.jsonl"
     out = tmp_path / "confianza.json"
     result = runner.invoke(app, ["calibrate", "--records", str(records), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -377,7 +377,7 @@ def test_promote_command_refuses_with_the_figures_and_exit_code_1(
 def test_evaluate_command_logs_its_run_with_the_champion(
     settings: Settings, tmp_path: Path
 ) -> None:
-    records = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v2/records.jsonl"
+    records = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v3/records.jsonl"
     version = _register(settings, _model(settings))
     _store(settings).set_alias(NAME, CHAMPION, version)
     out = tmp_path / "replay"

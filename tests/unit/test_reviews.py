@@ -150,7 +150,7 @@ def test_console_users_add_takes_the_password_from_the_environment(
 
 
 def _dev_records() -> list[dict[str, Any]]:
-    path = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v2/records.jsonl"
+    path = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v3/records.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
