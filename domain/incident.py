@@ -63,6 +63,16 @@ _INJECTION_PATTERNS = (
     r"\b(?:nuevas\s+instrucciones|instrucciones\s+actualizadas|new\s+instructions"
     r"|updated\s+instructions)\s*:",
     r"\b(?:instrucci(?:on|ones)\s+ocultas?|hidden\s+instructions?)\b",
+    # a note addressed to whatever automated reader processes the ticket («para el bot que
+    # lea esto», «para la IA que tramita los tickets», «para el sistema de inteligencia
+    # artificial que procese este escrito»): a person is never called that
+    r"\b(?:para|to|for)\s+(?:el|la|the)\s+(?:bot|chatbot|robot|ia|ai|llm"
+    r"|modelo(?:\s+de\s+(?:ia|lenguaje))?|motor(?:\s+automatico)?|clasificador(?:\s+automatico)?"
+    r"|programa\s+automatico|sistema\s+(?:automatico|de\s+(?:ia|inteligencia\s+artificial))"
+    r"|inteligencia\s+artificial|asistente\s+(?:virtual|automatico)|agente\s+automatico"
+    r"|automated\s+system|ai\s+(?:system|model|agent))\s+(?:que|that|which)\s+"
+    r"(?:tramit|clasific|proces|lea\b|lee\b|resuelv|gestion|revis|analiz|atiend|read|handl"
+    r"|triag|resolv|review)",
     # a note addressed to the engine, or the engine called by its name
     r"\b(?:nota|mensaje|instrucci(?:on|ones)|indicaciones|ordenes|aviso|recordatorio"
     r"|p\.?\s?d\.?|p\.?\s?s\.?|note|message|instructions?)\s+(?:para|to|for)\s+"
@@ -96,7 +106,8 @@ _INJECTION_PATTERNS = (
     r"\b(?:aprueba|apruebala|apruebalo|approve)\s+(?:esta|este|this|la|el|the)\s+"
     r"(?:solicitud|incidencia|propuesta|solucion|peticion|request|ticket|solution|proposal)\s+"
     r"(?:con|sin|with|without|automaticamente|automatically)\b",
-    r"\b(?:critico|evaluador|revisor|modelo|asistente|ia|critic|reviewer|model|assistant|ai)"
+    r"\b(?:critico|evaluador|revisor|modelo|asistente|ia|critic|reviewer|model|assistant|ai"
+    r"|clasificador|(?:motor|programa|sistema)(?=\s+automatico))"
     r"\s+(?:automatico\s+)?(?:debe|tiene\s+que|ha\s+de|must|should|has\s+to|will)\s+"
     r"(?:aprobar|approve|aceptar|accept|puntuar|dar|give|validar|validate)\b",
     r"\b(?:you|tu)\s+(?:must|should|have\s+to|debes|tienes\s+que)\s+(?:approve|aprobar)\s+"
