@@ -87,6 +87,7 @@ def run(
     settings = setup(run_id=run_id)
     mailboxes = buzon or settings.mailboxes
     count = workers or settings.RUN_WORKERS  # RUN_WORKERS: not for one incident, a limit, a dry run
+    _warn_one_model_slot(settings, model, count if incident is None and limit is None else 1)
     if count > 1 and incident is None and limit is None and not dry_run:
         _run_workers(settings, run_id, mailboxes, count, model, as_json=as_json)
         return
@@ -162,6 +163,28 @@ def _machine_claimant(settings: Settings, run_id: str, *, dry_run: bool) -> Clai
     since = datetime.now(UTC).isoformat(timespec="seconds")
     claims = open_claims(settings, run_id, lease_s=settings.CLAIM_LEASE_S)
     return Claimant(claims, f"{socket.gethostname()}-{os.getpid()}", since=since)
+
+
+def _warn_one_model_slot(settings: Settings, model: str | None, workers: int) -> None:
+    """Several incidents in flight against the managed llama.cpp server gain nothing: it
+    answers one request at a time, so the others only wait (and may reach LLM_TIMEOUT_S)."""
+    from adapters.llm.specs import parse_spec
+
+    in_flight = workers * settings.RUN_CONCURRENCY
+    spec = parse_spec(model or settings.LLM_MODEL)
+    if (
+        in_flight > 1
+        and spec.provider == "llamacpp"
+        and str(spec) not in settings.LLAMACPP_SERVER_URLS
+    ):
+        log.warning(
+            "run.one_model_slot",
+            in_flight=in_flight,
+            model=str(spec),
+            hint="the managed llama.cpp server answers one request at a time: more incidents "
+            "in flight only queue for it; RUN_WORKERS/RUN_CONCURRENCY pay off with a server "
+            "that has parallel slots (vLLM, Ollama, OpenAI; README 'Workers')",
+        )
 
 
 def _run_workers(

@@ -233,3 +233,25 @@ def test_a_worker_killed_between_commit_and_report_line_loses_no_line(
     assert [json.loads(x)["incident_id"] for x in rejected.read_text().splitlines()] == [
         "INC000102"
     ]
+
+
+def test_several_in_flight_against_the_managed_model_server_is_warned_about() -> None:
+    """The bundled llama.cpp server answers one request at a time: RUN_CONCURRENCY or
+    RUN_WORKERS above 1 only queue for it, and the run says so; not with a server of
+    parallel slots (an OpenAI-compatible URL, or a llama.cpp server already serving)."""
+    from structlog.testing import capture_logs
+
+    from cli.run import _warn_one_model_slot
+
+    managed = load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b", RUN_CONCURRENCY=4)
+    with capture_logs() as logs:
+        _warn_one_model_slot(managed, None, 1)
+        _warn_one_model_slot(load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b"), None, 1)
+        _warn_one_model_slot(load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b"), None, 3)
+        served = load_settings(
+            LLM_MODEL="openai-compatible/m@http://127.0.0.1:9/v1", RUN_CONCURRENCY=8
+        )
+        _warn_one_model_slot(served, None, 2)
+    warned = [e for e in logs if e["event"] == "run.one_model_slot"]
+    assert [e["in_flight"] for e in warned] == [4, 3]
+    assert "one request at a time" in warned[0]["hint"]
