@@ -30,6 +30,7 @@ from typing import Any
 
 import structlog
 from qdrant_client import QdrantClient, models
+from qdrant_client.hybrid.fusion import reciprocal_rank_fusion
 
 from adapters.embeddings import Embedder
 from adapters.knowledge_base import KBRow, LoadResult, load_kb
@@ -456,43 +457,40 @@ class KnowledgeIndex:
         ]
 
         def request(i: int, how: SearchMode) -> models.QueryRequest:
-            dense = dense_vectors[i] if dense_vectors else None
-            if how != "hybrid":
-                query = dense if how == "dense" else sparse_vectors[i]
-                using = DENSE if how == "dense" else SPARSE
-                return models.QueryRequest(
-                    query=query, using=using, filter=flt, limit=prefetch_limit, with_payload=True
-                )
+            query = dense_vectors[i] if how == "dense" else sparse_vectors[i]
+            using = DENSE if how == "dense" else SPARSE
             return models.QueryRequest(
-                prefetch=[
-                    models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch_limit),
-                    models.Prefetch(
-                        query=sparse_vectors[i], using=SPARSE, filter=flt, limit=prefetch_limit
-                    ),
-                ],
-                query=models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights))),
-                limit=prefetch_limit,
-                with_payload=True,
+                query=query, using=using, filter=flt, limit=prefetch_limit, with_payload=True
             )
 
-        # Plus the incident's own text in each channel alone: do the channels agree?
+        # Each channel is searched once per phrasing, and a hybrid list is the two channels'
+        # lists fused here by Qdrant's own weighted RRF (the function its local mode applies to
+        # a query with two prefetches): asking Qdrant for the hybrid list as well would score
+        # every point again in each channel. The incident's own text in each channel alone is
+        # also the evidence of whether the channels agree.
         channels: tuple[SearchMode, ...] = ("dense", "sparse") if mode == "hybrid" else (mode,)
-        requests = [request(i, mode) for i in range(len(texts))]
-        requests += [request(0, channel) for channel in channels]
-        responses = self.client.query_batch_points(live, requests=requests)
+        requests = [request(i, channel) for i in range(len(texts)) for channel in channels]
+        found = self.client.query_batch_points(live, requests=requests)
+        per_text = [
+            [r.points for r in found[i * len(channels) : (i + 1) * len(channels)]]
+            for i in range(len(texts))
+        ]
         channel_ranks: dict[str, dict[str, int]] = {}
         channel_scores: dict[str, dict[str, float]] = {}
-        for channel, response in zip(channels, responses[len(texts) :], strict=True):
-            for rank, point in enumerate(response.points):
+        for channel, points in zip(channels, per_text[0], strict=True):
+            for rank, point in enumerate(points):
                 kb_key = (point.payload or {})["kb_id"]
                 channel_ranks.setdefault(kb_key, {})[channel] = rank
                 channel_scores.setdefault(kb_key, {})[channel] = round(float(point.score), 6)
-        responses = responses[: len(texts)]
+        responses = [
+            _fused(lists, prefetch_limit, rrf_k, weights) if mode == "hybrid" else lists[0]
+            for lists in per_text
+        ]
         scores: dict[str, float] = {}
         rows: dict[str, dict[str, Any]] = {}
         ranks: dict[str, dict[int, int]] = {}
         for qi, response in enumerate(responses):
-            for rank, point in enumerate(response.points):
+            for rank, point in enumerate(response):
                 payload = point.payload or {}
                 kb_id = payload["kb_id"]
                 weight = 1.0 if qi == 0 else PHRASING_WEIGHT
@@ -511,6 +509,20 @@ class KnowledgeIndex:
             )
             for kb in ordered
         ]
+
+
+def _fused(
+    lists: list[list[models.ScoredPoint]],
+    limit: int,
+    rrf_k: int,
+    weights: tuple[float, float],
+) -> list[models.ScoredPoint]:
+    """The dense and sparse lists of one phrasing fused as Qdrant fuses a query's prefetches
+    with ``RrfQuery`` (on copies: the fusion rewrites each point's score)."""
+    copies = [[point.model_copy() for point in points] for points in lists]
+    return reciprocal_rank_fusion(
+        responses=copies, limit=limit, ranking_constant_k=rrf_k, weights=list(weights)
+    )
 
 
 def _plan(
