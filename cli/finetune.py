@@ -129,11 +129,11 @@ def promote(
         ),
     ] = None,
     split: Annotated[
-        Literal["test2", "test3", "test4", "test"],
+        Literal["test2", "test3", "test4", "test5", "test"],
         typer.Option(
-            help="Gold test split both evaluations must be on (test3: the frozen one to report "
-            "on; test4: frozen, kept clean for the next report; test2: frozen, kept for "
-            "comparison)."
+            help="Gold test split both evaluations must be on (test5: frozen, kept clean for "
+            "the next report; test3 and test4: frozen, each reported on once; test2: frozen, "
+            "kept for comparison)."
         ),
     ] = "test2",
     coverage_tolerance: Annotated[

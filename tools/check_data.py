@@ -100,20 +100,23 @@ REQUIRED_CATEGORIAS = {
     "test2": CATEGORIAS,
     "test3": CATEGORIAS,
     "test4": CATEGORIAS,
+    "test5": CATEGORIAS,
     "demo": CATEGORIAS[:7],
 }
 #: incident codes of each split: dev INC1000nn, INC4000nn (added 30/11/2026) and INC7000nn (added
-#: 30/11/2026, session 7), test INC2000nn, test2 INC3000nn, test3 INC5000nn and test4 INC6000nn
-#: (both written 30/11/2026), demo INC0001nn
+#: 30/11/2026, session 7), test INC2000nn, test2 INC3000nn, test3 INC5000nn, test4 INC6000nn and
+#: test5 INC8000nn (all three written 30/11/2026), demo INC0001nn
 CODE_PREFIX = {
     "dev": ("INC1", "INC4", "INC7"),
     "test": ("INC2",),
     "test2": ("INC3",),
     "test3": ("INC5",),
     "test4": ("INC6",),
+    "test5": ("INC8",),
     "demo": ("INC0001",),
 }
 MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2, MIN_TEST3, MIN_TEST4 = 25, 38, 64, 60, 60, 60
+MIN_TEST5 = 60
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
 CAPTURE_STYLES = {"dialogo", "navegador", "movil"}
 MAX_COPIED_WORDS = 7  # longest run of words shared with the KB description
@@ -708,7 +711,7 @@ def check_gold(
     report: Report,
 ) -> dict[str, list[dict[str, Any]]]:
     splits: dict[str, list[dict[str, Any]]] = {}
-    for split in ("dev", "test", "test2", "test3", "test4", "demo"):
+    for split in ("dev", "test", "test2", "test3", "test4", "test5", "demo"):
         path = evaluacion / f"gold_{split}.json"
         if not path.exists():
             report.error(path.name, "missing")
@@ -745,9 +748,10 @@ def check_gold(
             "gold",
             f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
         )
-    # dev's share of the measured set (dev + test + test2 + test3 + test4): test3 is now the
-    # split to report on, test2 is kept for comparison, test4 is kept clean for the next report
-    measured = total + len(splits["test2"]) + len(splits["test3"]) + len(splits["test4"])
+    # dev's share of the measured set (dev + test + test2 + test3 + test4 + test5): test3 and
+    # test4 have each been reported on once, test2 is kept for comparison, test5 is kept clean
+    # for the next report
+    measured = total + sum(len(splits[name]) for name in ("test2", "test3", "test4", "test5"))
     if measured and not 0.3 <= dev / measured <= 0.6:
         share = dev / measured
         report.error("gold", f"dev share {share:.2f} is outside the accepted range 0.30-0.60")
@@ -757,6 +761,8 @@ def check_gold(
         report.error("gold_test3.json", f"{len(splits['test3'])} items, need {MIN_TEST3}")
     if len(splits["test4"]) < MIN_TEST4:
         report.error("gold_test4.json", f"{len(splits['test4'])} items, need {MIN_TEST4}")
+    if len(splits["test5"]) < MIN_TEST5:
+        report.error("gold_test5.json", f"{len(splits['test5'])} items, need {MIN_TEST5}")
     all_items = splits["dev"] + splits["test"]
     categories = Counter(i["esperado"]["categoria"] for i in all_items)
     results = Counter(i["esperado"]["resultado"] for i in all_items)

@@ -1,4 +1,4 @@
-"""The gold loader: every split loads (the frozen test2, test3 and test4 and the demo included),
+"""The gold loader: every split loads (the frozen test2, test3, test4 and test5 and the demo included),
 ``all`` is the measured set, and an item accepts its equivalent rows. Reads the committed data;
 writes only under tmp_path."""
 
@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from finetune.gold import GoldItem, load_gold
+from finetune.gold import MEASURED_SPLITS, TEST_SPLITS, GoldItem, load_gold
 from tests.mock_support import RESOURCES
 
 GOLD = RESOURCES / "evaluacion"
@@ -44,6 +44,23 @@ def test_test4_is_a_split_of_its_own() -> None:
     assert not {i.code for i in test4} & others
 
 
+def test_test5_is_a_split_of_its_own() -> None:
+    test5 = load_gold(GOLD, "test5")
+    assert len(test5) >= 60
+    assert all(item.code.startswith("INC8") for item in test5)
+    others = {
+        i.code
+        for name in ("dev", "test", "test2", "test3", "test4", "demo")
+        for i in load_gold(GOLD, name)
+    }
+    assert not {i.code for i in test5} & others
+
+
+def test_test5_is_held_out() -> None:
+    """A held-out test split: calibration and fine-tuning refuse it (TEST_SPLITS)."""
+    assert "test5" in TEST_SPLITS and "test5" in MEASURED_SPLITS
+
+
 def test_demo_split_holds_every_demo_incident_in_order() -> None:
     demo = load_gold(GOLD, "demo")
     incidents = json.loads((RESOURCES / "incidencias_demo.json").read_text(encoding="utf-8"))
@@ -57,7 +74,7 @@ def test_demo_split_holds_every_demo_incident_in_order() -> None:
 
 def test_all_is_every_measured_split_without_the_demo() -> None:
     every = [item.code for item in load_gold(GOLD, "all")]
-    splits = ("dev", "test", "test2", "test3", "test4")
+    splits = ("dev", "test", "test2", "test3", "test4", "test5")
     parts = [item.code for name in splits for item in load_gold(GOLD, name)]
     assert every == parts
     assert not set(every) & {item.code for item in load_gold(GOLD, "demo")}
@@ -84,6 +101,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
         ("test2", "INC300001"),
         ("test3", "INC500001"),
         ("test4", "INC600001"),
+        ("test5", "INC800001"),
         ("demo", "INC000101"),
     )
     for name, code in splits:
@@ -92,13 +110,16 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
     [test2] = load_gold(tmp_path, "test2")
     [test3] = load_gold(tmp_path, "test3")
     [test4] = load_gold(tmp_path, "test4")
+    [test5] = load_gold(tmp_path, "test5")
     [demo] = load_gold(tmp_path, "demo")
-    assert (test2.code, test3.code, test4.code, demo.code) == (
+    assert (test2.code, test3.code, test4.code, test5.code, demo.code) == (
         "INC300001",
         "INC500001",
         "INC600001",
+        "INC800001",
         "INC000101",
     )
     assert test2.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test3.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test4.acceptable_kb_ids == ("KB-0001", "KB-0002")
+    assert test5.acceptable_kb_ids == ("KB-0001", "KB-0002")

@@ -263,7 +263,13 @@ def test_request_log_of_the_target_system(tmp_path: Path) -> None:
 # --- the sample data (reference day 20/11/2026) ---------------------------------------------
 def _gold_cases() -> list[tuple[str, str, dict[str, str]]]:
     cases = []
-    for name in ("gold_dev.json", "gold_test.json", "gold_test3.json", "gold_test4.json"):
+    for name in (
+        "gold_dev.json",
+        "gold_test.json",
+        "gold_test3.json",
+        "gold_test4.json",
+        "gold_test5.json",
+    ):
         items = json.loads((RESOURCES / "evaluacion" / name).read_text(encoding="utf-8"))
         for item in items:
             expected = item["esperado"]
@@ -343,6 +349,29 @@ GOLD_OUTCOMES = {
     "INC600073": ("reasignacion", "N2_AUTORIZACIONES"),
     "INC600074": ("en espera", ""),
     "INC600080": ("cierre", ""),
+    # test5 (INC8000nn): every api| item with parameters, each with the answer it means to test
+    "INC800001": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC800002": ("cierre", ""),
+    "INC800003": ("cierre", ""),
+    "INC800004": ("en espera", ""),
+    "INC800005": ("cierre", ""),
+    "INC800006": ("cierre", ""),
+    "INC800007": ("en espera", ""),
+    "INC800008": ("en espera", ""),
+    "INC800009": ("cierre", ""),
+    "INC800010": ("cierre", ""),
+    "INC800011": ("reasignacion", "FACTURACION"),
+    "INC800012": ("cierre", ""),
+    "INC800013": ("cierre", ""),
+    "INC800014": ("cierre", ""),
+    "INC800015": ("cierre", ""),
+    "INC800016": ("cierre", ""),
+    "INC800017": ("reasignacion", "MICROINFORMATICA"),
+    "INC800018": ("cierre", ""),
+    "INC800070": ("cierre", ""),
+    "INC800073": ("cierre", ""),
+    "INC800075": ("cierre", ""),
+    "INC800080": ("en espera", ""),
 }
 
 
@@ -356,6 +385,12 @@ def test_every_test4_api_item_has_its_documented_answer() -> None:
     test4 = {cod for cod, _, _ in _gold_cases() if cod.startswith("INC6")}
     assert len(test4) >= 20
     assert test4 == {cod for cod in GOLD_OUTCOMES if cod.startswith("INC6")}
+
+
+def test_every_test5_api_item_has_its_documented_answer() -> None:
+    test5 = {cod for cod, _, _ in _gold_cases() if cod.startswith("INC8")}
+    assert len(test5) >= 20
+    assert test5 == {cod for cod in GOLD_OUTCOMES if cod.startswith("INC8")}
 
 
 @pytest.mark.parametrize(("cod", "accion", "params"), _gold_cases())
