@@ -3,6 +3,7 @@ the same and deletes nothing; ``resolvia prune`` reports it and respects the run
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -83,7 +84,10 @@ def settings(tmp_path: Path) -> Settings:
     history = LLMHistory(s.llm_history_path)
     for run_id in ("old-1", "old-2", "new-1"):
         history.record(_call(run_id))
-    with sqlite3.connect(s.llm_history_path) as conn:
+    # closed here, not whenever the garbage collector gets to it: a connection left open
+    # keeps the write-ahead log, which a later close folds into the file in the middle of the
+    # test (the dry run's "changes nothing" then saw the file sizes move)
+    with contextlib.closing(sqlite3.connect(s.llm_history_path)) as conn, conn:
         conn.execute(
             "UPDATE llm_calls SET ts = ? WHERE run_id LIKE 'old-%'",
             (OLD.isoformat(timespec="milliseconds"),),

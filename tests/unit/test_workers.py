@@ -235,23 +235,28 @@ def test_a_worker_killed_between_commit_and_report_line_loses_no_line(
     ]
 
 
-def test_several_in_flight_against_the_managed_model_server_is_warned_about() -> None:
+def test_several_in_flight_against_the_managed_model_server_is_warned_about(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The bundled llama.cpp server answers one request at a time: RUN_CONCURRENCY or
     RUN_WORKERS above 1 only queue for it, and the run says so; not with a server of
     parallel slots (an OpenAI-compatible URL, or a llama.cpp server already serving)."""
-    from structlog.testing import capture_logs
-
+    import cli.run
     from cli.run import _warn_one_model_slot
 
+    warned: list[dict[str, Any]] = []
+
+    class Log:
+        def warning(self, event: str, **fields: Any) -> None:
+            warned.append({"event": event, **fields})
+
+    monkeypatch.setattr(cli.run, "log", Log())
     managed = load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b", RUN_CONCURRENCY=4)
-    with capture_logs() as logs:
-        _warn_one_model_slot(managed, None, 1)
-        _warn_one_model_slot(load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b"), None, 1)
-        _warn_one_model_slot(load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b"), None, 3)
-        served = load_settings(
-            LLM_MODEL="openai-compatible/m@http://127.0.0.1:9/v1", RUN_CONCURRENCY=8
-        )
-        _warn_one_model_slot(served, None, 2)
-    warned = [e for e in logs if e["event"] == "run.one_model_slot"]
+    _warn_one_model_slot(managed, None, 1)
+    _warn_one_model_slot(load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b"), None, 1)
+    _warn_one_model_slot(load_settings(LLM_MODEL="llamacpp/qwen2.5-coder-1.5b"), None, 3)
+    served = load_settings(LLM_MODEL="openai-compatible/m@http://127.0.0.1:9/v1", RUN_CONCURRENCY=8)
+    _warn_one_model_slot(served, None, 2)
+    assert [e["event"] for e in warned] == ["run.one_model_slot"] * 2
     assert [e["in_flight"] for e in warned] == [4, 3]
     assert "one request at a time" in warned[0]["hint"]
