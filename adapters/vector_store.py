@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 import uuid
@@ -26,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import structlog
 from qdrant_client import QdrantClient, models
@@ -163,6 +164,23 @@ class Hit:
     channel_ranks: dict[str, int] = field(default_factory=dict)
     #: the same queries' scores (dense: cosine similarity; sparse: the lexical dot product)
     channel_scores: dict[str, float] = field(default_factory=dict)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_at_a_time(
+    method: Callable[Concatenate[KnowledgeIndex, P], R],
+) -> Callable[Concatenate[KnowledgeIndex, P], R]:
+    """The method under the index's search lock (its signature kept for the callers)."""
+
+    @functools.wraps(method)
+    def locked(self: KnowledgeIndex, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._search_lock:
+            return method(self, *args, **kwargs)
+
+    return locked
 
 
 class KnowledgeIndex:
@@ -410,12 +428,8 @@ class KnowledgeIndex:
                 self.client.delete_collection(name)
 
     # -- searching -------------------------------------------------------------------------
-    def search(self, queries: Sequence[str], **options: Any) -> list[Hit]:
-        """:meth:`_search`, one call at a time."""
-        with self._search_lock:
-            return self._search(queries, **options)
-
-    def _search(
+    @_one_at_a_time
+    def search(
         self,
         queries: Sequence[str],
         *,

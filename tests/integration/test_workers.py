@@ -68,6 +68,19 @@ def workspace(
         )
 
 
+def one_process_reference(
+    tmp_path: Path, chat: FakeModelServer, embeddings: FakeModelServer, index_template: Path
+) -> tuple[list[str], dict[str, tuple[str, str | None]]]:
+    """The queue, and what a plain one-process run decides for each incident (outcome, row)."""
+    with workspace(tmp_path / "reference", chat, embeddings, index_template) as ws:
+        queue = ws.open_queue()
+        clean = ws.run()
+        assert clean.returncode == 0, clean.tail()
+        reference = {c: f[0] for c, f in ws.final_outcomes().items()}
+    assert sorted(reference) == sorted(queue) and len(queue) == 13
+    return queue, reference
+
+
 def live_claims(ws: Workspace, database_url: str | None = None) -> list[tuple[str, str]]:
     """(incident, worker) of every claim held right now (in DATABASE_URL's database, when
     the run used one)."""
@@ -153,12 +166,7 @@ def test_kill_one_worker_of_three_mid_run(
     incident over and resumes it, the parent replaces the dead worker and reports it; every
     incident ends with exactly one final outcome, the same as a one-process run decides, and
     the incident manager received each change once (its request log)."""
-    with workspace(tmp_path / "reference", chat, embeddings, index_template) as ws:
-        queue = ws.open_queue()
-        clean = ws.run()
-        assert clean.returncode == 0, clean.tail()
-        reference = {c: f[0] for c, f in ws.final_outcomes().items()}
-    assert sorted(reference) == sorted(queue) and len(queue) == 13
+    queue, reference = one_process_reference(tmp_path, chat, embeddings, index_template)
 
     with workspace(tmp_path / "workers", chat, embeddings, index_template) as ws:
         started = time.monotonic()
@@ -249,13 +257,8 @@ def test_one_process_keeps_several_incidents_in_flight(
     """RUN_CONCURRENCY=4 in one process: the model gets several requests at once, and every
     incident ends as one at a time ends it (same outcome and row), recorded once, changed
     once, with nothing left to resume."""
-    with workspace(tmp_path / "reference", chat, embeddings, index_template) as ws:
-        queue = ws.open_queue()
-        clean = ws.run()
-        assert clean.returncode == 0, clean.tail()
-        reference = {c: f[0] for c, f in ws.final_outcomes().items()}
-        one_at_a_time = chat.chat_peak
-    assert sorted(reference) == sorted(queue) and one_at_a_time == 1
+    queue, reference = one_process_reference(tmp_path, chat, embeddings, index_template)
+    assert chat.chat_peak == 1  # one at a time: never two model calls at once
 
     with workspace(tmp_path / "concurrent", chat, embeddings, index_template) as ws:
         env = {"RUN_CONCURRENCY": "4"}
