@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytesseract
 from PIL import Image, UnidentifiedImageError
 
 from errors import ResolviaError
@@ -81,6 +80,9 @@ class TesseractOcr:
         if cached is not None:
             return cached
         image, image_format = self._open(data, name)
+        # imported here: pytesseract pulls in pandas (~0.5 s), and most runs read no screenshot
+        import pytesseract
+
         try:
             text = pytesseract.image_to_string(image, lang=self.langs, timeout=self.timeout_s)
         except (pytesseract.TesseractError, RuntimeError) as exc:  # RuntimeError = timeout

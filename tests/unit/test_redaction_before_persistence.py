@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import pytesseract
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from PIL import Image
@@ -49,7 +50,7 @@ def tesseract(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         state["calls"] += 1
         return str(state["texts"][image.getpixel((0, 0))])
 
-    monkeypatch.setattr(ocr_module.pytesseract, "image_to_string", image_to_string)
+    monkeypatch.setattr(pytesseract, "image_to_string", image_to_string)
     return state
 
 
