@@ -129,11 +129,11 @@ def promote(
         ),
     ] = None,
     split: Annotated[
-        Literal["test2", "test3", "test4", "test5", "test"],
+        Literal["test2", "test3", "test4", "test5", "test6", "test"],
         typer.Option(
-            help="Gold test split both evaluations must be on (test5: frozen, kept clean for "
-            "the next report; test3 and test4: frozen, each reported on once; test2: frozen, "
-            "kept for comparison)."
+            help="Gold test split both evaluations must be on (test6: frozen, kept clean for "
+            "the next report; test3, test4 and test5: frozen, each reported on once; test2: "
+            "frozen, kept for comparison)."
         ),
     ] = "test2",
     coverage_tolerance: Annotated[

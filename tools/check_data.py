@@ -101,11 +101,12 @@ REQUIRED_CATEGORIAS = {
     "test3": CATEGORIAS,
     "test4": CATEGORIAS,
     "test5": CATEGORIAS,
+    "test6": CATEGORIAS,
     "demo": CATEGORIAS[:7],
 }
 #: incident codes of each split: dev INC1000nn, INC4000nn (added 30/11/2026) and INC7000nn (added
-#: 30/11/2026, session 7), test INC2000nn, test2 INC3000nn, test3 INC5000nn, test4 INC6000nn and
-#: test5 INC8000nn (all three written 30/11/2026), demo INC0001nn
+#: 30/11/2026, session 7), test INC2000nn, test2 INC3000nn, test3 INC5000nn, test4 INC6000nn,
+#: test5 INC8000nn and test6 INC9100nn (all four written 30/11/2026), demo INC0001nn
 CODE_PREFIX = {
     "dev": ("INC1", "INC4", "INC7"),
     "test": ("INC2",),
@@ -113,10 +114,11 @@ CODE_PREFIX = {
     "test3": ("INC5",),
     "test4": ("INC6",),
     "test5": ("INC8",),
+    "test6": ("INC91",),
     "demo": ("INC0001",),
 }
 MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2, MIN_TEST3, MIN_TEST4 = 25, 38, 64, 60, 60, 60
-MIN_TEST5 = 60
+MIN_TEST5, MIN_TEST6 = 60, 60
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
 CAPTURE_STYLES = {"dialogo", "navegador", "movil"}
 MAX_COPIED_WORDS = 7  # longest run of words shared with the KB description
@@ -711,7 +713,7 @@ def check_gold(
     report: Report,
 ) -> dict[str, list[dict[str, Any]]]:
     splits: dict[str, list[dict[str, Any]]] = {}
-    for split in ("dev", "test", "test2", "test3", "test4", "test5", "demo"):
+    for split in ("dev", "test", "test2", "test3", "test4", "test5", "test6", "demo"):
         path = evaluacion / f"gold_{split}.json"
         if not path.exists():
             report.error(path.name, "missing")
@@ -748,10 +750,12 @@ def check_gold(
             "gold",
             f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
         )
-    # dev's share of the measured set (dev + test + test2 + test3 + test4 + test5): test3 and
-    # test4 have each been reported on once, test2 is kept for comparison, test5 is kept clean
-    # for the next report
-    measured = total + sum(len(splits[name]) for name in ("test2", "test3", "test4", "test5"))
+    # dev's share of the measured set (dev + test + test2 + ... + test6): test3, test4 and test5
+    # have each been reported on once, test2 is kept for comparison, test6 is kept clean for the
+    # next report
+    measured = total + sum(
+        len(splits[name]) for name in ("test2", "test3", "test4", "test5", "test6")
+    )
     if measured and not 0.3 <= dev / measured <= 0.6:
         share = dev / measured
         report.error("gold", f"dev share {share:.2f} is outside the accepted range 0.30-0.60")
@@ -763,6 +767,8 @@ def check_gold(
         report.error("gold_test4.json", f"{len(splits['test4'])} items, need {MIN_TEST4}")
     if len(splits["test5"]) < MIN_TEST5:
         report.error("gold_test5.json", f"{len(splits['test5'])} items, need {MIN_TEST5}")
+    if len(splits["test6"]) < MIN_TEST6:
+        report.error("gold_test6.json", f"{len(splits['test6'])} items, need {MIN_TEST6}")
     all_items = splits["dev"] + splits["test"]
     categories = Counter(i["esperado"]["categoria"] for i in all_items)
     results = Counter(i["esperado"]["resultado"] for i in all_items)

@@ -1,6 +1,6 @@
-"""The gold loader: every split loads (the frozen test2, test3, test4 and test5 and the demo included),
-``all`` is the measured set, and an item accepts its equivalent rows. Reads the committed data;
-writes only under tmp_path."""
+"""The gold loader: every split loads (the frozen test2, test3, test4, test5 and test6 and the demo
+included), ``all`` is the measured set, and an item accepts its equivalent rows. Reads the
+committed data; writes only under tmp_path."""
 
 from __future__ import annotations
 
@@ -61,6 +61,23 @@ def test_test5_is_held_out() -> None:
     assert "test5" in TEST_SPLITS and "test5" in MEASURED_SPLITS
 
 
+def test_test6_is_a_split_of_its_own() -> None:
+    test6 = load_gold(GOLD, "test6")
+    assert len(test6) >= 80
+    assert all(item.code.startswith("INC91") for item in test6)
+    others = {
+        i.code
+        for name in ("dev", "test", "test2", "test3", "test4", "test5", "demo")
+        for i in load_gold(GOLD, name)
+    }
+    assert not {i.code for i in test6} & others
+
+
+def test_test6_is_held_out() -> None:
+    """A held-out test split: calibration and fine-tuning refuse it (TEST_SPLITS)."""
+    assert "test6" in TEST_SPLITS and "test6" in MEASURED_SPLITS
+
+
 def test_demo_split_holds_every_demo_incident_in_order() -> None:
     demo = load_gold(GOLD, "demo")
     incidents = json.loads((RESOURCES / "incidencias_demo.json").read_text(encoding="utf-8"))
@@ -74,7 +91,7 @@ def test_demo_split_holds_every_demo_incident_in_order() -> None:
 
 def test_all_is_every_measured_split_without_the_demo() -> None:
     every = [item.code for item in load_gold(GOLD, "all")]
-    splits = ("dev", "test", "test2", "test3", "test4", "test5")
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6")
     parts = [item.code for name in splits for item in load_gold(GOLD, name)]
     assert every == parts
     assert not set(every) & {item.code for item in load_gold(GOLD, "demo")}
@@ -102,6 +119,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
         ("test3", "INC500001"),
         ("test4", "INC600001"),
         ("test5", "INC800001"),
+        ("test6", "INC910001"),
         ("demo", "INC000101"),
     )
     for name, code in splits:
@@ -111,15 +129,18 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
     [test3] = load_gold(tmp_path, "test3")
     [test4] = load_gold(tmp_path, "test4")
     [test5] = load_gold(tmp_path, "test5")
+    [test6] = load_gold(tmp_path, "test6")
     [demo] = load_gold(tmp_path, "demo")
-    assert (test2.code, test3.code, test4.code, test5.code, demo.code) == (
+    assert (test2.code, test3.code, test4.code, test5.code, test6.code, demo.code) == (
         "INC300001",
         "INC500001",
         "INC600001",
         "INC800001",
+        "INC910001",
         "INC000101",
     )
     assert test2.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test3.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test4.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test5.acceptable_kb_ids == ("KB-0001", "KB-0002")
+    assert test6.acceptable_kb_ids == ("KB-0001", "KB-0002")

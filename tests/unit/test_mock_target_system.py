@@ -269,6 +269,7 @@ def _gold_cases() -> list[tuple[str, str, dict[str, str]]]:
         "gold_test3.json",
         "gold_test4.json",
         "gold_test5.json",
+        "gold_test6.json",
     ):
         items = json.loads((RESOURCES / "evaluacion" / name).read_text(encoding="utf-8"))
         for item in items:
@@ -372,6 +373,29 @@ GOLD_OUTCOMES = {
     "INC800073": ("cierre", ""),
     "INC800075": ("cierre", ""),
     "INC800080": ("en espera", ""),
+    # test6 (INC9100nn): every api| item with parameters, each with the answer it means to test
+    "INC910001": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC910002": ("cierre", ""),
+    "INC910003": ("cierre", ""),
+    "INC910004": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC910005": ("cierre", ""),
+    "INC910006": ("cierre", ""),
+    "INC910007": ("cierre", ""),
+    "INC910008": ("en espera", ""),
+    "INC910009": ("en espera", ""),
+    "INC910010": ("cierre", ""),
+    "INC910011": ("reasignacion", "GESTION_POLIZAS"),
+    "INC910012": ("cierre", ""),
+    "INC910013": ("cierre", ""),
+    "INC910014": ("cierre", ""),
+    "INC910015": ("cierre", ""),
+    "INC910016": ("cierre", ""),
+    "INC910017": ("cierre", ""),
+    "INC910018": ("reasignacion", "MICROINFORMATICA"),
+    "INC910019": ("cierre", ""),
+    "INC910072": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC910073": ("cierre", ""),
+    "INC910080": ("reasignacion", "FACTURACION"),
 }
 
 
@@ -391,6 +415,12 @@ def test_every_test5_api_item_has_its_documented_answer() -> None:
     test5 = {cod for cod, _, _ in _gold_cases() if cod.startswith("INC8")}
     assert len(test5) >= 20
     assert test5 == {cod for cod in GOLD_OUTCOMES if cod.startswith("INC8")}
+
+
+def test_every_test6_api_item_has_its_documented_answer() -> None:
+    test6 = {cod for cod, _, _ in _gold_cases() if cod.startswith("INC91")}
+    assert len(test6) >= 20
+    assert test6 == {cod for cod in GOLD_OUTCOMES if cod.startswith("INC91")}
 
 
 @pytest.mark.parametrize(("cod", "accion", "params"), _gold_cases())
