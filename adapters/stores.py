@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from adapters.llm_history import LLMHistory
     from adapters.reviews import ReviewStore
     from adapters.run_records import RunRecorder
+    from adapters.users import UserStore
 
 #: the SQLite file of each store under DATA_DIR (the embedded default)
 FILES = {
@@ -31,6 +32,7 @@ FILES = {
     "reviews": "reviews.sqlite",
     "approvals": "approvals.sqlite",
     "claims": "claims.sqlite",
+    "users": "console.sqlite",
 }
 
 
@@ -69,6 +71,14 @@ def open_reviews(settings: Settings, path: Path | None = None) -> ReviewStore:
     from adapters.reviews import ReviewStore
 
     return ReviewStore(postgres(settings) or path or location(settings, "reviews"))
+
+
+def open_users(settings: Settings, path: Path | None = None) -> UserStore:
+    """The console's users and audit trail (``path``: a SQLite file of the caller's, used when
+    DATABASE_URL is unset, as for :func:`open_reviews`)."""
+    from adapters.users import UserStore
+
+    return UserStore(postgres(settings) or path or location(settings, "users"))
 
 
 def open_checkpointer(

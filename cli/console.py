@@ -56,8 +56,7 @@ def console(
         return
     import uvicorn
 
-    from adapters.stores import open_reviews
-    from adapters.users import UserStore
+    from adapters.stores import open_reviews, open_users
     from console.app import create_app
     from console.approvals import open_approvals
     from console.incidents import HttpIncidentSource
@@ -69,7 +68,7 @@ def console(
     with expected_failures():
         secret = session_secret(settings, options)
     users_path, reviews_path = default_paths(settings)
-    users = UserStore(users_path)
+    users = open_users(settings, users_path)
     if secret.origin.startswith("created"):
         err.print(
             f"CONSOLE_SECRET_KEY is not set: created a session key in "
@@ -121,7 +120,8 @@ def users_add(
 ) -> None:
     """Add a console user. The password comes from CONSOLE_USER_PASSWORD or a prompt, never
     from the command line."""
-    from adapters.users import Role, UserError, UserStore
+    from adapters.stores import open_users
+    from adapters.users import Role, UserError
     from console.security import default_paths
 
     settings = setup()
@@ -137,7 +137,7 @@ def users_add(
         password = getpass.getpass(f"Password for {name}: ")
         if getpass.getpass("Repeat it: ") != password:
             fail("the passwords differ")
-    store = UserStore(default_paths(settings)[0])
+    store = open_users(settings, default_paths(settings)[0])
     try:
         user = store.add(name, chosen, password, replace=replace)
     except UserError as exc:
@@ -149,11 +149,11 @@ def users_add(
 @users_app.command("list")
 def users_list(as_json: JsonOpt = False) -> None:
     """List console users and their roles."""
-    from adapters.users import UserStore
+    from adapters.stores import open_users
     from console.security import default_paths
 
     settings = setup()
-    users = UserStore(default_paths(settings)[0]).all()
+    users = open_users(settings, default_paths(settings)[0]).all()
     if as_json:
         emit_json([{"name": u.name, "role": u.role.value, "disabled": u.disabled} for u in users])
         return

@@ -1,6 +1,7 @@
 """The same store tests on SQLite (the embedded default) and on a real Postgres
 (``DATABASE_URL``), as qdrant-client runs its local and server modes side by side: outcomes
-and their history, LLM history, reviews, approvals, checkpoints with their redaction."""
+and their history, LLM history, reviews, approvals, the console's users and audit trail,
+checkpoints with their redaction."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ from adapters.database import Database, Location, PostgresUrl
 from adapters.llm_history import LLMCallRecord, LLMHistory
 from adapters.reviews import ReviewStore, Verdict, export_gold
 from adapters.run_records import RunRecorder, outcome_history
+from adapters.stores import open_users
+from adapters.users import Role, UserError, UserStore
+from config import load_settings
 from tests.fakes import FakeChatModel
 from tests.graph_support import Harness, build_harness
 from tests.graph_support import reform as _reform
@@ -191,6 +195,57 @@ def test_reviews_and_their_gold_export(where: Where) -> None:
     store.set_snapshot(latest["INC900102"].id, snapshot)
     assert export_gold(store)[1] == []
     store.close()
+
+
+# --- the console's users and audit trail ---------------------------------------------------
+
+
+def test_console_users_and_their_audit_trail(where: Where) -> None:
+    store = UserStore(where("console.sqlite"))
+    assert store.count() == 0 and store.get("ana") is None
+    store.add("Ana", Role.REVIEWER, "una-clave-larga")
+    with pytest.raises(UserError, match="already exists"):
+        store.add("ana", Role.READER, "otra-clave-larga")
+    assert store.authenticate("ana", "una-clave-larga") == store.get("ana")
+    assert store.authenticate("ana", "otra-clave-larga") is None
+    assert store.authenticate("nadie", "una-clave-larga") is None
+    # replacing sets the new role and password in place: still one user
+    store.add("ana", Role.APPROVER, "otra-clave-larga", replace=True)
+    store.add("luis", "lector", "la-de-luis-123")
+    assert [(u.name, u.role) for u in store.all()] == [
+        ("ana", Role.APPROVER),
+        ("luis", Role.READER),
+    ]
+    assert store.authenticate("ana", "una-clave-larga") is None
+    assert store.authenticate("ana", "otra-clave-larga") is not None
+    store.audit("ana", "signin")
+    store.audit(None, "signin.refused", "nadie", "clave errónea")
+    entries = store.audit_entries()
+    assert [(e.user, e.action, e.object, e.detail) for e in entries] == [
+        (None, "signin.refused", "nadie", "clave errónea"),
+        ("ana", "signin", None, None),
+    ]
+    assert entries[0].id > entries[1].id
+    store.close()
+    again = UserStore(where("console.sqlite"))  # reopened: migrations already applied, data kept
+    assert again.count() == 2 and len(again.audit_entries(limit=1)) == 1
+    again.close()
+
+
+def test_console_users_follow_database_url(postgres_url: str, tmp_path: Path) -> None:
+    """With DATABASE_URL the console's users live in Postgres: a second console process (a
+    second store) sees who the first one added, and no console.sqlite is written."""
+    settings = load_settings(DATABASE_URL=postgres_url, DATA_DIR=tmp_path)
+    first = open_users(settings, tmp_path / "console.sqlite")
+    first.add("ana", Role.APPROVER, "una-clave-larga")
+    second = open_users(settings)
+    assert second.authenticate("ana", "una-clave-larga") is not None
+    assert not (tmp_path / "console.sqlite").exists()
+    first.close()
+    second.close()
+    local = open_users(load_settings(DATA_DIR=tmp_path))
+    assert local.count() == 0 and (tmp_path / "console.sqlite").is_file()
+    local.close()
 
 
 # --- approvals ----------------------------------------------------------------------------
