@@ -266,7 +266,10 @@ def describe(result: dict[str, Any], *, dry_run: bool, force: bool) -> str:
 def scorecard(
     report: Annotated[
         Path | None,
-        typer.Argument(help="A run report (run_<id>.jsonl); default: the latest one."),
+        typer.Argument(
+            help="A run report (run_<id>.jsonl); default: the latest decision of each incident "
+            "among every report (a run skips what an earlier run handled)."
+        ),
     ] = None,
     expected: Annotated[
         Path | None,
@@ -278,7 +281,7 @@ def scorecard(
     import json
 
     from finetune.gold import GoldItem
-    from finetune.scorecard import latest_report, read_report, score
+    from finetune.scorecard import latest_decisions, latest_report, read_report, score
 
     settings = setup()
     path = report or latest_report(settings.reports_dir)
@@ -290,22 +293,38 @@ def scorecard(
         GoldItem(item["incidencia"], item["esperado"])
         for item in json.loads(gold_file.read_text(encoding="utf-8"))
     ]
-    card = score(read_report(path), gold)
+    entries = (
+        read_report(path)
+        if report is not None
+        else latest_decisions(settings.reports_dir, [g.code for g in gold])
+    )
+    card = score(entries, gold)
+    earlier = [run for run in card.runs if run != path.stem]
     if as_json:
-        emit_json({"report": str(path), **card.as_dict()})
+        emit_json({"report": str(path), "runs": card.runs, **card.as_dict()})
     else:
         table = Table(title=f"Scorecard · {path.name}", show_lines=False)
-        for column in ("incidencia", "esperado", "decisión", ""):
+        columns = ["incidencia", "esperado", "decisión", ""] + (["ejecución"] if earlier else [])
+        for column in columns:
             table.add_column(column)
         for line in card.lines:
             mark = {True: "✓", False: "✗", None: "·"}[line.correct]
-            table.add_row(line.incident, line.expected, line.got, mark)
+            row = [line.incident, line.expected, line.got, mark]
+            table.add_row(*row, *([line.run.removeprefix("run_")] if earlier else []))
         err.print(table)
         err.print(
             f"{card.acted} of {len(card.lines)} acted on ({card.acted_right} right, "
             f"{card.acted_wrong} wrong); {card.escalated} left to a person (escalated or error).",
             markup=False,
         )
+        if earlier:
+            err.print(
+                f"{sum(1 for line in card.lines if line.run != path.stem)} decision(s) come from "
+                f"earlier runs ({', '.join(r.removeprefix('run_') for r in earlier)}): this run "
+                "skipped those incidents as "
+                "already handled. Start from an empty data directory to decide them again.",
+                markup=False,
+            )
     if card.acted_wrong:
         raise typer.Exit(ExitCode.FAILURE)
 

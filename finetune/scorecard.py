@@ -3,11 +3,18 @@
 A run's report (``resources/reportes/run_<id>.jsonl``) holds one entry per incident with the
 policy's step, the row and the action; each is read with the evaluation's own definitions
 (:data:`finetune.metrics.RESULT_OF_STEP`, :func:`finetune.metrics.is_correct`).
+
+A run decides only what is new: an incident an earlier run handled, unchanged since, is
+skipped and is not in the new report. :func:`latest_decisions` therefore gathers, for the
+incidents of the latest report and every expected one, the newest decision among all the
+reports, so that a second ``make run`` still shows what the engine did with each demo incident
+(and which run decided it).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +32,8 @@ class Line:
     correct: bool | None  # None: no expected outcome for this incident
     #: a decision taken from a knowledge-base row (apply, ask, hand over to the row's mailbox)
     acted: bool = False
+    #: the report the decision comes from (its file name without ``.jsonl``)
+    run: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,11 @@ class Scorecard:
             "lines": [line.__dict__ for line in self.lines],
         }
 
+    @property
+    def runs(self) -> list[str]:
+        """The reports the decisions come from, in the order of the lines."""
+        return list(dict.fromkeys(line.run for line in self.lines if line.run))
+
 
 def _describe(result: str, kb_id: str | None, action: str | None) -> str:
     return result if result == "escalar" else f"{result} {kb_id} ({action})"
@@ -84,15 +98,37 @@ def score(entries: list[dict[str, Any]], gold: list[GoldItem]) -> Scorecard:
                 _describe(result, prediction.kb_id, prediction.action),
                 None if want is None else m.is_correct(prediction, want, lenient=True),
                 acted,
+                str(entry.get("_report", "")),
             )
         )
     return Scorecard(lines)
 
 
 def read_report(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    """A report's entries, each tagged with the report it came from (``_report``)."""
+    entries = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [{**entry, "_report": path.stem} for entry in entries if "incident_id" in entry]
+
+
+def _reports(folder: Path) -> list[Path]:
+    """The run reports of ``folder``, newest first."""
+    return sorted(folder.glob("run_*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def latest_report(folder: Path) -> Path | None:
-    reports = [p for p in folder.glob("run_*.jsonl")]
-    return max(reports, key=lambda p: p.stat().st_mtime) if reports else None
+    reports = _reports(folder)
+    return reports[0] if reports else None
+
+
+def latest_decisions(folder: Path, codes: Iterable[str]) -> list[dict[str, Any]]:
+    """The newest decision of each incident of the latest report and of ``codes`` (the expected
+    ones) among every report in ``folder``; the latest report's incidents first, then the
+    others in ``codes`` order. An incident no report decided is left out."""
+    newest: dict[str, dict[str, Any]] = {}
+    reports = _reports(folder)
+    for path in reports:
+        for entry in read_report(path):
+            newest.setdefault(entry["incident_id"], entry)
+    first = [e["incident_id"] for e in read_report(reports[0])] if reports else []
+    order = list(dict.fromkeys([*first, *codes]))
+    return [newest[code] for code in order if code in newest]

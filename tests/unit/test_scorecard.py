@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -86,3 +87,37 @@ def test_scorecard_command_reads_the_latest_report(tmp_path: Path, monkeypatch) 
         app, ["scorecard", str(reports / "run_y.jsonl"), "--expected", str(gold)]
     )
     assert wrong.exit_code == 1
+
+
+def test_the_default_scorecard_takes_what_earlier_runs_decided(tmp_path: Path, monkeypatch) -> None:
+    """A second `make run` skips the demo incidents the first one handled: the scorecard still
+    shows each one's newest decision, and which run took it."""
+    reports = tmp_path / "reportes"
+    reports.mkdir()
+    older, newer = reports / "run_old.jsonl", reports / "run_new.jsonl"
+    # the first run decided A and D; the second only C (A again would be skipped)
+    older.write_text("\n".join(json.dumps(e) for e in (ENTRIES[0], ENTRIES[3])) + "\n")
+    newer.write_text(json.dumps(ENTRIES[2]) + "\n")
+    os.utime(older, (1_000_000, 1_000_000))
+    os.utime(newer, (2_000_000, 2_000_000))
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps([{"incidencia": g.incident, "esperado": g.expected} for g in GOLD]))
+    monkeypatch.setenv("RESOURCES_DIR", str(tmp_path))
+    monkeypatch.setenv("OUTPUT_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["scorecard", "--expected", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [(line["incident"], line["run"]) for line in data["lines"]] == [
+        ("C", "run_new"),
+        ("A", "run_old"),
+        ("D", "run_old"),
+    ]
+    assert data["runs"] == ["run_new", "run_old"]
+    assert (data["acted"], data["acted_right"], data["escalated"]) == (2, 2, 1)
+    shown = CliRunner().invoke(app, ["scorecard", "--expected", str(gold)])
+    assert "2 decision(s) come from earlier runs (old)" in shown.output
+    # a named report is that run alone
+    alone = CliRunner().invoke(app, ["scorecard", str(newer), "--expected", str(gold), "--json"])
+    assert [line["incident"] for line in json.loads(alone.stdout.splitlines()[-1])["lines"]] == [
+        "C"
+    ]
