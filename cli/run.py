@@ -281,7 +281,7 @@ def scorecard(
     import json
 
     from finetune.gold import GoldItem
-    from finetune.scorecard import latest_decisions, latest_report, read_report, score
+    from finetune.scorecard import latest_decisions, latest_report, read_report, run_of, score
 
     settings = setup()
     path = report or latest_report(settings.reports_dir)
@@ -299,7 +299,8 @@ def scorecard(
         else latest_decisions(settings.reports_dir, [g.code for g in gold])
     )
     card = score(entries, gold)
-    earlier = [run for run in card.runs if run != path.stem]
+    this_run = run_of(path.stem)
+    earlier = [run for run in card.runs if run != this_run]
     if as_json:
         emit_json({"report": str(path), "runs": card.runs, **card.as_dict()})
     else:
@@ -310,7 +311,7 @@ def scorecard(
         for line in card.lines:
             mark = {True: "✓", False: "✗", None: "·"}[line.correct]
             row = [line.incident, line.expected, line.got, mark]
-            table.add_row(*row, *([line.run.removeprefix("run_")] if earlier else []))
+            table.add_row(*row, *([run_of(line.run).removeprefix("run_")] if earlier else []))
         err.print(table)
         err.print(
             f"{card.acted} of {len(card.lines)} acted on ({card.acted_right} right, "
@@ -318,11 +319,12 @@ def scorecard(
             markup=False,
         )
         if earlier:
+            carried = sum(1 for line in card.lines if run_of(line.run) != this_run)
+            runs = ", ".join(run.removeprefix("run_") for run in earlier)
             err.print(
-                f"{sum(1 for line in card.lines if line.run != path.stem)} decision(s) come from "
-                f"earlier runs ({', '.join(r.removeprefix('run_') for r in earlier)}): this run "
-                "skipped those incidents as "
-                "already handled. Start from an empty data directory to decide them again.",
+                f"{carried} decision(s) come from earlier runs ({runs}): this run skipped those "
+                "incidents as already handled. Start from an empty data directory to decide "
+                "them again.",
                 markup=False,
             )
     if card.acted_wrong:

@@ -68,8 +68,14 @@ class Scorecard:
 
     @property
     def runs(self) -> list[str]:
-        """The reports the decisions come from, in the order of the lines."""
-        return list(dict.fromkeys(line.run for line in self.lines if line.run))
+        """The runs the decisions come from, in the order of the lines (the workers of one
+        run write one report each, ``run_<id>-<worker>``: they count as that run)."""
+        return list(dict.fromkeys(run_of(line.run) for line in self.lines if line.run))
+
+
+def run_of(report: str) -> str:
+    """The run a report belongs to: ``run_<id>`` of ``run_<id>`` or ``run_<id>-<worker>``."""
+    return report.split("-", 1)[0]
 
 
 def _describe(result: str, kb_id: str | None, action: str | None) -> str:
@@ -127,7 +133,7 @@ def latest_decisions(folder: Path, codes: Iterable[str]) -> list[dict[str, Any]]
     newest: dict[str, dict[str, Any]] = {}
     reports = _reports(folder)
     for path in reports:
-        for entry in read_report(path):
+        for entry in reversed(read_report(path)):  # a report's last line of an incident wins
             newest.setdefault(entry["incident_id"], entry)
     first = [e["incident_id"] for e in read_report(reports[0])] if reports else []
     order = list(dict.fromkeys([*first, *codes]))

@@ -121,3 +121,23 @@ def test_the_default_scorecard_takes_what_earlier_runs_decided(tmp_path: Path, m
     assert [line["incident"] for line in json.loads(alone.stdout.splitlines()[-1])["lines"]] == [
         "C"
     ]
+
+
+def test_the_workers_of_one_run_count_as_that_run(tmp_path: Path, monkeypatch) -> None:
+    """``resolvia run --workers N`` writes one report per worker (run_<id>-<worker>): their
+    decisions are the run's own, not an earlier run's."""
+    reports = tmp_path / "reportes"
+    reports.mkdir()
+    for n, entry in enumerate((ENTRIES[0], ENTRIES[3])):
+        path = reports / f"run_abc-w{n}.jsonl"
+        path.write_text(json.dumps(entry) + "\n")
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps([{"incidencia": g.incident, "esperado": g.expected} for g in GOLD]))
+    monkeypatch.setenv("RESOURCES_DIR", str(tmp_path))
+    monkeypatch.setenv("OUTPUT_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["scorecard", "--expected", str(gold), "--json"])
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert data["runs"] == ["run_abc"] and [x["incident"] for x in data["lines"]] == ["D", "A"]
+    shown = CliRunner().invoke(app, ["scorecard", "--expected", str(gold)])
+    assert "earlier runs" not in shown.output and "1 of 2 acted on" in shown.output
