@@ -8,6 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from domain.choices import Split
 from finetune.gold import MEASURED_SPLITS, TEST_SPLITS, GoldItem, load_gold
 from tests.mock_support import RESOURCES
 
@@ -26,56 +29,37 @@ def test_test2_is_a_split_of_its_own() -> None:
     assert not {i.code for i in test2} & {i.code for i in load_gold(GOLD, "test")}
 
 
-def test_test3_is_a_split_of_its_own() -> None:
-    test3 = load_gold(GOLD, "test3")
-    assert len(test3) >= 60
-    assert all(item.code.startswith("INC5") for item in test3)
-    others = {i.code for name in ("dev", "test", "test2", "demo") for i in load_gold(GOLD, name)}
-    assert not {i.code for i in test3} & others
+#: the frozen splits written before any tuning: (split, code prefix, least items), in the order
+#: they were written; each must share no incident with the splits before it nor the demo
+FROZEN: list[tuple[Split, str, int]] = [
+    ("test3", "INC5", 60),
+    ("test4", "INC6", 60),
+    ("test5", "INC8", 60),
+    ("test6", "INC91", 80),
+]
 
 
-def test_test4_is_a_split_of_its_own() -> None:
-    test4 = load_gold(GOLD, "test4")
-    assert len(test4) >= 60
-    assert all(item.code.startswith("INC6") for item in test4)
-    others = {
-        i.code for name in ("dev", "test", "test2", "test3", "demo") for i in load_gold(GOLD, name)
-    }
-    assert not {i.code for i in test4} & others
+@pytest.mark.parametrize("position", range(len(FROZEN)), ids=[name for name, _, _ in FROZEN])
+def test_a_frozen_split_is_a_split_of_its_own(position: int) -> None:
+    split, prefix, least = FROZEN[position]
+    items = load_gold(GOLD, split)
+    assert len(items) >= least
+    assert all(item.code.startswith(prefix) for item in items)
+    earlier: list[Split] = [
+        "dev",
+        "test",
+        "test2",
+        *(name for name, _, _ in FROZEN[:position]),
+        "demo",
+    ]
+    others = {i.code for name in earlier for i in load_gold(GOLD, name)}
+    assert not {i.code for i in items} & others
 
 
-def test_test5_is_a_split_of_its_own() -> None:
-    test5 = load_gold(GOLD, "test5")
-    assert len(test5) >= 60
-    assert all(item.code.startswith("INC8") for item in test5)
-    others = {
-        i.code
-        for name in ("dev", "test", "test2", "test3", "test4", "demo")
-        for i in load_gold(GOLD, name)
-    }
-    assert not {i.code for i in test5} & others
-
-
-def test_test5_is_held_out() -> None:
+@pytest.mark.parametrize("split", [name for name, _, _ in FROZEN])
+def test_a_frozen_split_is_held_out(split: Split) -> None:
     """A held-out test split: calibration and fine-tuning refuse it (TEST_SPLITS)."""
-    assert "test5" in TEST_SPLITS and "test5" in MEASURED_SPLITS
-
-
-def test_test6_is_a_split_of_its_own() -> None:
-    test6 = load_gold(GOLD, "test6")
-    assert len(test6) >= 80
-    assert all(item.code.startswith("INC91") for item in test6)
-    others = {
-        i.code
-        for name in ("dev", "test", "test2", "test3", "test4", "test5", "demo")
-        for i in load_gold(GOLD, name)
-    }
-    assert not {i.code for i in test6} & others
-
-
-def test_test6_is_held_out() -> None:
-    """A held-out test split: calibration and fine-tuning refuse it (TEST_SPLITS)."""
-    assert "test6" in TEST_SPLITS and "test6" in MEASURED_SPLITS
+    assert split in TEST_SPLITS and split in MEASURED_SPLITS
 
 
 def test_demo_split_holds_every_demo_incident_in_order() -> None:
