@@ -13,7 +13,10 @@ evaluation alike):
   alone), 0 when that channel did not return it;
 * ``channels_agree``: 1 when both channels rank it first;
 * ``phrasing_share``: share of the search phrasings that found it;
-* ``params_complete``: 1 unless it is an ``api|`` row whose identifiers are missing/ambiguous.
+* ``params_complete``: 1 unless it is an ``api|`` row whose identifiers are missing/ambiguous;
+* ``critic_margin``: its ``critic_p`` less the best one of the other rows judged by then;
+* ``several_requests``: 1 when the requester's text reads as several requests
+  (:mod:`domain.requests`): the critic says «sí» to a row that answers one of them.
 
 The model is a logistic regression fitted by ``resolvia calibrate`` (scikit-learn, on the dev
 split only) and shipped as a readable JSON artifact; predicting needs no scikit-learn. An
@@ -34,7 +37,7 @@ from typing import Any
 from errors import ConfigError
 
 #: bump when a feature's definition changes: artifacts fitted on the old ones are refused
-FEATURE_SET_VERSION = "v3"
+FEATURE_SET_VERSION = "v4"
 FEATURES = (
     "critic_p",
     "rank_rr",
@@ -49,6 +52,8 @@ FEATURES = (
     # the critic's P(«sí») for this row less the best P(«sí») of the other rows it had already
     # judged when this one was decided (0 when none): two rows the critic likes alike are a doubt
     "critic_margin",
+    # the message asks for several things (v4): a row that answers one leaves the rest undone
+    "several_requests",
 )
 REBUILD_HINT = "rebuild it with `resolvia calibrate` (or set CONFIDENCE_MODEL=critico)"
 
@@ -73,6 +78,8 @@ def features(
     critic_p: float,
     params_complete: bool,
     other_critic_ps: Sequence[float] = (),
+    *,
+    several_requests: bool = False,
 ) -> dict[str, float]:
     """The feature vector of candidate ``index`` (retrieval order) given the critic's P(«sí»)
     for it and for the other rows it had judged when this one is decided."""
@@ -100,6 +107,7 @@ def features(
         "phrasing_share": own.phrasings / max(own.queries, 1),
         "params_complete": float(params_complete),
         "critic_margin": critic_p - max(other_critic_ps) if other_critic_ps else 0.0,
+        "several_requests": float(several_requests),
     }
 
 

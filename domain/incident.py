@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from domain.identifiers import extract
+from domain.requests import several_requests
 
 MAX_TEXT_CHARS = 3000
 #: marker written in every note the engine adds when it applies a solution: a history holding
@@ -243,6 +244,8 @@ class IncidentEvidence:
     identifiers: dict[str, list[str]]
     #: the deterministic prompt-injection check fired on the text or a screenshot
     suspected_injection: bool
+    #: the requester's text reads as several requests (:mod:`domain.requests`)
+    several_requests: bool = False
 
 
 def incident_evidence(
@@ -264,12 +267,12 @@ def incident_evidence(
     described = [f"{DESCRIPTION_HEADER}\n{d.strip()}" for d in screenshot_descriptions if d.strip()]
     parts = _parts(incident, extra)
     requester = str(incident.get("solicitante", ""))
+    own = "\n".join(_parts(incident, extra, engine_notes=False) + described)[:MAX_TEXT_CHARS]
     return IncidentEvidence(
         text="\n".join(parts + described)[:MAX_TEXT_CHARS],
         identifiers=extract(
             "\n\n".join(_capped(parts)), requester=requester, reference_date=opening_date(incident)
         ),
-        suspected_injection=suspect_injection(
-            "\n".join(_parts(incident, extra, engine_notes=False) + described)[:MAX_TEXT_CHARS]
-        ),
+        suspected_injection=suspect_injection(own),
+        several_requests=several_requests(own),
     )

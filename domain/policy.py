@@ -78,6 +78,8 @@ class Evidence:
     identifiers: Mapping[str, Sequence[str]] = field(default_factory=dict)
     already_tried: bool = False
     suspected_injection: bool = False
+    #: the requester's text reads as several requests (:mod:`domain.requests`)
+    several_requests: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,7 @@ def candidate_features(
         score / 100,
         params_complete(evidence.candidates[index], evidence, params),
         others,
+        several_requests=evidence.several_requests,
     )
 
 

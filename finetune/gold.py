@@ -10,7 +10,7 @@ from typing import Any
 
 from adapters.ocr import AttachmentError, TesseractOcr
 from domain.choices import Split
-from domain.incident import attachment_names, incident_evidence
+from domain.incident import IncidentEvidence, attachment_names, incident_evidence
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,14 @@ def read_gold_file(path: Path) -> list[GoldItem]:
 def incident_text(incident: dict[str, Any], ocr: TesseractOcr | None, attachments: Path) -> str:
     """What the engine reads before any model call (same composition as the graph), with the
     Tesseract text of screenshots taken from ``attachments``."""
+    return incident_reading(incident, ocr, attachments).text
+
+
+def incident_reading(
+    incident: dict[str, Any], ocr: TesseractOcr | None, attachments: Path
+) -> IncidentEvidence:
+    """The engine's reading of the incident before any model call (text, identifiers, the
+    deterministic checks), with the Tesseract text of screenshots taken from ``attachments``."""
     texts = []
     if ocr is not None:
         for name in attachment_names(incident):
@@ -80,4 +88,4 @@ def incident_text(incident: dict[str, Any], ocr: TesseractOcr | None, attachment
                     texts.append(ocr.read(path.read_bytes(), name).text)
                 except AttachmentError:
                     continue
-    return incident_evidence(incident, texts).text
+    return incident_evidence(incident, texts)

@@ -97,6 +97,7 @@ def evidence_of(entry: dict[str, Any]) -> Evidence:
         identifiers=entry.get("identifiers", {}),
         already_tried=bool(entry.get("already_tried")),
         suspected_injection=bool(entry.get("suspected_injection")),
+        several_requests=bool(entry.get("several_requests")),
     )
 
 

@@ -110,6 +110,8 @@ class IncidentState(TypedDict, total=False):
     #: identifiers found by regex in the incident and its screenshots (never by the model)
     identifiers: dict[str, list[str]]
     suspected_injection: bool
+    #: the requester's text reads as several requests (a feature of the confidence model)
+    several_requests: bool
     #: the reformulation model said the text tries to give it instructions (recorded; it only
     #: escalates with LLM_INJECTION_FLAG_ESCALATES)
     model_flagged_injection: bool

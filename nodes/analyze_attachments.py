@@ -57,6 +57,7 @@ def analyze_attachments(state: IncidentState, runtime: Runtime[EngineContext]) -
         "text": evidence.text,
         "identifiers": evidence.identifiers,
         "suspected_injection": evidence.suspected_injection,
+        "several_requests": evidence.several_requests,
     }
 
 

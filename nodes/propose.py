@@ -35,6 +35,7 @@ def evidence_of(state: IncidentState) -> Evidence:
         identifiers=state.get("identifiers", {}),
         already_tried=state.get("already_tried", False),
         suspected_injection=state.get("suspected_injection", False),
+        several_requests=state.get("several_requests", False),
     )
 
 

@@ -43,6 +43,7 @@ def outcome_entry(state: IncidentState) -> dict[str, Any]:
         "critiques": state.get("critiques", []),
         "already_tried": state.get("already_tried", False),
         "suspected_injection": state.get("suspected_injection", False),
+        "several_requests": state.get("several_requests", False),
         "model_flagged_injection": state.get("model_flagged_injection", False),
         "identifiers": state.get("identifiers", {}),
         "attachments": [
