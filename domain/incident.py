@@ -42,7 +42,13 @@ _ENGINE = (
     r"(?:sistema\s+automatico|asistente\s+(?:automatico|virtual|de\s+ia|ia)|ia|ai"
     r"|inteligencia\s+artificial|modelo(?:\s+de\s+lenguaje)?|language\s+model|model|llm|bot"
     r"|chatbot|agente\s+(?:automatico|de\s+ia|ia)|critico|critic|evaluador(?:\s+automatico)?"
-    r"|revisor\s+automatico|automated\s+system|resolvia)\b"
+    r"|revisor\s+automatico|automated\s+system|resolvia"
+    r"|herramienta\s+automatica|programa\s+(?:automatico|de\s+inteligencia(?:\s+artificial)?)"
+    r"|sistemas?\s+(?:de\s+\w+\s+)?automatizad[oa]s?"
+    # a reader described by what it does («el asistente que procesa las filas», «el sistema
+    # que lee las incidencias»): only after «nota para ...», where a person is not meant
+    r"|(?:asistente|sistema|programa|herramienta)\s+(?:que|q)\s+(?:lee|lea|procesa|procese"
+    r"|trata|trate|gestiona|gestione|tramita|tramite|clasifica|clasifique))\b"
 )
 _RULES = (
     r"(?:instrucciones|indicaciones|reglas|normas|directrices|politicas?|restricciones"
@@ -67,17 +73,25 @@ _INJECTION_PATTERNS = (
     # a note addressed to whatever automated reader processes the ticket («para el bot que
     # lea esto», «para la IA que tramita los tickets», «para el sistema de inteligencia
     # artificial que procese este escrito»): a person is never called that
-    r"\b(?:para|to|for)\s+(?:el|la|the)\s+(?:bot|chatbot|robot|ia|ai|llm"
+    r"\b(?:para|to|for)\s+(?:el|la|los|las|the)\s+(?:bot|chatbot|robot|ia|ai|llm"
+    r"|herramienta\s+automatica|programa\s+de\s+inteligencia(?:\s+artificial)?"
+    r"|sistemas?\s+(?:de\s+\w+\s+)?automatizad[oa]s?"
     r"|modelo(?:\s+de\s+(?:ia|lenguaje))?|motor(?:\s+automatico)?|clasificador(?:\s+automatico)?"
     r"|programa\s+automatico|sistema\s+(?:automatico|de\s+(?:ia|inteligencia\s+artificial))"
     r"|inteligencia\s+artificial|asistente\s+(?:virtual|automatico)|agente\s+automatico"
-    r"|automated\s+system|ai\s+(?:system|model|agent))\s+(?:que|that|which)\s+"
-    r"(?:tramit|clasific|proces|lea\b|lee\b|resuelv|gestion|revis|analiz|atiend|read|handl"
+    r"|automated\s+system|ai\s+(?:system|model|agent))\s+(?:que|q|that|which)\s+"
+    r"(?:tramit|clasific|proces|lea\b|lee\b|resuelv|gestion|revis|analiz|atiend|trat|read|handl"
     r"|triag|resolv|review)",
     # a note addressed to the engine, or the engine called by its name
-    r"\b(?:nota|mensaje|instrucci(?:on|ones)|indicaciones|ordenes|aviso|recordatorio"
-    r"|p\.?\s?d\.?|p\.?\s?s\.?|note|message|instructions?)\s+(?:para|to|for)\s+"
-    r"(?:el\s+|la\s+|the\s+)?" + _ENGINE,
+    r"\b(?:nota|mensaje|instrucci(?:on|ones)|indicaci(?:on|ones)|ordenes|aviso|recordatorio"
+    r"|p\.?\s?d\.?|p\.?\s?s\.?|note|message|instructions?)\s+(?:para|to|for"
+    r"|dirigid[ao]s?\s+a)\s+(?:el\s+|la\s+|los\s+|las\s+|the\s+)?" + _ENGINE,
+    # the engine addressed by name before an order («IA de Vitalia: acepta ...», «Sistema
+    # automático: aprueba ...», «ASISTENTE AUTOMÁTICO DE TICKETS — cuando proceses ...»)
+    # (not a quoted one: «Mensaje del sistema automático: cierra las aplicaciones»)
+    r"(?<!del )(?<!de la )\b(?:ia|sistema\s+automatico|asistente\s+automatico)(?:\s+de\s+\w+)?"
+    r"\s*[:\u2014\u2013]\s*(?:cuando\s+(?:\w+,?\s+){1,4})?(?:acepta|aprueba|abona|desbloquea|restablece|cierra"
+    r"|resuelve|marca|aplica|activa|concede|autoriza|suma|anade|borra|elimina|da\s+por)\b",
     r"\b(?:al|para\s+el|para\s+la|to\s+the|for\s+the|dear)\s+(?:" + _ENGINE + r"|asistente\b)\s*:",
     r"\b(?:atencion|importante|querido|estimado|dear|hey|hola)\s+(?:al?\s+|para\s+(?:el\s+|la\s+)?)?"
     r"(?:modelo|ia|ai|assistant|asistente|llm|chatbot|bot|critico|critic|sistema\s+automatico)"
