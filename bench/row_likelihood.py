@@ -185,6 +185,7 @@ def main() -> None:
         ("shipped features", list(FEATURES)),
         ("+ row_pmi", [*FEATURES, "row_pmi"]),
         ("+ row_pmi, row_lp", [*FEATURES, "row_pmi", "row_lp"]),
+        ("+ row_lp (no baseline)", [*FEATURES, "row_lp"]),
         ("+ row_pmi, row_pmi_sum", [*FEATURES, "row_pmi", "row_pmi_sum"]),
         ("+ row_pmi, pmi_gap", [*FEATURES, "row_pmi", "pmi_gap"]),
         ("+ row_pmi, pmi_gap, first", [*FEATURES, "row_pmi", "pmi_gap", "pmi_first"]),
