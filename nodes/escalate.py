@@ -30,6 +30,9 @@ def handover_note(state: IncidentState, decision: Decision) -> str:
     lines = [f"Motivo: {decision.get('explanation') or decision.get('reason')}"]
     if state.get("suspected_injection"):
         lines.append("Aviso: el texto contiene instrucciones dirigidas al sistema automático.")
+    if state.get("several_requests"):
+        # (a resumed thread checkpointed without the field writes the note it would have then)
+        lines.append("Aviso: el mensaje parece traer varias peticiones; cada fila resuelve una.")
     for c in state.get("critiques", []):
         score = "sin puntuación" if c["score"] is None else f"{c['score']}/100"
         said = redact(c["feedback"] or c["error"] or "")  # as a resumed run reads it

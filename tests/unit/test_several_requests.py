@@ -9,6 +9,7 @@ from domain.confidence import FEATURES, RetrievalSignals, features
 from domain.incident import incident_evidence
 from domain.policy import CandidateEvidence, Evidence, PolicyParams, candidate_features
 from domain.requests import several_requests
+from nodes.escalate import handover_note
 
 SEVERAL = {
     "count": "Hola, os escribo por dos cosas: la VPN no conecta y además necesito Visio.",
@@ -81,3 +82,14 @@ def test_the_reading_is_the_last_feature_and_reaches_it_through_the_evidence() -
         evidence = Evidence(cands, {"KB-1": 80}, several_requests=flag)
         values = candidate_features(evidence, "KB-1", params)
         assert values is not None and values["several_requests"] == float(flag)
+
+
+def test_the_handover_note_tells_people_the_message_asks_for_several_things() -> None:
+    critique = {"kb_id": "KB-0071", "score": 88, "feedback": "", "error": None}
+    state: dict = {"critiques": [critique], "several_requests": True}
+    decision = {"explanation": "confianza insuficiente"}
+    note = handover_note(state, decision)  # type: ignore[arg-type]
+    assert "varias peticiones" in note and note.startswith("Motivo: confianza insuficiente")
+    # absent (a thread checkpointed before the reading existed) or false: no such line
+    for without in ({"critiques": [critique]}, {**state, "several_requests": False}):
+        assert "varias peticiones" not in handover_note(without, decision)  # type: ignore[arg-type]
