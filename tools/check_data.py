@@ -120,6 +120,11 @@ CODE_PREFIX = {
 MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2, MIN_TEST3, MIN_TEST4 = 25, 38, 64, 60, 60, 60
 MIN_TEST5, MIN_TEST6 = 60, 60
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
+#: accepted range of dev's share of the measured set (dev + test + the held-out splits): enough to
+#: calibrate on, not so much that the held-out splits are a token. The floor was 0.30 until test7
+#: (30/11/2026): with a seventh held-out split dev's 219 items are 0.29 of the 747 measured ones,
+#: and the floor went down to 0.25 instead of test7 shrinking to fit or dev growing in a hurry.
+DEV_SHARE = (0.25, 0.60)
 CAPTURE_STYLES = {"dialogo", "navegador", "movil"}
 MAX_COPIED_WORDS = 7  # longest run of words shared with the KB description
 
@@ -756,9 +761,12 @@ def check_gold(
     measured = total + sum(
         len(splits[name]) for name in ("test2", "test3", "test4", "test5", "test6")
     )
-    if measured and not 0.3 <= dev / measured <= 0.6:
+    low, high = DEV_SHARE
+    if measured and not low <= dev / measured <= high:
         share = dev / measured
-        report.error("gold", f"dev share {share:.2f} is outside the accepted range 0.30-0.60")
+        report.error(
+            "gold", f"dev share {share:.2f} is outside the accepted range {low:.2f}-{high:.2f}"
+        )
     if len(splits["test2"]) < MIN_TEST2:
         report.error("gold_test2.json", f"{len(splits['test2'])} items, need {MIN_TEST2}")
     if len(splits["test3"]) < MIN_TEST3:
