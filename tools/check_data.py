@@ -102,11 +102,13 @@ REQUIRED_CATEGORIAS = {
     "test4": CATEGORIAS,
     "test5": CATEGORIAS,
     "test6": CATEGORIAS,
+    "test7": CATEGORIAS,
     "demo": CATEGORIAS[:7],
 }
 #: incident codes of each split: dev INC1000nn, INC4000nn (added 30/11/2026) and INC7000nn (added
 #: 30/11/2026, session 7), test INC2000nn, test2 INC3000nn, test3 INC5000nn, test4 INC6000nn,
-#: test5 INC8000nn and test6 INC9100nn (all four written 30/11/2026), demo INC0001nn
+#: test5 INC8000nn, test6 INC9100nn and test7 INC9200nn (all five written 30/11/2026), demo
+#: INC0001nn
 CODE_PREFIX = {
     "dev": ("INC1", "INC4", "INC7"),
     "test": ("INC2",),
@@ -115,10 +117,11 @@ CODE_PREFIX = {
     "test4": ("INC6",),
     "test5": ("INC8",),
     "test6": ("INC91",),
+    "test7": ("INC92",),
     "demo": ("INC0001",),
 }
 MIN_DEV, MIN_TEST, MIN_TOTAL, MIN_TEST2, MIN_TEST3, MIN_TEST4 = 25, 38, 64, 60, 60, 60
-MIN_TEST5, MIN_TEST6 = 60, 60
+MIN_TEST5, MIN_TEST6, MIN_TEST7 = 60, 60, 60
 MIN_RESOLUBLE, MIN_ESCALAR, MIN_INYECCION, MIN_CAPTURA = 42, 13, 6, 9
 #: accepted range of dev's share of the measured set (dev + test + the held-out splits): enough to
 #: calibrate on, not so much that the held-out splits are a token. The floor was 0.30 until test7
@@ -718,7 +721,7 @@ def check_gold(
     report: Report,
 ) -> dict[str, list[dict[str, Any]]]:
     splits: dict[str, list[dict[str, Any]]] = {}
-    for split in ("dev", "test", "test2", "test3", "test4", "test5", "test6", "demo"):
+    for split in ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "demo"):
         path = evaluacion / f"gold_{split}.json"
         if not path.exists():
             report.error(path.name, "missing")
@@ -755,11 +758,11 @@ def check_gold(
             "gold",
             f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
         )
-    # dev's share of the measured set (dev + test + test2 + ... + test6): test3, test4 and test5
+    # dev's share of the measured set (dev + test + test2 + ... + test7): test3, test4 and test5
     # have each been reported on once, test2 is kept for comparison, test6 is kept clean for the
-    # next report
+    # next report, test7 is kept clean too
     measured = total + sum(
-        len(splits[name]) for name in ("test2", "test3", "test4", "test5", "test6")
+        len(splits[name]) for name in ("test2", "test3", "test4", "test5", "test6", "test7")
     )
     low, high = DEV_SHARE
     if measured and not low <= dev / measured <= high:
@@ -777,6 +780,8 @@ def check_gold(
         report.error("gold_test5.json", f"{len(splits['test5'])} items, need {MIN_TEST5}")
     if len(splits["test6"]) < MIN_TEST6:
         report.error("gold_test6.json", f"{len(splits['test6'])} items, need {MIN_TEST6}")
+    if len(splits["test7"]) < MIN_TEST7:
+        report.error("gold_test7.json", f"{len(splits['test7'])} items, need {MIN_TEST7}")
     all_items = splits["dev"] + splits["test"]
     categories = Counter(i["esperado"]["categoria"] for i in all_items)
     results = Counter(i["esperado"]["resultado"] for i in all_items)

@@ -270,6 +270,7 @@ def _gold_cases() -> list[tuple[str, str, dict[str, str]]]:
         "gold_test4.json",
         "gold_test5.json",
         "gold_test6.json",
+        "gold_test7.json",
     ):
         items = json.loads((RESOURCES / "evaluacion" / name).read_text(encoding="utf-8"))
         for item in items:
@@ -396,11 +397,36 @@ GOLD_OUTCOMES = {
     "INC910072": ("reasignacion", "N2_AUTORIZACIONES"),
     "INC910073": ("cierre", ""),
     "INC910080": ("reasignacion", "FACTURACION"),
+    # test7 (INC9200nn): every api| item with parameters, each with the answer it means to test
+    "INC920001": ("en espera", ""),
+    "INC920002": ("cierre", ""),
+    "INC920003": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC920004": ("cierre", ""),
+    "INC920005": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC920006": ("en espera", ""),
+    "INC920007": ("cierre", ""),
+    "INC920008": ("en espera", ""),
+    "INC920009": ("cierre", ""),
+    "INC920010": ("cierre", ""),
+    "INC920011": ("cierre", ""),
+    "INC920012": ("cierre", ""),
+    "INC920013": ("en espera", ""),
+    "INC920014": ("cierre", ""),
+    "INC920015": ("cierre", ""),
+    "INC920016": ("cierre", ""),
+    "INC920017": ("cierre", ""),
+    "INC920018": ("reasignacion", "MICROINFORMATICA"),
+    "INC920019": ("reasignacion", "SEGURIDAD_ACCESOS"),
+    "INC920073": ("cierre", ""),
+    "INC920074": ("reasignacion", "FACTURACION"),
+    "INC920080": ("cierre", ""),
 }
 
 
 @pytest.mark.parametrize(
-    "prefix", ["INC5", "INC6", "INC8", "INC91"], ids=["test3", "test4", "test5", "test6"]
+    "prefix",
+    ["INC5", "INC6", "INC8", "INC91", "INC92"],
+    ids=["test3", "test4", "test5", "test6", "test7"],
 )
 def test_every_api_item_of_a_frozen_split_has_its_documented_answer(prefix: str) -> None:
     items = {cod for cod, _, _ in _gold_cases() if cod.startswith(prefix)}
