@@ -67,6 +67,22 @@ def labels(records: Sequence[m.IncidentRecord]) -> dict[str, set[str]]:
     return out
 
 
+def dev_candidates() -> tuple[list[m.IncidentRecord], list[Example], list[str]]:
+    """The shipped dev records, the confidence model's examples from them (as ``resolvia
+    calibrate`` builds them) and the row each example is about, in the same order."""
+    records = read_records(SHIPPED)
+    items = examples(records, max_retries=1, compare=2)
+    kb_of = [
+        c["kb_id"]
+        for r in records
+        for c in r.entry.get("critiques", [])
+        if c.get("score") is not None
+        and c["kb_id"] in {x.kb_id for x in m.evidence_of(r.entry).candidates}
+    ]
+    assert len(kb_of) == len(items), "examples and critiques out of step"
+    return records, items, kb_of
+
+
 def scored(
     items: Sequence[Example], p: np.ndarray, records: Sequence[m.IncidentRecord], t: float
 ) -> tuple[float, float, int]:
@@ -90,16 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--k", type=int, default=5, help="Past incidents that vote.")
     args = parser.parse_args()
-    records = read_records(SHIPPED)
-    items = examples(records, max_retries=1, compare=2)
-    kb_of = [
-        c["kb_id"]
-        for r in records
-        for c in r.entry.get("critiques", [])
-        if c.get("score") is not None
-        and c["kb_id"] in {x.kb_id for x in m.evidence_of(r.entry).candidates}
-    ]
-    assert len(kb_of) == len(items), "examples and critiques out of step"
+    records, items, kb_of = dev_candidates()
     texts = incident_texts()
     label = {code: rows for code, rows in labels(records).items() if code in texts}
     codes = sorted(texts)

@@ -43,11 +43,16 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
-from case_memory import SHIPPED, _fit_predict, incident_texts, scored  # bench/ is on the path
+from case_memory import (  # bench/ is on the path
+    _fit_predict,
+    dev_candidates,
+    incident_texts,
+    scored,
+)
 
 from domain.confidence import FEATURES
 from finetune import metrics as m
-from finetune.calibrate import FOLDS, examples, read_records
+from finetune.calibrate import FOLDS
 from prompts.loader import load_prompt
 
 MODEL = Path.home() / ".cache/resolvia/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
@@ -140,16 +145,7 @@ def main() -> None:
         "--top", type=int, default=4, help="Candidates per incident whose row is scored."
     )
     args = parser.parse_args()
-    records = read_records(SHIPPED)
-    items = examples(records, max_retries=1, compare=2)
-    kb_of = [
-        c["kb_id"]
-        for r in records
-        for c in r.entry.get("critiques", [])
-        if c.get("score") is not None
-        and c["kb_id"] in {x.kb_id for x in m.evidence_of(r.entry).candidates}
-    ]
-    assert len(kb_of) == len(items), "examples and critiques out of step"
+    records, items, kb_of = dev_candidates()
     texts = incident_texts()
     ranked = {
         r.code: [c.kb_id for c in m.evidence_of(r.entry).candidates[: args.top]] for r in records
