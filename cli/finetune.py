@@ -131,9 +131,8 @@ def promote(
     split: Annotated[
         Literal["test2", "test3", "test4", "test5", "test6", "test7", "test"],
         typer.Option(
-            help="Gold test split both evaluations must be on (test7: frozen, kept clean for "
-            "the next report; test3, test4, test5 and test6: frozen, each reported on once; "
-            "test2: frozen, kept for comparison)."
+            help="Gold test split both evaluations must be on (test3 to test7: frozen, each "
+            "reported on once; test2: frozen, kept for comparison)."
         ),
     ] = "test2",
     coverage_tolerance: Annotated[

@@ -11,10 +11,9 @@ from typing import Literal
 SearchMode = Literal["hybrid", "dense", "sparse"]
 #: which gold split an evaluation runs on: dev (calibration), test (already used to choose the
 #: critic threshold), test2 (frozen, kept for comparison: its threshold-90 figure was known when
-#: 90 was chosen), test3, test4, test5 and test6 (frozen, written before any tuning, each
-#: reported on once: test3 in session 6, test4 in session 7, test5 in session 8, test6 in
-#: session 9), test7 (frozen, written before any tuning: kept clean for the next report), demo
-#: (the demo incidents), all = dev + test + test2 + test3 + test4 + test5 + test6 + test7 (the
+#: 90 was chosen), test3 to test7 (frozen, written before any tuning, each reported on once:
+#: test3 in session 6, test4 in session 7, test5 in session 8, test6 and test7 in session 9),
+#: demo (the demo incidents), all = dev + test + test2 + test3 + test4 + test5 + test6 + test7 (the
 #: measured set; never the demo)
 Split = Literal["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "demo", "all"]
 #: what a fine-tuning dataset teaches: the critic's «sí»/«no» verdict, or the reformulation

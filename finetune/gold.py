@@ -51,10 +51,9 @@ MEASURED_SPLITS: tuple[Split, ...] = (
     "test6",
     "test7",
 )
-#: the test splits: never calibrated on nor trained on (test7 was written on 30/11/2026 before any
-#: tuning and is kept clean for the next report; test6 was reported on in session 9, test5 in
-#: session 8, test4 in session 7, test3 in session 6; test2 is kept for comparison; test was
-#: used to choose the critic threshold)
+#: the test splits: never calibrated on nor trained on (test7 and test6 were reported on in
+#: session 9, test5 in session 8, test4 in session 7, test3 in session 6; test2 is kept for
+#: comparison; test was used to choose the critic threshold)
 TEST_SPLITS: tuple[Split, ...] = ("test", "test2", "test3", "test4", "test5", "test6", "test7")
 
 

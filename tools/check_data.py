@@ -759,7 +759,7 @@ def check_gold(
             f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
         )
     # dev's share of the measured set (dev + test + test2 + ... + test7): test3 to test6 have each
-    # been reported on once, test2 is kept for comparison, test7 is kept clean for the next report
+    # been reported on once (test7 too), test2 is kept for comparison
     measured = total + sum(
         len(splits[name]) for name in ("test2", "test3", "test4", "test5", "test6", "test7")
     )

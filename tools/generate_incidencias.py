@@ -14,7 +14,7 @@ Writes, under the output directory (default: resources/):
   evaluacion/gold_test6.json  (frozen test split, written 30/11/2026 before any tuning;
                                reported on once in session 9)
   evaluacion/gold_test7.json  (frozen test split, written 30/11/2026 before any tuning;
-                               kept clean for the next report)
+                               reported on once in session 9)
   evaluacion/gold_demo.json   (expected outcome of each demo incident)
   evaluacion/capturas.json    (rendered to PNG by tools/render_capturas.py)
 
