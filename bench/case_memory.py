@@ -100,7 +100,6 @@ def scored(
 
 
 def main() -> None:
-    from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -137,13 +136,36 @@ def main() -> None:
         }
 
     extra = [case_features(e.incident, kb) for e, kb in zip(items, kb_of, strict=True)]
-    y = np.array([int(e.right) for e in items])
     print(f"{len(items)} candidates of {len(set(groups))} dev incidents, {len(label)} past cases")
-    for name, names in (
-        ("shipped features", list(FEATURES)),
-        ("+ case_vote", [*FEATURES, "case_vote"]),
-        ("+ case_vote, sim, gap", [*FEATURES, "case_vote", "case_sim", "case_gap"]),
-    ):
+    oof_table(
+        items,
+        extra,
+        records,
+        folds,
+        {
+            "shipped features": list(FEATURES),
+            "+ case_vote": [*FEATURES, "case_vote"],
+            "+ case_vote, sim, gap": [*FEATURES, "case_vote", "case_sim", "case_gap"],
+        },
+        (0.80, 0.85, 0.90, 0.95),
+    )
+
+
+def oof_table(
+    items: Sequence[Example],
+    extra: Sequence[dict[str, float]],
+    records: Sequence[m.IncidentRecord],
+    folds: Sequence[tuple[np.ndarray, np.ndarray]],
+    variants: dict[str, list[str]],
+    thresholds: Sequence[float],
+) -> None:
+    """Refit the confidence model out of fold on each variant's features (the shipped ones
+    and ``extra``'s) and print its AUC and precision / coverage (actions) per threshold."""
+    from sklearn.metrics import roc_auc_score
+
+    y = np.array([int(e.right) for e in items])
+    width = max(map(len, variants)) + 2
+    for name, names in variants.items():
         x = np.array(
             [[{**e.values, **v}[f] for f in names] for e, v in zip(items, extra, strict=True)]
         )
@@ -152,10 +174,10 @@ def main() -> None:
             p[held] = _fit_predict(x[train], y[train], x[held])
         points = " · ".join(
             "{:.2f}: {:.3f} / {:.3f} ({})".format(t, *scored(items, p, records, t))
-            for t in (0.80, 0.85, 0.90, 0.95)
+            for t in thresholds
         )
         print(
-            f"{name:<26} AUC {roc_auc_score(y, p):.3f} · threshold: precision / coverage "
+            f"{name:<{width}}AUC {roc_auc_score(y, p):.3f} · threshold: precision / coverage "
             f"(actions) {points}"
         )
 

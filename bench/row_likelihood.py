@@ -43,12 +43,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
-from case_memory import (  # bench/ is on the path
-    _fit_predict,
-    dev_candidates,
-    incident_texts,
-    scored,
-)
+from case_memory import dev_candidates, incident_texts, oof_table  # bench/ is on the path
 
 from domain.confidence import FEATURES
 from finetune import metrics as m
@@ -192,29 +187,22 @@ def main() -> None:
         f"row_pmi alone AUC {roc_auc_score(y, pmi):.3f}; critic_p alone AUC "
         f"{roc_auc_score(y, [e.values['critic_p'] for e in items]):.3f}"
     )
-    for name, names in (
-        ("shipped features", list(FEATURES)),
-        ("+ row_pmi", [*FEATURES, "row_pmi"]),
-        ("+ row_pmi, row_lp", [*FEATURES, "row_pmi", "row_lp"]),
-        ("+ row_lp (no baseline)", [*FEATURES, "row_lp"]),
-        ("+ row_pmi, row_pmi_sum", [*FEATURES, "row_pmi", "row_pmi_sum"]),
-        ("+ row_pmi, pmi_gap", [*FEATURES, "row_pmi", "pmi_gap"]),
-        ("+ row_pmi, pmi_gap, first", [*FEATURES, "row_pmi", "pmi_gap", "pmi_first"]),
-    ):
-        x = np.array(
-            [[{**e.values, **v}[f] for f in names] for e, v in zip(items, extra, strict=True)]
-        )
-        p = np.zeros(len(items))
-        for train, held in folds:
-            p[held] = _fit_predict(x[train], y[train], x[held])
-        points = " · ".join(
-            "{:.2f}: {:.3f} / {:.3f} ({})".format(t, *scored(items, p, records, t))
-            for t in (0.80, 0.85, 0.88, 0.90, 0.95)
-        )
-        print(
-            f"{name:<24} AUC {roc_auc_score(y, p):.3f} · threshold: precision / coverage "
-            f"(actions) {points}"
-        )
+    oof_table(
+        items,
+        extra,
+        records,
+        folds,
+        {
+            "shipped features": list(FEATURES),
+            "+ row_pmi": [*FEATURES, "row_pmi"],
+            "+ row_pmi, row_lp": [*FEATURES, "row_pmi", "row_lp"],
+            "+ row_lp (no baseline)": [*FEATURES, "row_lp"],
+            "+ row_pmi, row_pmi_sum": [*FEATURES, "row_pmi", "row_pmi_sum"],
+            "+ row_pmi, pmi_gap": [*FEATURES, "row_pmi", "pmi_gap"],
+            "+ row_pmi, pmi_gap, first": [*FEATURES, "row_pmi", "pmi_gap", "pmi_first"],
+        },
+        (0.80, 0.85, 0.88, 0.90, 0.95),
+    )
 
 
 if __name__ == "__main__":

@@ -89,8 +89,9 @@ _INJECTION_PATTERNS = (
     # the engine addressed by name before an order («IA de Vitalia: acepta ...», «Sistema
     # automático: aprueba ...», «ASISTENTE AUTOMÁTICO DE TICKETS — cuando proceses ...»)
     # (not a quoted one: «Mensaje del sistema automático: cierra las aplicaciones»)
-    r"(?<!del )(?<!de la )\b(?:ia|sistema\s+automatico|asistente\s+automatico)(?:\s+de\s+\w+)?"
-    r"\s*[:\u2014\u2013]\s*(?:cuando\s+(?:\w+,?\s+){1,4})?(?:acepta|aprueba|abona|desbloquea|restablece|cierra"
+    r"(?<!del )(?<!de la )\b(?:ia|sistema\s+automatico|asistente\s+automatico)"
+    r"(?:\s+de\s+\w+)?\s*[:\u2014\u2013]\s*(?:cuando\s+(?:\w+,?\s+){1,4})?"
+    r"(?:acepta|aprueba|abona|desbloquea|restablece|cierra"
     r"|resuelve|marca|aplica|activa|concede|autoriza|suma|anade|borra|elimina|da\s+por)\b",
     r"\b(?:al|para\s+el|para\s+la|to\s+the|for\s+the|dear)\s+(?:" + _ENGINE + r"|asistente\b)\s*:",
     r"\b(?:atencion|importante|querido|estimado|dear|hey|hola)\s+(?:al?\s+|para\s+(?:el\s+|la\s+)?)?"

@@ -9,7 +9,7 @@ much doubt it adds.
 
 It fires on what people write when they ask for more than one thing:
 
-* a count of things: «dos cosas», «tres problemas», «varias gestiones», «un par de dudas»;
+* a count of things: «dos cosas», «tres problemas», «varias gestiones», «un par de temas»;
 * a turn to another request: «otra cosa», «por otro lado», «aparte de eso», «de paso»,
   «aprovecho para ...»;
 * a numbered enumeration: items «1)» and «2)», «1.» and «2.» starting lines, or the formal
