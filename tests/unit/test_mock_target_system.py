@@ -271,6 +271,7 @@ def _gold_cases() -> list[tuple[str, str, dict[str, str]]]:
         "gold_test5.json",
         "gold_test6.json",
         "gold_test7.json",
+        "gold_test8.json",
     ):
         items = json.loads((RESOURCES / "evaluacion" / name).read_text(encoding="utf-8"))
         for item in items:
@@ -420,13 +421,35 @@ GOLD_OUTCOMES = {
     "INC920073": ("cierre", ""),
     "INC920074": ("reasignacion", "FACTURACION"),
     "INC920080": ("cierre", ""),
+    # test8 (INC9300nn): every api| item with parameters, each with the answer it means to test
+    "INC930001": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC930002": ("en espera", ""),
+    "INC930003": ("cierre", ""),
+    "INC930004": ("en espera", ""),
+    "INC930005": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC930006": ("en espera", ""),
+    "INC930007": ("cierre", ""),
+    "INC930008": ("cierre", ""),
+    "INC930009": ("en espera", ""),
+    "INC930010": ("cierre", ""),
+    "INC930011": ("cierre", ""),
+    "INC930012": ("reasignacion", "SEGURIDAD_ACCESOS"),
+    "INC930013": ("cierre", ""),
+    "INC930014": ("cierre", ""),
+    "INC930015": ("cierre", ""),
+    "INC930016": ("reasignacion", "MICROINFORMATICA"),
+    "INC930017": ("cierre", ""),
+    "INC930018": ("cierre", ""),
+    "INC930019": ("cierre", ""),
+    "INC930073": ("en espera", ""),
+    "INC930079": ("cierre", ""),
 }
 
 
 @pytest.mark.parametrize(
     "prefix",
-    ["INC5", "INC6", "INC8", "INC91", "INC92"],
-    ids=["test3", "test4", "test5", "test6", "test7"],
+    ["INC5", "INC6", "INC8", "INC91", "INC92", "INC93"],
+    ids=["test3", "test4", "test5", "test6", "test7", "test8"],
 )
 def test_every_api_item_of_a_frozen_split_has_its_documented_answer(prefix: str) -> None:
     items = {cod for cod, _, _ in _gold_cases() if cod.startswith(prefix)}
