@@ -13,8 +13,10 @@ SearchMode = Literal["hybrid", "dense", "sparse"]
 #: critic threshold), test2 (frozen, kept for comparison: its threshold-90 figure was known when
 #: 90 was chosen), test3 to test7 (frozen, written before any tuning, each reported on once:
 #: test3 in session 6, test4 in session 7, test5 in session 8, test6 and test7 in session 9),
-#: demo (the demo incidents), all = dev + test + test2 + test3 + test4 + test5 + test6 + test7 (the
-#: measured set; never the demo)
-Split = Literal["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "demo", "all"]
+#: test8 (frozen, written before any tuning on 01/12/2026: kept clean for the next report), demo
+#: (the demo incidents), all = dev + test + test2 + ... + test8 (the measured set; never the demo)
+Split = Literal[
+    "dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "demo", "all"
+]
 #: what a fine-tuning dataset teaches: the critic's «sí»/«no» verdict, or the reformulation
 FinetuneTask = Literal["critique", "reformulate"]

@@ -65,9 +65,11 @@ def dev() -> list[GoldItem]:
     ]
 
 
-@pytest.fixture(scope="module", params=["test", "test3", "test4", "test5", "test6", "test7"])
+@pytest.fixture(
+    scope="module", params=["test", "test3", "test4", "test5", "test6", "test7", "test8"]
+)
 def test_item(request: pytest.FixtureRequest) -> GoldItem:
-    """The first item of a test split (the old one, three reported on and the two newest)."""
+    """The first item of a test split (the old one, five reported on and the clean newest)."""
     return load_gold(RESOURCES / "evaluacion", request.param)[0]
 
 
@@ -472,7 +474,18 @@ def test_residual_pii_leaves_the_gold_incidents_alone_once_redacted() -> None:
     flagged them would empty the dataset."""
     flagged = [
         g.code
-        for split in ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "demo")
+        for split in (
+            "dev",
+            "test",
+            "test2",
+            "test3",
+            "test4",
+            "test5",
+            "test6",
+            "test7",
+            "test8",
+            "demo",
+        )
         for g in load_gold(RESOURCES / "evaluacion", split)
         if residual_pii(redact(incident_evidence(g.incident).text))
     ]

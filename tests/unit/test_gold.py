@@ -1,6 +1,6 @@
-"""The gold loader: every split loads (the frozen test2, test3, test4, test5, test6 and test7 and
-the demo included), ``all`` is the measured set, and an item accepts its equivalent rows. Reads
-the committed data; writes only under tmp_path."""
+"""The gold loader: every split loads (the frozen test2, test3, test4, test5, test6, test7 and
+test8 and the demo included), ``all`` is the measured set, and an item accepts its equivalent
+rows. Reads the committed data; writes only under tmp_path."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ FROZEN: list[tuple[Split, str, int]] = [
     ("test5", "INC8", 60),
     ("test6", "INC91", 80),
     ("test7", "INC92", 80),
+    ("test8", "INC93", 80),
 ]
 
 
@@ -76,7 +77,7 @@ def test_demo_split_holds_every_demo_incident_in_order() -> None:
 
 def test_all_is_every_measured_split_without_the_demo() -> None:
     every = [item.code for item in load_gold(GOLD, "all")]
-    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
     parts = [item.code for name in splits for item in load_gold(GOLD, name)]
     assert every == parts
     assert not set(every) & {item.code for item in load_gold(GOLD, "demo")}
@@ -106,6 +107,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
         ("test5", "INC800001"),
         ("test6", "INC910001"),
         ("test7", "INC920001"),
+        ("test8", "INC930001"),
         ("demo", "INC000101"),
     )
     for name, code in splits:
@@ -117,8 +119,18 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
     [test5] = load_gold(tmp_path, "test5")
     [test6] = load_gold(tmp_path, "test6")
     [test7] = load_gold(tmp_path, "test7")
+    [test8] = load_gold(tmp_path, "test8")
     [demo] = load_gold(tmp_path, "demo")
-    codes = (test2.code, test3.code, test4.code, test5.code, test6.code, test7.code, demo.code)
+    codes = (
+        test2.code,
+        test3.code,
+        test4.code,
+        test5.code,
+        test6.code,
+        test7.code,
+        test8.code,
+        demo.code,
+    )
     assert codes == (
         "INC300001",
         "INC500001",
@@ -126,6 +138,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
         "INC800001",
         "INC910001",
         "INC920001",
+        "INC930001",
         "INC000101",
     )
     assert test2.acceptable_kb_ids == ("KB-0001", "KB-0002")
@@ -134,3 +147,4 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
     assert test5.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test6.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test7.acceptable_kb_ids == ("KB-0001", "KB-0002")
+    assert test8.acceptable_kb_ids == ("KB-0001", "KB-0002")
