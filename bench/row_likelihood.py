@@ -24,10 +24,13 @@ candidate with the incident's prefix cached, 0.7 s for a second row of the same 
   0.964 / 0.500; at 0.95: 0.981 / 0.321 -> 0.971 / 0.414. Without the empty-incident baseline
   (``row_lp``) it helps less (AUC 0.964).
 
-Not in the engine yet: it needs the served model's log-probabilities of prompt tokens, which
-llama-cpp-python's chat route does not return (its echo route computes them in Python over the
-whole vocabulary for every token: ~60 s per call here), so a route of our own beside the chat
-one; a provider that cannot give them needs a confidence model fitted without the feature.
+In the engine since session 10 (feature set v5, :mod:`graph.row_likelihood`): the managed
+llama.cpp server has a route of ours that reads the row's log-probabilities from the logits of
+the critic's own request (:mod:`adapters.llm.llama_server`). Its span is the tokens of the
+prompt tokenised whole that begin inside the row (the last one may run into the closing
+marker), where this script tokenises the text up to the marker: the engine's numbers differ
+from this cache's by a few hundredths per row. The shipped model was fitted on dev records
+measured by the engine's code (``bench/backfill_records.py --row-pmi``).
 """
 
 from __future__ import annotations

@@ -16,7 +16,10 @@ evaluation alike):
 * ``params_complete``: 1 unless it is an ``api|`` row whose identifiers are missing/ambiguous;
 * ``critic_margin``: its ``critic_p`` less the best one of the other rows judged by then;
 * ``several_requests``: 1 when the requester's text reads as several requests
-  (:mod:`domain.requests`): the critic says «sí» to a row that answers one of them.
+  (:mod:`domain.requests`): the critic says «sí» to a row that answers one of them;
+* ``row_pmi``: how much likelier the model finds the row's text after reading the incident
+  than after reading nothing (mean log-probability per token, :mod:`graph.row_likelihood`);
+  NaN when it could not be measured, and then the policy does not act on that row.
 
 The model is a logistic regression fitted by ``resolvia calibrate`` (scikit-learn, on the dev
 split only) and shipped as a readable JSON artifact; predicting needs no scikit-learn. An
@@ -37,7 +40,7 @@ from typing import Any
 from errors import ConfigError
 
 #: bump when a feature's definition changes: artifacts fitted on the old ones are refused
-FEATURE_SET_VERSION = "v4"
+FEATURE_SET_VERSION = "v5"
 FEATURES = (
     "critic_p",
     "rank_rr",
@@ -54,6 +57,9 @@ FEATURES = (
     "critic_margin",
     # the message asks for several things (v4): a row that answers one leaves the rest undone
     "several_requests",
+    # the row is likelier after the incident than after nothing (v5): the incident talks about
+    # it, not only about its topic
+    "row_pmi",
 )
 REBUILD_HINT = "rebuild it with `resolvia calibrate` (or set CONFIDENCE_MODEL=critico)"
 
@@ -80,9 +86,11 @@ def features(
     other_critic_ps: Sequence[float] = (),
     *,
     several_requests: bool = False,
+    row_pmi: float | None = None,
 ) -> dict[str, float]:
     """The feature vector of candidate ``index`` (retrieval order) given the critic's P(«sí»)
-    for it and for the other rows it had judged when this one is decided."""
+    for it and for the other rows it had judged when this one is decided (``row_pmi`` NaN when
+    it was not measured: :func:`missing`)."""
     own = signals[index]
     others = [s for i, s in enumerate(signals) if i != index]
     dense = own.channel_scores.get("dense", 0.0)
@@ -108,7 +116,13 @@ def features(
         "params_complete": float(params_complete),
         "critic_margin": critic_p - max(other_critic_ps) if other_critic_ps else 0.0,
         "several_requests": float(several_requests),
+        "row_pmi": math.nan if row_pmi is None else float(row_pmi),
     }
+
+
+def missing(values: Mapping[str, float]) -> list[str]:
+    """The features of ``values`` that were not measured (NaN)."""
+    return [name for name, value in values.items() if math.isnan(value)]
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,11 @@ class ConfidenceModel:
     compare: int = 1
     #: where it was fitted, on what data, and how it scored in cross-validation
     training: dict[str, Any] = field(default_factory=dict)
+
+    def uses(self, name: str) -> bool:
+        """Whether feature ``name`` moves the prediction (it is fitted, with a weight)."""
+        pairs = zip(self.features, self.coefficients, strict=True)
+        return any(f == name and c != 0 for f, c in pairs)
 
     def probability(self, values: Mapping[str, float]) -> float:
         z = self.intercept

@@ -24,13 +24,14 @@ Order of the rules:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from domain.actions import ALLOWED_ACTIONS, ActionSpec, choose_params
-from domain.confidence import ConfidenceModel, RetrievalSignals, features
+from domain.confidence import ConfidenceModel, RetrievalSignals, features, missing
 from domain.reasons import Reason
 
 PLAIN_RESOLUTIONS = ("cierre", "reasignacion", "en espera")
@@ -80,6 +81,9 @@ class Evidence:
     suspected_injection: bool = False
     #: the requester's text reads as several requests (:mod:`domain.requests`)
     several_requests: bool = False
+    #: ``row_pmi`` per candidate the critic judged (:mod:`graph.row_likelihood`); None or
+    #: absent = not measured
+    row_pmi: Mapping[str, float | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -213,8 +217,9 @@ def candidate_features(
 ) -> dict[str, float] | None:
     """The confidence model's features of a critiqued candidate as the policy sees them when it
     decides on it: compared with the other rows judged by then (the top ``compare``, and every
-    row before it). None while one of those still waits for the critic. The calibration fits on
-    exactly these (:func:`finetune.calibrate.examples`)."""
+    row before it). None while one of those still waits for the critic, and when a feature the
+    confidence model needs was not measured (``row_pmi``). The calibration fits on exactly these
+    (:func:`finetune.calibrate.examples`)."""
     score = evidence.scores.get(kb_id)
     if score is None:
         return None
@@ -227,14 +232,22 @@ def candidate_features(
         for c in seen
         if c.kb_id != kb_id and (s := evidence.scores.get(c.kb_id)) is not None
     ]
-    return features(
+    values = features(
         [c.signals for c in evidence.candidates],
         index,
         score / 100,
         params_complete(evidence.candidates[index], evidence, params),
         others,
         several_requests=evidence.several_requests,
+        row_pmi=evidence.row_pmi.get(kb_id),
     )
+    model = params.confidence_model
+    if model is None:  # for fitting one: an unmeasured feature stays NaN, and is refused
+        return values
+    if any(model.uses(name) for name in missing(values)):
+        return None  # a feature the model needs was not measured: no confidence, no action
+    # one it gives no weight to may be unmeasured (0 x NaN would still be NaN)
+    return {k: 0.0 if math.isnan(v) else v for k, v in values.items()}
 
 
 def params_complete(candidate: CandidateEvidence, evidence: Evidence, params: PolicyParams) -> bool:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from domain.confidence import FEATURE_SET_VERSION, FEATURES, ConfidenceModel
+from domain.confidence import FEATURE_SET_VERSION, FEATURES, ConfidenceModel, missing
 from domain.policy import PolicyParams, candidate_features
 from errors import ConfigError
 from finetune import metrics as m
@@ -104,6 +104,15 @@ def calibrate(
     from sklearn.model_selection import GroupKFold
 
     items = examples(records, max_retries, compare)
+    unmeasured = sorted({e.incident for e in items if missing(e.values)})
+    if unmeasured:
+        names = sorted({name for e in items for name in missing(e.values)})
+        raise ConfigError(
+            f"{len(unmeasured)} incidents of {source} have critiques without "
+            f"{', '.join(names)} (e.g. {', '.join(unmeasured[:3])}): collect them again with "
+            "`resolvia evaluate --split dev` on the managed llama.cpp server, or measure them "
+            "with `python bench/backfill_records.py --row-pmi RECORDS`"
+        )
     critic_prompt = critic_prompt_of(records)
     incidents = sorted({e.incident for e in items})
     folds = GroupKFold(n_splits=min(FOLDS, len(incidents)))

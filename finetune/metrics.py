@@ -98,6 +98,7 @@ def evidence_of(entry: dict[str, Any]) -> Evidence:
         already_tried=bool(entry.get("already_tried")),
         suspected_injection=bool(entry.get("suspected_injection")),
         several_requests=bool(entry.get("several_requests")),
+        row_pmi={c["kb_id"]: c.get("row_pmi") for c in entry.get("critiques", [])},
     )
 
 

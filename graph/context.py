@@ -23,6 +23,7 @@ from config import CRITIC_PROMPTS, Settings
 from domain.choices import SearchMode
 from domain.confidence import ConfidenceModel
 from domain.policy import NEVER_APPROVE, PolicyParams
+from graph.row_likelihood import RowBaselines, needs_row_likelihood
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,26 @@ class EngineContext:
     confidence: ConfidenceChoice | None = None
     #: describes screenshots beside OCR; None = built from VISION_MODEL when that is set
     vision: VisionDescriber | None = None
+    #: each row's likelihood given no incident (``row_pmi``'s baseline); the runner keeps them
+    #: under DATA_DIR, a context built by hand in memory only
+    row_baselines: RowBaselines = field(default_factory=lambda: RowBaselines(None))
 
     def __post_init__(self) -> None:
         if self.vision is None:  # nothing connects until a screenshot is described
             self.vision = build_describer(
                 self.settings, prompt_version=self.prompts.describe_captura
             )
+
+    @property
+    def measures_row_likelihood(self) -> bool:
+        """Whether the critic's requests also measure ``row_pmi``: the confidence model uses it,
+        or every candidate is scored to collect calibration data."""
+        if self.settings.CRITIC_MODE != "probabilidad":
+            return False
+        model = self.confidence_model
+        return self.options.score_every_candidate or (
+            model is not None and needs_row_likelihood(model)
+        )
 
     @property
     def dry_run(self) -> bool:

@@ -79,6 +79,7 @@ from graph.context import (
     choose_confidence,
     load_knowledge_base,
 )
+from graph.row_likelihood import RowBaselines, check_row_likelihood, model_tag
 from graph.slots import Finished, Slots
 from nodes.apply import UnconfirmedChangeError
 from nodes.record import outcome_entry
@@ -185,6 +186,8 @@ def engine(
     # an unusable artifact or registered version stops the run here, naming it
     confidence = choose_confidence(settings)
     check_lora_adapter(settings, model)  # so does a LoRA adapter that does not fit the model
+    # and a confidence model that uses row_pmi with a model server that cannot measure it
+    check_row_likelihood(settings, confidence, model)
     with ExitStack() as stack:
         if lock:  # one run per data directory
             stack.enter_context(run_lock(settings.DATA_DIR, run_id))
@@ -234,6 +237,9 @@ def engine(
             prompts=PromptVersions(critique_verdict=settings.CRITIC_PROMPT_VERSION),
             confidence_model=confidence.model,
             confidence=confidence,
+            row_baselines=RowBaselines(
+                settings.DATA_DIR / "row_likelihood", model_tag(settings.LLM_LORA_ADAPTER)
+            ),
         )
         yield ctx, build_graph(checkpointer)
 

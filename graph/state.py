@@ -51,6 +51,9 @@ class CritiqueRecord(TypedDict):
     approved: bool
     feedback: str
     error: str | None
+    #: how much likelier the model finds the row after the incident (:mod:`graph.row_likelihood`);
+    #: None or absent = not measured
+    row_pmi: NotRequired[float | None]
 
 
 class Decision(TypedDict, total=False):

@@ -31,6 +31,7 @@ from langgraph.runtime import Runtime
 from domain.policy import confidence
 from graph.context import EngineContext
 from graph.llm_calls import CallOutcome, choice_call, structured_call, verdict_call
+from graph.row_likelihood import RowLikelihood, row_likelihood
 from graph.schemas import Critique
 from graph.state import Candidate, CritiqueRecord, IncidentState
 from nodes.propose import evidence_of
@@ -68,17 +69,18 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
     }
     score: int | None
     outcome: CallOutcome[Any]
+    likelihood: RowLikelihood | None = None
     if ctx.settings.CRITIC_MODE == "probabilidad":
         prompt = load_prompt("critique_verdict", ctx.prompts.critique_verdict)
+        # a version may leave a field out (v2 shows the row's problem, not its solution)
+        asked = {k: v for k, v in values.items() if k in prompt.placeholders}
         outcome = verdict_call(
-            ctx,
-            node="critique",
-            incident_id=state["incident_id"],
-            prompt=prompt,
-            # a version may leave a field out (v2 shows the row's problem, not its solution)
-            **{k: v for k, v in values.items() if k in prompt.placeholders},
+            ctx, node="critique", incident_id=state["incident_id"], prompt=prompt, **asked
         )
         score = round(100 * outcome.parsed.probability) if outcome.parsed else None
+        if score is not None and ctx.measures_row_likelihood:
+            # read from the logits of the request just made (graph.row_likelihood)
+            likelihood = row_likelihood(ctx.llm, ctx.row_baselines, prompt, asked)
 
         def feedback(score: int | None, value: int | None) -> str:
             if score is None:
@@ -111,7 +113,9 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         def feedback(score: int | None, value: int | None) -> str:
             return motive
 
-    return _scored(state, ctx, {candidate["kb_id"]: score}, outcome, candidate["kb_id"], feedback)
+    return _scored(
+        state, ctx, {candidate["kb_id"]: score}, outcome, candidate["kb_id"], feedback, likelihood
+    )
 
 
 def _scored(
@@ -121,31 +125,41 @@ def _scored(
     outcome: CallOutcome[Any],
     label: str,
     feedback: Callable[[int | None, int | None], str],
+    likelihood: RowLikelihood | None = None,
 ) -> dict[str, Any]:
     """The state update of one critic call: a record per scored candidate (its confidence and
-    the policy's verdict on it), the call's cost, and the failure if there was one."""
+    the policy's verdict on it), the call's cost, and the failure if there was one. With
+    ``likelihood`` (one candidate): its ``row_pmi``, or why it could not be measured."""
+    pmi = {k: likelihood.pmi for k in scores} if likelihood is not None else {}
     scored = evidence_of(state)
-    scored = replace(scored, scores={**scored.scores, **scores})
+    scored = replace(scored, scores={**scored.scores, **scores}, row_pmi={**scored.row_pmi, **pmi})
     records: list[CritiqueRecord] = []
+    error = outcome.error or (likelihood.error if likelihood is not None else None)
     for kb_id, score in scores.items():
         value = confidence(scored, kb_id, ctx.policy)
-        records.append(
-            {
-                "kb_id": kb_id,
-                "score": score,
-                "confidence": value,
-                "approved": ctx.policy.approves(value),
-                "feedback": feedback(score, value),
-                "error": outcome.error,
-            }
-        )
+        record: CritiqueRecord = {
+            "kb_id": kb_id,
+            "score": score,
+            "confidence": value,
+            "approved": ctx.policy.approves(value),
+            "feedback": feedback(score, value),
+            "error": error,
+        }
+        if likelihood is not None and likelihood.error:
+            record["feedback"] = (
+                f"{record['feedback']} No se pudo medir la verosimilitud de la fila "
+                "(row_pmi), y sin ella no se aplica."
+            ).strip()
+        if likelihood is not None:
+            record["row_pmi"] = likelihood.pmi
+        records.append(record)
     update: dict[str, Any] = {
         "critiques": records,
         "llm_calls": outcome.calls,
         "llm_tokens": outcome.tokens,
     }
-    if outcome.error:
-        update["model_errors"] = [f"critique {label}: {outcome.error}"[:300]]
+    if error:
+        update["model_errors"] = [f"critique {label}: {error}"[:300]]
     return update
 
 

@@ -36,6 +36,7 @@ def evidence_of(state: IncidentState) -> Evidence:
         already_tried=state.get("already_tried", False),
         suspected_injection=state.get("suspected_injection", False),
         several_requests=state.get("several_requests", False),
+        row_pmi={c["kb_id"]: c.get("row_pmi") for c in state.get("critiques", [])},
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,9 +121,11 @@ def build_harness(
     store: MockStore | None = None,
     run_id: str = "test-run",
     confidence_model: ConfidenceModel | None = None,
+    span: Callable[..., Any] | None = None,
 ) -> Harness:
     """The graph over ``incidents`` (seeded into fresh mock services unless ``store`` is
-    given), with Settings built from TEST_SETTINGS plus ``settings``."""
+    given), with Settings built from TEST_SETTINGS plus ``settings``; ``span`` answers the
+    client's span log-probability requests (``row_pmi``) in place of a llama.cpp server."""
     if store is None:
         path = tmp_path / f"incidents-{run_id}.json"
         path.write_text(json.dumps(incidents, ensure_ascii=False), encoding="utf-8")
@@ -143,6 +146,8 @@ def build_harness(
     llm = LLMClient(
         [ChatProvider("fake/model", model, _bind_json_object)], max_retries=1, sleep=lambda s: None
     )
+    if span is not None:
+        llm.span_logprobs = span  # type: ignore[method-assign]
     history = LLMHistory(tmp_path / f"llm_history-{run_id}.sqlite")
     recorder = RunRecorder(
         tmp_path / f"outcomes-{run_id}.sqlite",

@@ -25,7 +25,12 @@ from typing import Any, Generic, TypeVar
 import httpx
 import openai
 import structlog
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.messages import (
+    AIMessage,
+    BaseMessage,
+    HumanMessage,
+    convert_to_openai_messages,
+)
 from pydantic import BaseModel, ValidationError
 from tenacity import (
     RetryCallState,
@@ -137,6 +142,27 @@ ProviderFactory = Callable[[], ChatProvider]
 #: "s" + "í" by the tokenizer, so "s" counts as yes.
 YES_TOKENS = frozenset({"s", "si", "sí", "yes", "y"})
 NO_TOKENS = frozenset({"no", "n"})
+
+
+@dataclass(frozen=True)
+class SpanResult:
+    """Log-probabilities of the tokens of a span of a prompt, each given what precedes it."""
+
+    logprobs: list[float]
+    model: str
+    latency_s: float
+    #: prompt tokens the server took from its KV cache, and those it evaluated (0: the
+    #: previous request's logits served)
+    reused: int = 0
+    evaluated: int = 0
+
+    @property
+    def mean(self) -> float:
+        return sum(self.logprobs) / len(self.logprobs)
+
+
+#: what a server without the span route answers (no such route; not for this model)
+NO_SPAN_ROUTE = (404, 405, 501)
 
 
 class _LazyProvider:
@@ -295,6 +321,57 @@ class LLMClient:
             raw=base.text,
             validation_errors="not an option letter",
         )
+
+    # -- how likely a part of the prompt is -------------------------------------------------
+    def span_logprobs(
+        self, messages: Sequence[BaseMessage], open_: str, close: str, *, timeout_s: float = 120.0
+    ) -> SpanResult | None:
+        """The primary model's log-probability of each token between ``open_`` and ``close``
+        in the prompt ``messages`` make, each given what precedes it; None when the primary
+        provider cannot give them (only the managed llama.cpp server can:
+        :mod:`adapters.llm.llama_server`, also through ``resolvia serve-llm``; another server
+        answers 404 or 501). Never from a fallback: another model's numbers live on another
+        scale.
+
+        Raises :class:`LLMServerError` when the server fails or refuses the request."""
+        provider = self.primary()
+        if provider.span_url is None:
+            return None
+        body = {
+            "messages": convert_to_openai_messages(provider.outgoing(messages)),
+            "open": open_,
+            "close": close,
+        }
+        headers = {}
+        if provider.span_token is not None:
+            headers["Authorization"] = f"Bearer {provider.span_token.get_secret_value()}"
+        started = time.perf_counter()
+        try:
+            reply = httpx.post(provider.span_url, json=body, headers=headers, timeout=timeout_s)
+        except httpx.HTTPError as exc:
+            raise LLMServerError(
+                f"{provider.spec}: span log-probabilities failed: {type(exc).__name__}: {exc}"
+            ) from exc
+        if reply.status_code in NO_SPAN_ROUTE:
+            return None
+        if reply.status_code != 200:
+            raise LLMServerError(
+                f"{provider.spec}: span log-probabilities refused (HTTP {reply.status_code}): "
+                f"{reply.text[:200]}"
+            )
+        try:
+            data = reply.json()
+            logprobs = [float(x) for x in data["logprobs"]]
+            reused = int(data.get("reused") or 0)
+            evaluated = int(data.get("evaluated") or 0)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UnusableReplyError(
+                f"{provider.spec}: span log-probabilities unreadable: {exc}"
+            ) from exc
+        if not logprobs or not all(math.isfinite(x) and x <= 1e-6 for x in logprobs):
+            raise UnusableReplyError(f"{provider.spec}: span log-probabilities out of range")
+        latency = time.perf_counter() - started
+        return SpanResult(logprobs, provider.spec, latency, reused, evaluated)
 
     # -- a whole answer ----------------------------------------------------------------------
     def complete(

@@ -30,7 +30,7 @@ from adapters.http_service import LOOPBACK, normalise_host
 from adapters.llm import assembly
 from adapters.llm.lora import AdapterInfo, check_recorded_base, read_adapter, validate_adapter
 from adapters.llm.registry import ModelEntry, get_model
-from adapters.llm.server import MODEL_ALIAS, LlamaServer, get_server
+from adapters.llm.server import MODEL_ALIAS, SPAN_ROUTE, LlamaServer, get_server
 from adapters.llm.specs import ModelSpec, parse_spec
 from config import Settings
 from errors import ConfigError, LoraAdapterError, ModelNotFoundError
@@ -78,6 +78,13 @@ class ChatProvider:
     logprobs: bool = True
     #: Personal data is redacted from every message before it is sent (a remote server).
     redact_prompts: bool = False
+    #: The server's route for the log-probabilities of a span of the prompt
+    #: (:mod:`adapters.llm.llama_server`, or ``resolvia serve-llm`` in front of one); None:
+    #: the provider cannot give them. A server without the route answers 404 (see
+    #: :meth:`adapters.llm.client.LLMClient.span_logprobs`).
+    span_url: str | None = None
+    #: the bearer token for that route (an ``openai-compatible`` server's OPENAI_API_KEY)
+    span_token: SecretStr | None = None
 
     def verdict_options(self, top_logprobs: int) -> dict[str, Any]:
         """Call options for a one-token yes/no answer with its log-probabilities."""
@@ -108,6 +115,12 @@ def _redact_content(content: str | list[str | dict[str, Any]]) -> Any:
         else:
             parts.append(part)
     return parts
+
+
+def span_url_of(base_url: str) -> str:
+    """The span log-probability route of the llama.cpp server whose OpenAI API is at
+    ``base_url`` (``…/v1``)."""
+    return base_url.rstrip("/").removesuffix("/v1") + SPAN_ROUTE
 
 
 def is_local_url(url: str) -> bool:
@@ -249,7 +262,13 @@ def build_chat_provider(
             model = _openai_chat(
                 MODEL_ALIAS, shared, SecretStr("local"), settings, legacy_max_tokens=True
             )
-            return ChatProvider(str(spec), model, _bind_json_object, retry_on_timeout=False)
+            return ChatProvider(
+                str(spec),
+                model,
+                _bind_json_object,
+                retry_on_timeout=False,
+                span_url=span_url_of(shared),
+            )
         server = get_server(
             resolve_gguf(spec, settings),
             n_ctx=settings.LLM_N_CTX,
@@ -261,7 +280,14 @@ def build_chat_provider(
         model = _openai_chat(
             MODEL_ALIAS, server.base_url, SecretStr("local"), settings, legacy_max_tokens=True
         )
-        return ChatProvider(str(spec), model, _bind_json_object, server, retry_on_timeout=False)
+        return ChatProvider(
+            str(spec),
+            model,
+            _bind_json_object,
+            server,
+            retry_on_timeout=False,
+            span_url=span_url_of(server.base_url),
+        )
     if spec.provider == "openai":
         if settings.OPENAI_API_KEY is None:
             raise ConfigError(f"{spec}: set OPENAI_API_KEY in the environment")
@@ -277,7 +303,13 @@ def build_chat_provider(
         key = settings.OPENAI_API_KEY or SecretStr("none")
         model = _openai_chat(spec.model, spec.base_url, key, settings, legacy_max_tokens=True)
         return ChatProvider(
-            str(spec), model, _bind_json_schema, redact_prompts=redacts(spec.base_url, settings)
+            str(spec),
+            model,
+            _bind_json_schema,
+            redact_prompts=redacts(spec.base_url, settings),
+            # `resolvia serve-llm` in front of a llama.cpp model has the route; vLLM has not
+            span_url=span_url_of(spec.base_url),
+            span_token=key,
         )
     # ollama
     from langchain_ollama import ChatOllama

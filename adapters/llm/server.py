@@ -1,6 +1,7 @@
 """Managed llama.cpp servers: one per model per process, started on demand, always stopped.
 
-The engine starts ``llama_cpp.server`` on a free loopback port, waits until it answers
+The engine starts ``llama_cpp.server`` (with one route of ours beside it:
+:mod:`adapters.llm.llama_server`) on a free loopback port, waits until it answers
 ``/v1/models``, and reuses it for the rest of the process. The server is a child of
 :mod:`adapters.supervisor`, so it is stopped
 
@@ -29,6 +30,8 @@ from errors import LLMServerError, LoraAdapterError
 log = structlog.get_logger(__name__)
 
 MODEL_ALIAS = "local"
+#: the route :mod:`adapters.llm.llama_server` adds beside the OpenAI API
+SPAN_ROUTE = "/resolvia/span_logprobs"
 #: Tries with a new port when another process took ours between picking it and binding it.
 PORT_ATTEMPTS = 3
 
@@ -97,7 +100,7 @@ class LlamaServer:
         self.port = port
         log_dir = self.log_dir or Path(os.environ.get("TMPDIR", "/tmp"))  # noqa: S108
         argv = supervisor.module_command(
-            "llama_cpp.server",
+            "adapters.llm.llama_server",
             *("--model", str(self.model_path), "--model_alias", MODEL_ALIAS),
             *("--host", "127.0.0.1", "--port", str(port)),
             *("--n_threads", str(self.n_threads), "--n_ctx", str(self.n_ctx)),

@@ -8,7 +8,10 @@ speaks the OpenAI API) points at it exactly as at vLLM::
     OPENAI_API_KEY=<LLM_SERVICE_TOKEN>
 
 Routes: ``GET /health`` (no token: each provider's circuit and the embedder), ``GET /v1/models``,
-``POST /v1/chat/completions``, ``POST /v1/embeddings``.
+``POST /v1/chat/completions``, ``POST /v1/embeddings``, and ``POST /resolvia/span_logprobs``
+(the critic's row likelihood, ``row_pmi``: :mod:`adapters.llm.llama_server`), answered by the
+first model of the chain only, never by a fallback (another model's numbers live on another
+scale), and only when that model is a managed llama.cpp one (501 otherwise).
 
 * The chat model is LLM_MODEL then LLM_FALLBACK_MODEL, each with its own retries (the engine's
   :class:`~adapters.llm.client.LLMClient`) and its own circuit breaker
@@ -51,11 +54,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from adapters.embeddings import Embedder
 from adapters.http_service import LOOPBACK, normalise_host
 from adapters.llm.breaker import BreakerState, CircuitBreaker
-from adapters.llm.client import PROVIDER_ERRORS, LLMClient, message_text
+from adapters.llm.client import PROVIDER_ERRORS, LLMClient, SpanResult, message_text
 from adapters.llm.providers import ChatProvider, build_chat_provider
+from adapters.llm.server import SPAN_ROUTE
 from adapters.llm.specs import parse_spec
 from config import Settings
-from errors import ConfigError, EmbeddingError, LLMUnavailableError
+from errors import ConfigError, EmbeddingError, LLMServerError, LLMUnavailableError
 
 log = structlog.get_logger(__name__)
 
@@ -225,6 +229,28 @@ class ModelService:
         summary = "; ".join(f"{public_spec(spec)}: {err[:200]}" for spec, err in tried)
         raise ApiError(503, f"no model provider answered ({summary})", "service_unavailable")
 
+    def span(self, messages: Sequence[BaseMessage], open_: str, close: str) -> SpanResult:
+        """The first model's span log-probabilities (:meth:`LLMClient.span_logprobs`)."""
+        slot = self.slots[0]
+        if not slot.breaker.allow():
+            raise ApiError(503, f"{public_spec(slot.spec)}: circuit open", "service_unavailable")
+        try:
+            result = slot.client.span_logprobs(messages, open_, close)
+        except LLMServerError as exc:
+            slot.breaker.failed(str(exc)[:300])
+            raise ApiError(
+                503, f"span log-probabilities failed: {exc}", "service_unavailable"
+            ) from exc
+        if result is None:
+            raise ApiError(
+                501,
+                f"{public_spec(slot.spec)} gives no prompt log-probabilities (only a managed "
+                "llama.cpp model does)",
+                "not_implemented",
+            )
+        slot.breaker.succeeded()
+        return result
+
     def embed(self, texts: list[str], input_type: Literal["query", "passage"]) -> list[list[float]]:
         embedder = self.embedder
         with self._embed_lock:
@@ -305,6 +331,17 @@ def build_model_service(
 
 
 # --- the HTTP API ----------------------------------------------------------------------------
+
+
+class SpanRequest(BaseModel):
+    """``POST /resolvia/span_logprobs`` (:mod:`adapters.llm.llama_server`)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    messages: list[dict[str, Any]] = Field(min_length=1)
+    open: str = Field(min_length=1)
+    close: str = Field(min_length=1)
+    model: str | None = None
 
 
 class ChatRequest(BaseModel):
@@ -574,6 +611,25 @@ def create_app(
             completion_body(msg, service.chat_model),
             headers={"X-Resolvia-Provider": public_spec(spec)},
         )
+
+    @app.post(SPAN_ROUTE)
+    async def span_logprobs(request: Request) -> dict[str, Any]:
+        req = _parse(SpanRequest, await read_json_body(request, max_request_bytes))
+        if req.model is not None and req.model != service.chat_model:
+            raise unknown_model(req.model, "chat", service.chat_model)
+        try:
+            messages = convert_to_messages(req.messages)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ApiError(400, f"messages: {exc}", "invalid_request") from None
+        result: SpanResult = await within_deadline(
+            lambda: service.span(messages, req.open, req.close), timeout_s
+        )
+        return {
+            "logprobs": result.logprobs,
+            "tokens": len(result.logprobs),
+            "reused": result.reused,
+            "evaluated": result.evaluated,
+        }
 
     @app.post("/v1/embeddings")
     async def embeddings(request: Request) -> dict[str, Any]:

@@ -92,6 +92,10 @@ def test_real_model_end_to_end(services: dict[str, Any]) -> None:
         if entry["outcome"] in ("resolved", "reassigned", "on_hold"):
             assert entry["kb_id"] and entry["applied"]
             assert len(_engine_notes(_incident(services["base"], code))) == 1
+    # the shipped confidence model reads row_pmi: measured with every critic answer, from the
+    # managed server's own logits
+    judged = [c for r in report for c in r.get("critiques", []) if c.get("score") is not None]
+    assert judged and all(isinstance(c.get("row_pmi"), float) for c in judged), judged
     screenshot = by_code["INC100036"]
     assert screenshot["attachments"] and screenshot["attachments"][0]["chars"] > 20
     calls = (

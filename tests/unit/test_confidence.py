@@ -168,6 +168,7 @@ def _records(n: int, seed: int = 7) -> list[m.IncidentRecord]:
     """Synthetic evaluation records: the right row tends to come first with both channels
     agreeing and a high critic score; wrong rows score lower."""
     rng = random.Random(seed)
+    likelihood = random.Random(seed + 1)  # row_pmi: the right row is likelier after the incident
     out = []
     for i in range(n):
         right = f"KB-{i % 9}"
@@ -189,7 +190,8 @@ def _records(n: int, seed: int = 7) -> list[m.IncidentRecord]:
                 }
             )
             score = rng.randint(80, 99) if good else rng.randint(55, 90)
-            critiques.append({"kb_id": kb, "score": score})
+            pmi = likelihood.uniform(0.2, 1.0) if good else likelihood.uniform(-0.3, 0.5)
+            critiques.append({"kb_id": kb, "score": score, "row_pmi": round(pmi, 4)})
         escalate = i % 10 == 0
         expected = (
             {"resultado": "escalar", "kb_id": None}
@@ -205,6 +207,15 @@ def _records(n: int, seed: int = 7) -> list[m.IncidentRecord]:
         }
         out.append(m.IncidentRecord(f"INC{i:04d}", expected, entry, []))
     return out
+
+
+def test_calibrate_refuses_records_whose_critiques_lack_a_measured_feature() -> None:
+    records = _records(40)
+    for record in records[:3]:
+        for critique in record.entry["critiques"]:
+            critique.pop("row_pmi")
+    with pytest.raises(ConfigError, match=r"3 incidents .* without row_pmi .*--row-pmi"):
+        calibrate(records, max_retries=2, target_precision=0.9, source="x")
 
 
 def test_calibrate_fits_cross_validated_and_reports_its_data(tmp_path: Path) -> None:

@@ -431,3 +431,46 @@ def test_the_service_serves_the_configured_chain_under_the_primary_models_name()
     assert [s.spec for s in service.slots] == [settings.LLM_MODEL, "ollama/gemma3"]
     assert service.slots[0].breaker.failure_threshold == 4
     assert served_name("llamacpp//modelos/qwen-1.5b.gguf") == "qwen-1.5b"
+
+
+# --- the row likelihood route ------------------------------------------------------------------
+
+
+def test_span_logprobs_come_from_the_first_model_only_and_say_when_it_cannot(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from adapters.llm.client import SpanResult
+    from errors import LLMServerError
+
+    service = make_service(FakeChatModel(), FakeChatModel())
+    first, second = (slot.client for slot in service.slots)
+    answers: list[Any] = [SpanResult([-0.5, -1.5], "spec", 0.01, reused=40, evaluated=0)]
+    asked: list[tuple[str, str, str]] = []
+
+    def span(messages: list[BaseMessage], open_: str, close: str) -> Any:
+        asked.append((str(messages[-1].content), open_, close))
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(first, "span_logprobs", span)
+    monkeypatch.setattr(second, "span_logprobs", lambda *a: pytest.fail("a fallback answered"))
+    client = client_for(service)
+    body = {"messages": [{"role": "user", "content": "x\n<r>\ny\n</r>"}], "open": "<r>\n"}
+    body["close"] = "\n</r>"
+    assert client.post("/resolvia/span_logprobs", json=body).status_code == 401
+    reply = client.post("/resolvia/span_logprobs", json=body, headers=AUTH)
+    assert reply.status_code == 200
+    assert reply.json() == {"logprobs": [-0.5, -1.5], "tokens": 2, "reused": 40, "evaluated": 0}
+    assert asked == [("x\n<r>\ny\n</r>", "<r>\n", "\n</r>")]
+    answers.append(None)  # a first model that is no llama.cpp one
+    reply = client.post("/resolvia/span_logprobs", json=body, headers=AUTH)
+    assert reply.status_code == 501 and "llama.cpp" in reply.json()["error"]["message"]
+    answers.append(LLMServerError("boom"))
+    reply = client.post("/resolvia/span_logprobs", json=body, headers=AUTH)
+    assert reply.status_code == 503 and "boom" in reply.json()["error"]["message"]
+    bad = client.post("/resolvia/span_logprobs", json={**body, "open": ""}, headers=AUTH)
+    assert bad.status_code == 400
+    other = client.post("/resolvia/span_logprobs", json={**body, "model": "x"}, headers=AUTH)
+    assert other.status_code == 404

@@ -18,8 +18,10 @@ import pytest
 from langchain_core.messages import AIMessage, BaseMessage
 
 from adapters.knowledge_base import load_kb
+from adapters.llm.client import SpanResult
 from domain.confidence import FEATURES, ConfidenceModel
 from domain.policy import PolicyDecision, Step
+from errors import LLMServerError
 from finetune import metrics as m
 from finetune.evaluate import Configuration
 from finetune.gold import load_gold
@@ -34,8 +36,8 @@ MODEL = ConfidenceModel(
     features=FEATURES,
     means=(0.5,) * len(FEATURES),
     scales=(0.3,) * len(FEATURES),
-    # the last one (several_requests) counts against a row, as the fitted model has it
-    coefficients=(1.5, 0.5, 0.3, 0.8, 0.4, 0.4, 0.6, 0.7, 0.0, 0.5, 0.3, -1.0),
+    # several_requests counts against a row, as the fitted model has it; row_pmi for it
+    coefficients=(1.5, 0.5, 0.3, 0.8, 0.4, 0.4, 0.6, 0.7, 0.0, 0.5, 0.3, -1.0, 0.9),
     intercept=-0.2,
 )
 MAX_RETRIES = 2
@@ -58,6 +60,16 @@ def hash_critic(messages: list[BaseMessage], kwargs: dict[str, Any]) -> Any:
         content="sí" if p >= 0.5 else "no",
         response_metadata={"logprobs": {"content": [{**top[0], "top_logprobs": top}]}},
     )
+
+
+def hash_span(messages: list[BaseMessage], open_: str, close: str) -> SpanResult | None:
+    """A row's log-probabilities from a hash of the prompt (the engine measures ``row_pmi``
+    with the incident and with «(sin texto)»), with a failed measure about one time in
+    seventeen."""
+    digest = hashlib.sha256("\n".join(str(x.content) for x in messages).encode()).digest()
+    if digest[2] % 17 == 0:
+        raise LLMServerError("span refused")
+    return SpanResult([-(digest[3] / 64), -(digest[4] / 64)], "fake/model", 0.01)
 
 
 def _run(
@@ -84,6 +96,7 @@ def _run(
         options=options,
         run_id=run_id,
         confidence_model=confidence_model,
+        span=hash_span,
     )
     try:
         return {o["incident_id"]: o for o in harness.summary().outcomes}

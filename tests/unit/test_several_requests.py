@@ -71,8 +71,8 @@ def test_a_screenshot_that_lists_two_requests_counts() -> None:
     assert incident_evidence(incident, ["1) alta en SAP\n2) acceso a Z:"]).several_requests
 
 
-def test_the_reading_is_the_last_feature_and_reaches_it_through_the_evidence() -> None:
-    assert FEATURES[-1] == "several_requests"
+def test_the_reading_is_a_feature_and_reaches_it_through_the_evidence() -> None:
+    assert FEATURES[-2:] == ("several_requests", "row_pmi")  # v4's, then v5's
     signals = [RetrievalSignals(0.9, {"dense": 0, "sparse": 0}, {"dense": 0.9, "sparse": 3.0})]
     assert features(signals, 0, 0.8, True)["several_requests"] == 0.0
     assert features(signals, 0, 0.8, True, several_requests=True)["several_requests"] == 1.0
