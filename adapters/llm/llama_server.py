@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Annotated, Any, cast
+from typing import Any, cast
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -141,7 +141,12 @@ def build_router() -> Any:
     router = APIRouter()
 
     @router.post("/resolvia/span_logprobs", response_model=SpanResponse)
-    async def span_route(body: SpanRequest, proxy: Annotated[Any, Depends(get_llama_proxy)]) -> Any:
+    # a default, not Annotated: the names are imported here, where FastAPI could not resolve
+    # a postponed annotation
+    async def span_route(
+        body: SpanRequest,
+        proxy: Any = Depends(get_llama_proxy),  # noqa: B008
+    ) -> Any:
         llm = proxy(body.model)
 
         def work() -> SpanResponse:

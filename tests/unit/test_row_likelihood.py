@@ -381,3 +381,34 @@ def test_a_row_whose_likelihood_could_not_be_measured_is_not_applied_and_the_run
     assert all(c["row_pmi"] is None for c in out["critiques"])
     assert all("row_pmi" in c["feedback"] and c["confidence"] is None for c in out["critiques"])
     assert any("HTTP 500" in e for e in out["model_errors"])
+
+
+def test_the_route_formats_the_messages_with_the_models_chat_template() -> None:
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+    from llama_cpp.server.app import get_llama_proxy
+
+    from adapters.llm.llama_server import build_router
+
+    llm = CharLlama(n_ctx=1024)
+    llm.metadata = {  # type: ignore[attr-defined]
+        "tokenizer.chat_template": "{% for m in messages %}[{{ m.role }}]{{ m.content }}"
+        "{% endfor %}[assistant]"
+    }
+    llm.token_eos = lambda: -1  # type: ignore[attr-defined]
+    llm.token_bos = lambda: -1  # type: ignore[attr-defined]
+    app = FastAPI()
+    app.include_router(build_router())
+    app.dependency_overrides[get_llama_proxy] = lambda: lambda model=None: llm
+    client = TestClient(app)
+    messages = [
+        {"role": "system", "content": "S"},
+        {"role": "user", "content": "<inc>\nx\n</inc>\n<row>\nImpresora\n</row>"},
+    ]
+    body = {"messages": messages, "open": "<row>\n", "close": "\n</row>"}
+    reply = client.post("/resolvia/span_logprobs", json=body)
+    assert reply.status_code == 200, reply.text
+    text = "[system]S[user]<inc>\nx\n</inc>\n<row>\nImpresora\n</row>[assistant]"
+    assert reply.json()["logprobs"] == pytest.approx(expected(text))
+    refused = client.post("/resolvia/span_logprobs", json={**body, "open": "<nada>"})
+    assert refused.status_code == 422 and "exactly once" in refused.json()["detail"]
