@@ -127,6 +127,20 @@ def evaluate(
                         f"model expects {settings.critic_prompt_id} (CRITIC_PROMPT_VERSION): "
                         "re-ask them with bench/critic_rescore.py"
                     )
+                if confidence_model is not None and confidence_model.uses("row_pmi"):
+                    unmeasured = [
+                        r.code
+                        for r in records
+                        for c in r.entry.get("critiques", [])
+                        if c.get("score") is not None and "row_pmi" not in c
+                    ]
+                    if unmeasured:  # every such row would be left unapplied
+                        raise ConfigError(
+                            f"{replay}: {len(unmeasured)} critic answers (e.g. of "
+                            f"{unmeasured[0]}) lack row_pmi, which the confidence model reads: "
+                            f"measure them with `python bench/backfill_records.py --row-pmi "
+                            f"{replay}`"
+                        )
             else:
                 with progress_bar(quiet=as_json) as progress:
                     task = progress.add_task(label, total=None)

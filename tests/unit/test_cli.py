@@ -190,3 +190,24 @@ def test_evaluate_replays_recorded_evidence_without_any_model_call(
     assert model["precision"] is not None and 0.0 < model["coverage"] <= 1.0
     assert (out / "metrics.json").is_file() and (out / "records.jsonl").is_file()
     assert not (tmp_path / "data" / "llm_history.sqlite").exists()  # no model was called
+
+
+def test_evaluate_refuses_to_replay_records_without_the_row_likelihood_the_model_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from config import REPO_ROOT
+
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    source = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v3/records.jsonl"
+    lines = [json.loads(line) for line in source.read_text("utf-8").splitlines() if line.strip()]
+    for critique in lines[0]["entry"]["critiques"]:
+        critique.pop("row_pmi", None)  # collected before feature set v5
+    records = tmp_path / "records.jsonl"
+    records.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["evaluate", "--split", "dev", "--replay", str(records), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code != 0
+    assert "lack row_pmi" in result.output and "backfill_records.py --row-pmi" in result.output
