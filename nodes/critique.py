@@ -29,14 +29,15 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from domain.policy import confidence
+from errors import LLMError
 from graph.context import EngineContext
 from graph.llm_calls import CallOutcome, choice_call, structured_call, verdict_call
-from graph.row_likelihood import RowLikelihood, row_likelihood
+from graph.row_likelihood import NO_INCIDENT, RowLikelihood, baseline, row_likelihood
 from graph.schemas import Critique
 from graph.state import Candidate, CritiqueRecord, IncidentState
 from nodes.propose import evidence_of
 from nodes.record import PENDING
-from prompts.loader import load_prompt
+from prompts.loader import Prompt, load_prompt
 
 
 def feedback_text(critiques: list[CritiqueRecord]) -> str:
@@ -60,13 +61,7 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
     if ctx.settings.CRITIC_MODE == "lista":
         return _critique_list(state, ctx)
     candidate = proposed_candidate(state)
-    row = candidate["row"]
-    values = {
-        "incidencia": state["text"],
-        "componente": str(row.get("componente", "")),
-        "problema": str(row.get("descripcion", "")),
-        "solucion": str(row.get("solucion", "")),
-    }
+    values = _values(state["text"], candidate)
     score: int | None
     outcome: CallOutcome[Any]
     likelihood: RowLikelihood | None = None
@@ -74,6 +69,8 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
         prompt = load_prompt("critique_verdict", ctx.prompts.critique_verdict)
         # a version may leave a field out (v2 shows the row's problem, not its solution)
         asked = {k: v for k, v in values.items() if k in prompt.placeholders}
+        if ctx.measures_row_likelihood and not state.get("critiques"):
+            _warm_baselines(state, ctx, prompt)
         outcome = verdict_call(
             ctx, node="critique", incident_id=state["incident_id"], prompt=prompt, **asked
         )
@@ -116,6 +113,33 @@ def critique(state: IncidentState, runtime: Runtime[EngineContext]) -> dict[str,
     return _scored(
         state, ctx, {candidate["kb_id"]: score}, outcome, candidate["kb_id"], feedback, likelihood
     )
+
+
+def _values(text: str, candidate: Candidate) -> dict[str, str]:
+    row = candidate["row"]
+    return {
+        "incidencia": text,
+        "componente": str(row.get("componente", "")),
+        "problema": str(row.get("descripcion", "")),
+        "solucion": str(row.get("solucion", "")),
+    }
+
+
+def _warm_baselines(state: IncidentState, ctx: EngineContext, prompt: Prompt) -> None:
+    """Before an incident's first critic request: the baselines the rows the critic will judge
+    first still lack. Measured between two of the incident's requests, a baseline would evict
+    the incident from the server's cache and the next request would evaluate it all again."""
+    for candidate in state.get("candidates", [])[: ctx.policy.head]:
+        values = _values(NO_INCIDENT, candidate)
+        try:
+            baseline(
+                ctx.llm,
+                ctx.row_baselines,
+                prompt,
+                {k: v for k, v in values.items() if k in prompt.placeholders},
+            )
+        except LLMError:  # measured again with the row, and its failure recorded there
+            return
 
 
 def _scored(

@@ -412,3 +412,43 @@ def test_the_route_formats_the_messages_with_the_models_chat_template() -> None:
     assert reply.json()["logprobs"] == pytest.approx(expected(text))
     refused = client.post("/resolvia/span_logprobs", json={**body, "open": "<nada>"})
     assert refused.status_code == 422 and "exactly once" in refused.json()["detail"]
+
+
+def test_the_rows_baselines_are_measured_before_the_incidents_first_critic_request(
+    tmp_path: Path,
+) -> None:
+    # measured between two of the incident's requests, a baseline would evict the incident
+    # from the server's cache: the second request would evaluate it all again
+    from tests.fakes import FakeChatModel
+    from tests.graph_support import build_harness, reform, verdict
+    from tests.unit.test_graph import INCIDENTS, KB, _incident
+
+    events: list[str] = []
+
+    def chat(messages: list[Any], kwargs: dict[str, Any]) -> Any:
+        if not kwargs.get("logprobs"):
+            return reform()
+        events.append("critic")
+        return verdict(60)
+
+    def span(messages: list[Any], open_: str, close: str) -> SpanResult:
+        events.append("baseline" if NO_INCIDENT in str(messages[-1].content) else "row")
+        return SpanResult([-1.0], "fake/model", 0.01)
+
+    model = replace(_model(critic_p=5.0, row_pmi=2.0), intercept=-9.0, compare=2)
+    harness = build_harness(
+        tmp_path,
+        [_incident(*INCIDENTS[0])],
+        FakeChatModel(respond=chat),
+        kb=KB,
+        components=["Correo", "Reembolsos"],
+        confidence_model=model,
+        span=span,
+        settings={"MAX_RETRIES_CRITIC": 1},
+    )
+    try:
+        out = harness.run()["INC900001"]
+    finally:
+        harness.close()
+    assert out["outcome"] == "escalated" and len(out["critiques"]) == 2
+    assert events == ["baseline", "baseline", "critic", "row", "critic", "row"]
