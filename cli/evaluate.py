@@ -252,6 +252,14 @@ def calibrate(
             "out-of-fold precision and coverage (default: the recommended one).",
         ),
     ] = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--without",
+            metavar="FEATURE",
+            help="A feature of the engine the model leaves out (repeatable), e.g. row_pmi.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Fit the confidence model on dev-split evidence (cross-validated by incident) and write
@@ -298,6 +306,7 @@ def calibrate(
             embedding_model=embedding_identity(settings.EMBEDDING_MODEL),
             compare=compare,
             operating_threshold=threshold,
+            without=tuple(without or ()),
         )
         write_model(model, target)
     from finetune.tracking import log_calibration

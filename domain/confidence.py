@@ -22,9 +22,10 @@ evaluation alike):
   NaN when it could not be measured, and then the policy does not act on that row.
 
 The model is a logistic regression fitted by ``resolvia calibrate`` (scikit-learn, on the dev
-split only) and shipped as a readable JSON artifact; predicting needs no scikit-learn. An
-artifact that is missing, unreadable or fitted for another feature set is refused with a
-message naming the file and the command that rebuilds it — never a silent default.
+split only) over these features or some of them (``--without``), and shipped as a readable JSON
+artifact; predicting needs no scikit-learn. An artifact that is missing, unreadable or fitted
+for another feature set is refused with a message naming the file and the command that rebuilds
+it — never a silent default.
 """
 
 from __future__ import annotations
@@ -195,7 +196,13 @@ def load_confidence_model(
             f"confidence model {path} is unreadable ({exc}): {REBUILD_HINT}"
         ) from None
     lengths = {len(model.features), len(model.means), len(model.scales), len(model.coefficients)}
-    if model.feature_set_version != FEATURE_SET_VERSION or model.features != FEATURES:
+    # the engine's features, or some of them in its order (`resolvia calibrate --without`)
+    chosen = tuple(f for f in FEATURES if f in model.features)
+    if (
+        model.feature_set_version != FEATURE_SET_VERSION
+        or model.features != chosen
+        or not model.features
+    ):
         raise ConfigError(
             f"confidence model {path} was fitted for feature set "
             f"{model.feature_set_version} {list(model.features)}, this engine computes "

@@ -57,26 +57,32 @@ def examples(
     return out
 
 
-def data_sha256(items: Sequence[Example]) -> str:
+def data_sha256(items: Sequence[Example], features: Sequence[str] = FEATURES) -> str:
     canonical = json.dumps(
-        [[e.incident, [e.values[f] for f in FEATURES], e.right] for e in items], sort_keys=True
+        [[e.incident, [e.values[f] for f in features], e.right] for e in items], sort_keys=True
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def fit(items: Sequence[Example], c: float = 1.0, compare: int = 1) -> ConfidenceModel:
-    """A standardised logistic regression on ``items``."""
+def fit(
+    items: Sequence[Example],
+    c: float = 1.0,
+    compare: int = 1,
+    features: tuple[str, ...] = FEATURES,
+) -> ConfidenceModel:
+    """A standardised logistic regression on ``items`` over ``features`` (the engine's, or some
+    of them in the same order)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    x = [[e.values[f] for f in FEATURES] for e in items]
+    x = [[e.values[f] for f in features] for e in items]
     y = [int(e.right) for e in items]
     if len(set(y)) < 2:
         raise ValueError("calibration needs right and wrong candidates among the examples")
     scaler = StandardScaler().fit(x)
     regression = LogisticRegression(C=c, max_iter=1000).fit(scaler.transform(x), y)
     return ConfidenceModel(
-        features=FEATURES,
+        features=features,
         means=tuple(float(v) for v in scaler.mean_),
         scales=tuple(float(v) for v in scaler.scale_),
         coefficients=tuple(float(v) for v in regression.coef_[0]),
@@ -94,8 +100,12 @@ def calibrate(
     embedding_model: str = "",
     compare: int = 1,
     operating_threshold: int | None = None,
+    without: Sequence[str] = (),
 ) -> tuple[ConfidenceModel, dict[str, Any]]:
     """Cross-validate, then fit on everything; returns the model and its training report.
+
+    ``without``: features of the engine the model leaves out (say ``row_pmi``, for model
+    servers that cannot measure it, or when it does not earn its place).
 
     ``operating_threshold``: the threshold the deployment will use when it is not the
     recommended one (the target precision is out of reach, say); the report then records it and
@@ -103,15 +113,20 @@ def calibrate(
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
+    unknown = sorted(set(without) - set(FEATURES))
+    if unknown:
+        raise ConfigError(f"no such feature to leave out: {', '.join(unknown)}")
+    features = tuple(f for f in FEATURES if f not in without)
     items = examples(records, max_retries, compare)
-    unmeasured = sorted({e.incident for e in items if missing(e.values)})
+    unmeasured = sorted({e.incident for e in items if set(missing(e.values)) & set(features)})
     if unmeasured:
-        names = sorted({name for e in items for name in missing(e.values)})
+        names = sorted({n for e in items for n in missing(e.values) if n in features})
         raise ConfigError(
             f"{len(unmeasured)} incidents of {source} have critiques without "
             f"{', '.join(names)} (e.g. {', '.join(unmeasured[:3])}): collect them again with "
             "`resolvia evaluate --split dev` on the managed llama.cpp server, or measure them "
-            "with `python bench/backfill_records.py --row-pmi RECORDS`"
+            "with `python bench/backfill_records.py --row-pmi RECORDS` (or leave it out: "
+            "`resolvia calibrate --without row_pmi`)"
         )
     critic_prompt = critic_prompt_of(records)
     incidents = sorted({e.incident for e in items})
@@ -120,7 +135,7 @@ def calibrate(
     out_of_fold: dict[int, float] = {}
     curves: list[list[m.DecisionMetrics]] = []
     for train, held in folds.split(items, groups=groups):
-        model = fit([items[i] for i in train], compare=compare)
+        model = fit([items[i] for i in train], compare=compare, features=features)
         for i in held:
             out_of_fold[i] = model.probability(items[i].values)
         held_codes = {items[i].incident for i in held}
@@ -129,15 +144,16 @@ def calibrate(
     pairs = [(out_of_fold[i], items[i].right) for i in range(len(items))]
     curve = _pool(curves)
     recommended = m.recommend_threshold(curve, target_precision)
-    final = fit(items, compare=compare)
+    final = fit(items, compare=compare, features=features)
     report: dict[str, Any] = {
         "fitted_on": source,
         "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "data_sha256": data_sha256(items),
+        "data_sha256": data_sha256(items, features),
         "examples": len(items),
         "right_examples": sum(e.right for e in items),
         "incidents": len(incidents),
         "feature_set_version": FEATURE_SET_VERSION,
+        "features": list(features),
         "embedding_model": embedding_model,
         "critic_prompt": critic_prompt,
         "compare": compare,

@@ -92,10 +92,10 @@ def test_real_model_end_to_end(services: dict[str, Any]) -> None:
         if entry["outcome"] in ("resolved", "reassigned", "on_hold"):
             assert entry["kb_id"] and entry["applied"]
             assert len(_engine_notes(_incident(services["base"], code))) == 1
-    # the shipped confidence model reads row_pmi: measured with every critic answer, from the
-    # managed server's own logits
+    # the shipped confidence model leaves row_pmi out (it did not earn its place on held-out
+    # splits): a run does not spend a request measuring it
     judged = [c for r in report for c in r.get("critiques", []) if c.get("score") is not None]
-    assert judged and all(isinstance(c.get("row_pmi"), float) for c in judged), judged
+    assert judged and not any("row_pmi" in c for c in judged), judged
     screenshot = by_code["INC100036"]
     assert screenshot["attachments"] and screenshot["attachments"][0]["chars"] > 20
     calls = (

@@ -198,9 +198,26 @@ def test_evaluate_refuses_to_replay_records_without_the_row_likelihood_the_model
     import json
 
     from config import REPO_ROOT
+    from finetune.calibrate import calibrate, read_records, write_model
 
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     source = REPO_ROOT / "bench/reports/evaluation_dev_calibracion_v3/records.jsonl"
+    # a model that reads row_pmi (the shipped one leaves it out)
+    from adapters.embeddings import embedding_identity
+    from config import load_settings
+
+    model, _ = calibrate(
+        read_records(source),
+        max_retries=1,
+        target_precision=0.95,
+        source="dev",
+        compare=2,
+        embedding_model=embedding_identity(load_settings().EMBEDDING_MODEL),
+    )
+    assert model.uses("row_pmi")
+    write_model(model, tmp_path / "confianza.json")
+    monkeypatch.setenv("CONFIDENCE_MODEL", str(tmp_path / "confianza.json"))
+    monkeypatch.setenv("MLFLOW_TRACKING", "false")
     lines = [json.loads(line) for line in source.read_text("utf-8").splitlines() if line.strip()]
     for critique in lines[0]["entry"]["critiques"]:
         critique.pop("row_pmi", None)  # collected before feature set v5

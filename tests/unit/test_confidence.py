@@ -295,7 +295,7 @@ def test_the_shipped_model_loads_and_was_fitted_on_the_shipped_dev_records() -> 
     items = examples(records, settings.MAX_RETRIES_CRITIC, shipped.compare)
     from finetune.calibrate import data_sha256
 
-    assert data_sha256(items) == shipped.training["data_sha256"]
+    assert data_sha256(items, shipped.features) == shipped.training["data_sha256"]
 
 
 def test_the_report_shows_the_confidence_a_compared_candidate_ended_with(tmp_path: Path) -> None:
@@ -333,3 +333,28 @@ def test_the_report_shows_the_confidence_a_compared_candidate_ended_with(tmp_pat
     assert "pendiente" not in first["feedback"]
     assert f"confianza {first['confidence']} % comparada" in first["feedback"]
     assert isinstance(second["confidence"], int)
+
+
+def test_a_model_may_leave_features_out_and_still_loads_but_not_unknown_or_reordered_ones(
+    tmp_path: Path,
+) -> None:
+    records = _records(60)
+    model, report = calibrate(
+        records, max_retries=2, target_precision=0.9, source="s", without=("row_pmi",)
+    )
+    assert "row_pmi" not in model.features and len(model.features) == len(FEATURES) - 1
+    assert report["features"] == list(model.features) and not model.uses("row_pmi")
+    write_model(model, tmp_path / "m.json")
+    assert load_confidence_model(tmp_path / "m.json") == model
+    # and it fits records that never measured row_pmi
+    for record in records:
+        for critique in record.entry["critiques"]:
+            critique.pop("row_pmi")
+    calibrate(records, max_retries=2, target_precision=0.9, source="s", without=("row_pmi",))
+    with pytest.raises(ConfigError, match="no such feature"):
+        calibrate(records, max_retries=2, target_precision=0.9, source="s", without=("nope",))
+    data = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    for names in (list(reversed(data["features"])), [*data["features"][:-1], "nope"]):
+        (tmp_path / "bad.json").write_text(json.dumps({**data, "features": names}), "utf-8")
+        with pytest.raises(ConfigError, match="fitted for feature set"):
+            load_confidence_model(tmp_path / "bad.json")
