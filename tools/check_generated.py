@@ -8,12 +8,12 @@ Compared byte for byte: PROBLEMAS_GLOBALES.csv, polizas.json, incidencias_demo.j
 evaluacion/gold_dev.json, evaluacion/gold_test.json, evaluacion/gold_test2.json,
 evaluacion/gold_test3.json, evaluacion/gold_test4.json, evaluacion/gold_test5.json,
 evaluacion/gold_test6.json, evaluacion/gold_test7.json, evaluacion/gold_test8.json,
-evaluacion/gold_demo.json, evaluacion/capturas.json (the text of every screenshot) and
-adjuntos/*.png. The PNGs are byte-identical only with the pinned Pillow and the DejaVu fonts
-(Debian/Ubuntu package fonts-dejavu-core); without those fonts the renderer falls back to
-Pillow's default font, so the PNGs are then skipped with a notice instead of reported as
-different, and only the screenshot text (capturas.json) and the file list are held to the
-committed data.
+evaluacion/gold_test9.json, evaluacion/gold_demo.json, evaluacion/capturas.json (the text of
+every screenshot) and adjuntos/*.png. The PNGs are byte-identical only with the pinned Pillow
+and the DejaVu fonts (Debian/Ubuntu package fonts-dejavu-core); without those fonts the renderer
+falls back to Pillow's default font, so the PNGs are then skipped with a notice instead of
+reported as different, and only the screenshot text (capturas.json) and the file list are held
+to the committed data.
 
 Usage: python tools/check_generated.py
 """
@@ -45,6 +45,7 @@ GENERATED = [
     "evaluacion/gold_test6.json",
     "evaluacion/gold_test7.json",
     "evaluacion/gold_test8.json",
+    "evaluacion/gold_test9.json",
     "evaluacion/gold_demo.json",
     "evaluacion/capturas.json",
 ]

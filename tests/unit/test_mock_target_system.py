@@ -272,6 +272,7 @@ def _gold_cases() -> list[tuple[str, str, dict[str, str]]]:
         "gold_test6.json",
         "gold_test7.json",
         "gold_test8.json",
+        "gold_test9.json",
     ):
         items = json.loads((RESOURCES / "evaluacion" / name).read_text(encoding="utf-8"))
         for item in items:
@@ -443,13 +444,35 @@ GOLD_OUTCOMES = {
     "INC930019": ("cierre", ""),
     "INC930073": ("en espera", ""),
     "INC930079": ("cierre", ""),
+    # test9 (INC9400nn): every api| item with parameters, each with the answer it means to test
+    "INC940001": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC940002": ("cierre", ""),
+    "INC940003": ("reasignacion", "N2_REEMBOLSOS"),
+    "INC940004": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC940005": ("cierre", ""),
+    "INC940006": ("cierre", ""),
+    "INC940007": ("en espera", ""),
+    "INC940008": ("en espera", ""),
+    "INC940009": ("cierre", ""),
+    "INC940010": ("cierre", ""),
+    "INC940011": ("reasignacion", "GESTION_POLIZAS"),
+    "INC940012": ("cierre", ""),
+    "INC940013": ("cierre", ""),
+    "INC940014": ("cierre", ""),
+    "INC940015": ("cierre", ""),
+    "INC940016": ("reasignacion", "MICROINFORMATICA"),
+    "INC940017": ("reasignacion", "FACTURACION"),
+    "INC940018": ("cierre", ""),
+    "INC940019": ("cierre", ""),
+    "INC940073": ("reasignacion", "N2_AUTORIZACIONES"),
+    "INC940076": ("cierre", ""),
 }
 
 
 @pytest.mark.parametrize(
     "prefix",
-    ["INC5", "INC6", "INC8", "INC91", "INC92", "INC93"],
-    ids=["test3", "test4", "test5", "test6", "test7", "test8"],
+    ["INC5", "INC6", "INC8", "INC91", "INC92", "INC93", "INC94"],
+    ids=["test3", "test4", "test5", "test6", "test7", "test8", "test9"],
 )
 def test_every_api_item_of_a_frozen_split_has_its_documented_answer(prefix: str) -> None:
     items = {cod for cod, _, _ in _gold_cases() if cod.startswith(prefix)}
