@@ -129,10 +129,10 @@ def promote(
         ),
     ] = None,
     split: Annotated[
-        Literal["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test"],
+        Literal["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test"],
         typer.Option(
-            help="Gold test split both evaluations must be on (test8: frozen, kept clean for "
-            "the next report; test3 to test7: frozen, each reported on once; test2: frozen, kept "
+            help="Gold test split both evaluations must be on (test9: frozen, kept clean for "
+            "the next report; test3 to test8: frozen, each reported on once; test2: frozen, kept "
             "for comparison)."
         ),
     ] = "test2",

@@ -50,10 +50,10 @@ messages + target) are kept once; the same prompt with different targets is drop
 Every drop is counted by reason in the card.
 
 Gold test splits (``test``, ``test2``, ``test3``, ``test4``, ``test5``, ``test6``, ``test7``,
-``test8``) never enter: before anything is written, every call of the task in the window,
-labelled or not, is checked against their incidents by id and by normalised text (a renamed copy
-is caught), and the dataset is refused (:class:`GoldTestLeakError`) if one matches: test
-incidents in the traffic mean the inputs are wrong, and the user chooses what to leave out.
+``test8``, ``test9``) never enter: before anything is written, every call of the task in the
+window, labelled or not, is checked against their incidents by id and by normalised text (a
+renamed copy is caught), and the dataset is refused (:class:`GoldTestLeakError`) if one matches:
+test incidents in the traffic mean the inputs are wrong, and the user chooses what to leave out.
 
 Split: by incident, never the same incident (nor a copy of its text under another id) on both
 sides; an incident goes to validation when a hash of its id falls under the validation

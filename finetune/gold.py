@@ -1,4 +1,4 @@
-"""The gold set (``resources/evaluacion/gold_{dev,test,test2,...,test8,demo}.json``) and what
+"""The gold set (``resources/evaluacion/gold_{dev,test,test2,...,test9,demo}.json``) and what
 the engine sees of an incident before any model call."""
 
 from __future__ import annotations
@@ -51,11 +51,12 @@ MEASURED_SPLITS: tuple[Split, ...] = (
     "test6",
     "test7",
     "test8",
+    "test9",
 )
-#: the test splits: never calibrated on nor trained on (test8 was written on 01/12/2026 before
-#: any tuning and is kept clean for the next report; test7 and test6 were reported on in session
-#: 9, test5 in session 8, test4 in session 7, test3 in session 6; test2 is kept for comparison;
-#: test was used to choose the critic threshold)
+#: the test splits: never calibrated on nor trained on (test9 was written on 01/12/2026 before
+#: any tuning and is kept clean for the next report; test8 was reported on in session 10, test7
+#: and test6 in session 9, test5 in session 8, test4 in session 7, test3 in session 6; test2 is
+#: kept for comparison; test was used to choose the critic threshold)
 TEST_SPLITS: tuple[Split, ...] = (
     "test",
     "test2",
@@ -65,12 +66,13 @@ TEST_SPLITS: tuple[Split, ...] = (
     "test6",
     "test7",
     "test8",
+    "test9",
 )
 
 
 def load_gold(folder: Path, split: Split) -> list[GoldItem]:
     """Items of ``gold_<split>.json`` in ``folder``, in file order (``all``: dev, test, test2,
-    test3, test4, test5, test6, test7, test8)."""
+    test3, test4, test5, test6, test7, test8, test9)."""
     names = MEASURED_SPLITS if split == "all" else (split,)
     items = []
     for name in names:

@@ -66,10 +66,11 @@ def dev() -> list[GoldItem]:
 
 
 @pytest.fixture(
-    scope="module", params=["test", "test3", "test4", "test5", "test6", "test7", "test8"]
+    scope="module",
+    params=["test", "test3", "test4", "test5", "test6", "test7", "test8", "test9"],
 )
 def test_item(request: pytest.FixtureRequest) -> GoldItem:
-    """The first item of a test split (the old one, five reported on and the clean newest)."""
+    """The first item of a test split (the old one, six reported on and the clean newest)."""
     return load_gold(RESOURCES / "evaluacion", request.param)[0]
 
 
@@ -484,6 +485,7 @@ def test_residual_pii_leaves_the_gold_incidents_alone_once_redacted() -> None:
             "test6",
             "test7",
             "test8",
+            "test9",
             "demo",
         )
         for g in load_gold(RESOURCES / "evaluacion", split)

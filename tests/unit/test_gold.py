@@ -1,6 +1,6 @@
-"""The gold loader: every split loads (the frozen test2, test3, test4, test5, test6, test7 and
-test8 and the demo included), ``all`` is the measured set, and an item accepts its equivalent
-rows. Reads the committed data; writes only under tmp_path."""
+"""The gold loader: every split loads (the frozen test2, test3, test4, test5, test6, test7, test8
+and test9 and the demo included), ``all`` is the measured set, and an item accepts its
+equivalent rows. Reads the committed data; writes only under tmp_path."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ FROZEN: list[tuple[Split, str, int]] = [
     ("test6", "INC91", 80),
     ("test7", "INC92", 80),
     ("test8", "INC93", 80),
+    ("test9", "INC94", 80),
 ]
 
 
@@ -77,7 +78,18 @@ def test_demo_split_holds_every_demo_incident_in_order() -> None:
 
 def test_all_is_every_measured_split_without_the_demo() -> None:
     every = [item.code for item in load_gold(GOLD, "all")]
-    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
+    splits = (
+        "dev",
+        "test",
+        "test2",
+        "test3",
+        "test4",
+        "test5",
+        "test6",
+        "test7",
+        "test8",
+        "test9",
+    )
     parts = [item.code for name in splits for item in load_gold(GOLD, name)]
     assert every == parts
     assert not set(every) & {item.code for item in load_gold(GOLD, "demo")}
@@ -108,6 +120,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
         ("test6", "INC910001"),
         ("test7", "INC920001"),
         ("test8", "INC930001"),
+        ("test9", "INC940001"),
         ("demo", "INC000101"),
     )
     for name, code in splits:
@@ -120,6 +133,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
     [test6] = load_gold(tmp_path, "test6")
     [test7] = load_gold(tmp_path, "test7")
     [test8] = load_gold(tmp_path, "test8")
+    [test9] = load_gold(tmp_path, "test9")
     [demo] = load_gold(tmp_path, "demo")
     codes = (
         test2.code,
@@ -129,6 +143,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
         test6.code,
         test7.code,
         test8.code,
+        test9.code,
         demo.code,
     )
     assert codes == (
@@ -139,6 +154,7 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
         "INC910001",
         "INC920001",
         "INC930001",
+        "INC940001",
         "INC000101",
     )
     assert test2.acceptable_kb_ids == ("KB-0001", "KB-0002")
@@ -148,3 +164,4 @@ def test_loads_any_folder_with_the_split_files(tmp_path: Path) -> None:
     assert test6.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test7.acceptable_kb_ids == ("KB-0001", "KB-0002")
     assert test8.acceptable_kb_ids == ("KB-0001", "KB-0002")
+    assert test9.acceptable_kb_ids == ("KB-0001", "KB-0002")

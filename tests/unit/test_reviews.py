@@ -181,7 +181,9 @@ def test_calibrate_takes_records_of_labelled_incidents_with_gold(tmp_path: Path)
     assert out.is_file()
 
 
-@pytest.mark.parametrize("split", ["test2", "test3", "test4", "test5", "test6", "test7", "test8"])
+@pytest.mark.parametrize(
+    "split", ["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"]
+)
 def test_calibrate_refuses_labels_on_test_incidents(tmp_path: Path, split: str) -> None:
     path = REPO_ROOT / f"resources/evaluacion/gold_{split}.json"
     held_out = json.loads(path.read_text("utf-8"))
