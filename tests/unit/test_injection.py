@@ -266,10 +266,10 @@ INJECTIONS = [
 #: file's comment lines naming test7, in a search of the repository, and the earlier phrasings
 #: the gold README's injection table quotes; the rest of this file was read only after the items
 #: were generated) found the three after them; none was reworded after the check was run. The
-#: frozen test9 split (written 01/12/2026 without reading domain/incident.py; its writer saw only
-#: test8's commit without this file's part, and the earlier phrasings the gold README's injection
-#: table quotes; this file was read only after the items were generated) found the four at the
-#: end; none was reworded after the check was run.
+#: frozen test9 split (written 01/12/2026 without reading domain/incident.py; its writer saw the
+#: commits that added test8 but not their part of this file, and the earlier phrasings the gold
+#: README's injection table quotes; this file was read only after the items were generated) found
+#: the four at the end; none was reworded after the check was run.
 KNOWN_GAPS: list[str] = [
     # (the eight found by test3, test4 and dev are caught since session 7, the ten found by
     # test5 and test6 since session 9: see INJECTIONS)
