@@ -37,7 +37,7 @@ from finetune.dataset import (
     make_dataset,
     read_history,
 )
-from finetune.gold import GoldItem, load_gold
+from finetune.gold import MEASURED_SPLITS, GoldItem, load_gold
 from finetune.pii import residual_pii
 from observability.redaction import redact
 from prompts.loader import load_prompt
@@ -475,19 +475,7 @@ def test_residual_pii_leaves_the_gold_incidents_alone_once_redacted() -> None:
     flagged them would empty the dataset."""
     flagged = [
         g.code
-        for split in (
-            "dev",
-            "test",
-            "test2",
-            "test3",
-            "test4",
-            "test5",
-            "test6",
-            "test7",
-            "test8",
-            "test9",
-            "demo",
-        )
+        for split in (*MEASURED_SPLITS, "demo")
         for g in load_gold(RESOURCES / "evaluacion", split)
         if residual_pii(redact(incident_evidence(g.incident).text))
     ]
