@@ -53,8 +53,8 @@ MEASURED_SPLITS: tuple[Split, ...] = (
     "test8",
     "test9",
 )
-#: the test splits: never calibrated on nor trained on (test9 was written on 01/12/2026 before
-#: any tuning and is kept clean for the next report; test8 was reported on in session 10, test7
+#: the test splits: never calibrated on nor trained on (test9 and test8 were reported on in
+#: session 10, test8 also used to choose a confidence model; test7
 #: and test6 in session 9, test5 in session 8, test4 in session 7, test3 in session 6; test2 is
 #: kept for comparison; test was used to choose the critic threshold)
 TEST_SPLITS: tuple[Split, ...] = tuple(s for s in MEASURED_SPLITS if s != "dev")

@@ -784,7 +784,7 @@ def check_gold(
             f"sizes dev={dev} test={test} total={total}; need {MIN_DEV}/{MIN_TEST}/{MIN_TOTAL}",
         )
     # dev's share of dev + the held-out splits written to be reported on (test3 ... test9): test3
-    # to test8 have each been reported on once, test9 is kept clean for the next report; test and
+    # to test9 have each been reported on once; test and
     # test2, kept only for comparison, do not count here (see DEV_SHARE)
     held_out = dev + sum(len(splits[name]) for name in SHARE_SPLITS)
     low, high = DEV_SHARE

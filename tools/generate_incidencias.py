@@ -18,7 +18,7 @@ Writes, under the output directory (default: resources/):
   evaluacion/gold_test8.json  (frozen test split, written 01/12/2026 before any tuning;
                                reported on once in session 10)
   evaluacion/gold_test9.json  (frozen test split, written 01/12/2026 before any tuning;
-                               kept clean for the next report)
+                               reported on once in session 10)
   evaluacion/gold_demo.json   (expected outcome of each demo incident)
   evaluacion/capturas.json    (rendered to PNG by tools/render_capturas.py)
 
