@@ -46,9 +46,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
-from case_memory import dev_candidates, incident_texts, oof_table  # bench/ is on the path
+from case_memory import (
+    SHIPPED_FEATURES,
+    dev_candidates,
+    incident_texts,
+    oof_table,
+)  # bench/ is on the path
 
-from domain.confidence import FEATURES
 from finetune import metrics as m
 from finetune.calibrate import FOLDS
 from prompts.loader import load_prompt
@@ -196,13 +200,13 @@ def main() -> None:
         records,
         folds,
         {
-            "shipped features": list(FEATURES),
-            "+ row_pmi": [*FEATURES, "row_pmi"],
-            "+ row_pmi, row_lp": [*FEATURES, "row_pmi", "row_lp"],
-            "+ row_lp (no baseline)": [*FEATURES, "row_lp"],
-            "+ row_pmi, row_pmi_sum": [*FEATURES, "row_pmi", "row_pmi_sum"],
-            "+ row_pmi, pmi_gap": [*FEATURES, "row_pmi", "pmi_gap"],
-            "+ row_pmi, pmi_gap, first": [*FEATURES, "row_pmi", "pmi_gap", "pmi_first"],
+            "shipped features": list(SHIPPED_FEATURES),
+            "+ row_pmi": [*SHIPPED_FEATURES, "row_pmi"],
+            "+ row_pmi, row_lp": [*SHIPPED_FEATURES, "row_pmi", "row_lp"],
+            "+ row_lp (no baseline)": [*SHIPPED_FEATURES, "row_lp"],
+            "+ row_pmi, row_pmi_sum": [*SHIPPED_FEATURES, "row_pmi", "row_pmi_sum"],
+            "+ row_pmi, pmi_gap": [*SHIPPED_FEATURES, "row_pmi", "pmi_gap"],
+            "+ row_pmi, pmi_gap, first": [*SHIPPED_FEATURES, "row_pmi", "pmi_gap", "pmi_first"],
         },
         (0.80, 0.85, 0.88, 0.90, 0.95),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from adapters.ocr import AttachmentError, TesseractOcr
 from domain.choices import Split
@@ -41,18 +41,7 @@ class GoldItem:
 
 
 #: the splits ``all`` stands for: every measured split, never the demo
-MEASURED_SPLITS: tuple[Split, ...] = (
-    "dev",
-    "test",
-    "test2",
-    "test3",
-    "test4",
-    "test5",
-    "test6",
-    "test7",
-    "test8",
-    "test9",
-)
+MEASURED_SPLITS: tuple[Split, ...] = tuple(s for s in get_args(Split) if s not in ("demo", "all"))
 #: the test splits: never calibrated on nor trained on (test9 and test8 were reported on in
 #: session 10, test8 also used to choose a confidence model; test7
 #: and test6 in session 9, test5 in session 8, test4 in session 7, test3 in session 6; test2 is
